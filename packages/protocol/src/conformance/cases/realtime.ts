@@ -1,0 +1,89 @@
+import type { Comment } from '../../types.js';
+import { check } from '../assert.js';
+import { type Case, type Suite, sleep } from '../context.js';
+import { readEvents } from '../http.js';
+
+export function realtimeCases(s: Suite): Case[] {
+  return [
+    {
+      name: 'event stream: live events, then every missed one after Last-Event-ID',
+      async run() {
+        const guest = await s.guest();
+        const key = s.newThreadKey();
+        const url = s.eventsUrl(key);
+        let first: Comment | undefined;
+        const live = await readEvents(url, {
+          count: 1,
+          timeoutMs: 5000,
+          onOpen: async () => {
+            first = await s.post(key, guest.token, 'live one');
+          },
+        });
+        check(live.length === 1, `a live event arrives (${live.length})`);
+        const event = live[0]!;
+        check(
+          event.event === 'comment.created' && event.id && /^\d+$/.test(event.id),
+          `a comment.created event with an id: ${JSON.stringify(event)}`,
+        );
+        check(JSON.parse(event.data).comment.id === first?.id, 'it carries the comment');
+        // While disconnected: a comment, an edit, a reaction and a deletion.
+        const second = await s.post(key, guest.token, 'missed');
+        await s.call(`${s.sitePath}/comments/${second.id}`, {
+          method: 'PATCH',
+          token: guest.token,
+          body: { markdown: 'missed, edited' },
+        });
+        const reaction = (await s.site()).reactions[0];
+        if (reaction)
+          await s.call(`${s.sitePath}/comments/${second.id}/reactions`, {
+            method: 'POST',
+            token: guest.token,
+            body: { reaction },
+          });
+        await s.call(`${s.sitePath}/comments/${first!.id}`, { method: 'DELETE', token: guest.token });
+        const expected = [
+          'comment.created',
+          'comment.edited',
+          ...(reaction ? ['reaction.changed'] : []),
+          'comment.deleted',
+        ];
+        const missed = await readEvents(url, {
+          lastEventId: event.id!,
+          count: expected.length,
+          timeoutMs: 5000,
+        });
+        check(
+          JSON.stringify(missed.map((e) => e.event)) === JSON.stringify(expected),
+          `missed events in order: ${missed.map((e) => e.event)}`,
+        );
+        const ids = missed.map((e) => BigInt(e.id!));
+        check(
+          ids.every((id, i) => id > (i === 0 ? BigInt(event.id!) : ids[i - 1]!)),
+          'ids increase',
+        );
+        // Resuming from the newest id gives nothing old.
+        const none = await readEvents(url, { lastEventId: missed.at(-1)!.id!, count: 1, timeoutMs: 800 });
+        check(none.length === 0, 'nothing is sent twice');
+      },
+    },
+    {
+      name: 'event stream of a closed and reopened thread',
+      async run() {
+        const key = s.newThreadKey();
+        const admin = `${s.sitePath}/admin/threads/${encodeURIComponent(key)}`;
+        const events = await readEvents(s.eventsUrl(key), {
+          count: 1,
+          timeoutMs: 5000,
+          onOpen: async () => {
+            await sleep(50);
+            await s.call(admin, { method: 'PUT', token: s.target.secret, body: { closed: true } });
+          },
+        });
+        check(
+          events[0]?.event === 'thread.updated' && JSON.parse(events[0].data).thread.closed === true,
+          'thread.updated arrives',
+        );
+      },
+    },
+  ];
+}

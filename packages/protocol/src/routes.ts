@@ -1,0 +1,179 @@
+import { type TSchema, Type } from '@sinclair/typebox';
+import {
+  Comment,
+  CommentEdit,
+  CommentPage,
+  Counts,
+  NewComment,
+  ReactionRequest,
+  ReactionState,
+  ThreadMeta,
+  ThreadPage,
+  ThreadUpdate,
+} from './schemas/comment.js';
+import { CommentId, Cursor, Limit, SiteId, Sort, Strict, ThreadKey } from './schemas/common.js';
+import { GuestSessionRequest, OwnerSessionRequest, Session, SessionInfo } from './schemas/session.js';
+import { Site, SiteSettingsPatch } from './schemas/site.js';
+
+/** Who may call a route: anyone, a signed-in reader (bearer session token), or the site owner (secret). */
+export type Auth = 'none' | 'optional-user' | 'user' | 'secret';
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+  /** OpenAPI-style path, e.g. `/v1/sites/{site}`. */
+  path: string;
+  summary: string;
+  auth: Auth;
+  params?: TSchema;
+  query?: TSchema;
+  body?: TSchema;
+  /** Status → body schema; `null` for an empty body. */
+  responses: Record<number, TSchema | null>;
+  /** text/event-stream instead of JSON. */
+  stream?: true;
+}
+
+const SiteParams = Strict({ site: SiteId });
+const ThreadParams = Strict({ site: SiteId, key: ThreadKey });
+const CommentParams = Strict({ site: SiteId, id: CommentId });
+
+/**
+ * The protocol's routes: the server validates with these, the OpenAPI document is generated from
+ * them and the client's types come from the same schemas.
+ */
+export const routes = {
+  getSite: {
+    method: 'GET',
+    path: '/v1/sites/{site}',
+    summary: 'The site’s capabilities: features, moderation mode, reactions and limits',
+    auth: 'none',
+    params: SiteParams,
+    responses: { 200: Site },
+  },
+  updateSite: {
+    method: 'PATCH',
+    path: '/v1/sites/{site}/admin/settings',
+    summary: 'Change the site’s settings (site secret)',
+    auth: 'secret',
+    params: SiteParams,
+    body: SiteSettingsPatch,
+    responses: { 200: Site },
+  },
+  getThread: {
+    method: 'GET',
+    path: '/v1/sites/{site}/threads/{key}',
+    summary: 'A thread’s meta, counts and first page of top-level comments with their first replies',
+    auth: 'optional-user',
+    params: ThreadParams,
+    query: Strict({ sort: Type.Optional(Sort), limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) }),
+    responses: { 200: ThreadPage },
+  },
+  updateThread: {
+    method: 'PUT',
+    path: '/v1/sites/{site}/admin/threads/{key}',
+    summary: 'Close or reopen a thread (site secret); a closed thread is read-only',
+    auth: 'secret',
+    params: ThreadParams,
+    body: ThreadUpdate,
+    responses: { 200: ThreadMeta },
+  },
+  createComment: {
+    method: 'POST',
+    path: '/v1/sites/{site}/threads/{key}/comments',
+    summary: 'Post a comment or a reply (Markdown in, sanitized HTML out)',
+    auth: 'user',
+    params: ThreadParams,
+    body: NewComment,
+    responses: { 201: Comment },
+  },
+  getReplies: {
+    method: 'GET',
+    path: '/v1/sites/{site}/comments/{id}/replies',
+    summary: 'A page of the replies below a comment, at any depth, oldest first',
+    auth: 'none',
+    params: CommentParams,
+    query: Strict({ limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) }),
+    responses: { 200: CommentPage },
+  },
+  editComment: {
+    method: 'PATCH',
+    path: '/v1/sites/{site}/comments/{id}',
+    summary: 'Edit one’s own comment within the edit window',
+    auth: 'user',
+    params: CommentParams,
+    body: CommentEdit,
+    responses: { 200: Comment },
+  },
+  deleteComment: {
+    method: 'DELETE',
+    path: '/v1/sites/{site}/comments/{id}',
+    summary: 'Delete one’s own comment within the edit window; its replies stay',
+    auth: 'user',
+    params: CommentParams,
+    responses: { 200: Comment },
+  },
+  react: {
+    method: 'POST',
+    path: '/v1/sites/{site}/comments/{id}/reactions',
+    summary: 'Add, remove or toggle one of the site’s reactions on a comment',
+    auth: 'user',
+    params: CommentParams,
+    body: ReactionRequest,
+    responses: { 200: ReactionState },
+  },
+  getCounts: {
+    method: 'GET',
+    path: '/v1/sites/{site}/counts',
+    summary: 'Comment counts for many threads in one request (`?thread=a&thread=b`)',
+    auth: 'none',
+    params: SiteParams,
+    query: Strict({ thread: Type.Array(ThreadKey, { minItems: 1, maxItems: 100 }) }),
+    responses: { 200: Counts },
+  },
+  createSession: {
+    method: 'POST',
+    path: '/v1/sites/{site}/sessions',
+    summary: 'Start a guest session (name, optional email); returns a bearer token',
+    auth: 'none',
+    params: SiteParams,
+    body: GuestSessionRequest,
+    responses: { 201: Session },
+  },
+  createOwnerSession: {
+    method: 'POST',
+    path: '/v1/sites/{site}/admin/sessions',
+    summary: 'Mint a session for one of the site’s own users (site secret, server to server)',
+    auth: 'secret',
+    params: SiteParams,
+    body: OwnerSessionRequest,
+    responses: { 201: Session },
+  },
+  getSession: {
+    method: 'GET',
+    path: '/v1/sites/{site}/sessions/current',
+    summary: 'The session the bearer token belongs to',
+    auth: 'user',
+    params: SiteParams,
+    responses: { 200: SessionInfo },
+  },
+  deleteSession: {
+    method: 'DELETE',
+    path: '/v1/sites/{site}/sessions/current',
+    summary: 'Sign out: revoke the bearer token',
+    auth: 'user',
+    params: SiteParams,
+    responses: { 204: null },
+  },
+  threadEvents: {
+    method: 'GET',
+    path: '/v1/sites/{site}/threads/{key}/events',
+    summary: 'Server-Sent Events for one thread, resumable with Last-Event-ID',
+    auth: 'none',
+    params: ThreadParams,
+    query: Strict({ lastEventId: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })) }),
+    responses: { 200: null },
+    stream: true,
+  },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteId = keyof typeof routes;

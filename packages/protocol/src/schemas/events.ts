@@ -1,0 +1,28 @@
+import { Type } from '@sinclair/typebox';
+import { Comment, ThreadMeta } from './comment.js';
+import { CommentId, ReactionCounts, Strict } from './common.js';
+
+/**
+ * Server-Sent Events on `GET /v1/sites/{site}/threads/{key}/events`. Each event's SSE `id` is a
+ * persisted, monotonically increasing number; reconnect with `Last-Event-ID` to receive what was
+ * missed. `event` is the type below; `data` is its JSON payload.
+ */
+export const threadEventTypes = [
+  'comment.created',
+  'comment.edited',
+  'comment.deleted',
+  'reaction.changed',
+  'thread.updated',
+] as const;
+
+export const CommentEvent = Strict({ comment: Comment }, { $id: 'CommentEvent' });
+
+export const ReactionEvent = Strict(
+  { commentId: CommentId, reactions: ReactionCounts },
+  { $id: 'ReactionEvent' },
+);
+
+export const ThreadEvent = Strict({ thread: ThreadMeta }, { $id: 'ThreadEvent' });
+
+/** Sent instead of a replay when the missed events are no longer kept: reload the thread. */
+export const ResetEvent = Strict({ reason: Type.String() }, { $id: 'ResetEvent' });

@@ -1,0 +1,6 @@
+export * from './comment.js';
+export * from './common.js';
+export * from './events.js';
+export * from './problem.js';
+export * from './session.js';
+export * from './site.js';

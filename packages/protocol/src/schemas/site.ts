@@ -1,0 +1,75 @@
+import { Type } from '@sinclair/typebox';
+import { ReactionKey, SiteId, Strict } from './common.js';
+
+export const RateLimit = Strict({
+  max: Type.Integer({ minimum: 1, maximum: 100000 }),
+  windowSeconds: Type.Integer({ minimum: 1, maximum: 86400 }),
+});
+
+export const SiteLimits = Strict({
+  commentMaxLength: Type.Integer({ minimum: 1, maximum: 20000, description: 'Characters of Markdown.' }),
+  editWindowSeconds: Type.Integer({
+    minimum: 0,
+    maximum: 31536000,
+    description: 'How long authors may edit or delete their comments.',
+  }),
+  pageSize: Type.Integer({ minimum: 1, maximum: 100, description: 'Default comments per page.' }),
+  maxPageSize: Type.Integer({ minimum: 1, maximum: 100 }),
+  repliesPreview: Type.Integer({
+    minimum: 0,
+    maximum: 20,
+    description: 'Replies sent inline with each top-level comment.',
+  }),
+  countsBatchMax: Type.Integer({ minimum: 1, maximum: 100, description: 'Thread keys per counts request.' }),
+  rateLimit: Strict({
+    comments: RateLimit,
+    sessions: RateLimit,
+    reactions: RateLimit,
+  }),
+});
+
+/** What one backend offers, so one client adapts to any server. */
+export const Site = Strict(
+  {
+    id: SiteId,
+    name: Type.String(),
+    protocol: Type.Literal('kith/1'),
+    features: Strict({
+      comments: Type.Boolean(),
+      reactions: Type.Boolean(),
+      guests: Type.Boolean(),
+      realtime: Type.Boolean(),
+    }),
+    moderation: Type.Union([Type.Literal('none'), Type.Literal('pre')]),
+    reactions: Type.Array(ReactionKey, { description: 'Reaction keys offered on this site, in order.' }),
+    limits: SiteLimits,
+  },
+  { $id: 'Site' },
+);
+
+/** What the site owner may change with the site secret. */
+export const SiteSettingsPatch = Strict(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    reactions: Type.Optional(Type.Array(ReactionKey, { maxItems: 12, uniqueItems: true })),
+    moderation: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('pre')])),
+    guests: Type.Optional(Type.Boolean()),
+    commentMaxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 20000 })),
+    editWindowSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 31536000 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+    rateLimit: Type.Optional(
+      Strict({
+        comments: Type.Optional(RateLimit),
+        sessions: Type.Optional(RateLimit),
+        reactions: Type.Optional(RateLimit),
+      }),
+    ),
+    origins: Type.Optional(
+      Type.Array(Type.String({ pattern: '^https?://[^/\\s]+$' }), {
+        maxItems: 50,
+        description: 'Allowed browser origins, e.g. https://blog.example.',
+      }),
+    ),
+  },
+  { $id: 'SiteSettingsPatch', minProperties: 1 },
+);

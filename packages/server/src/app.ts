@@ -1,0 +1,72 @@
+import { buildOpenApi } from '@kith/protocol';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppContext } from './http/context.js';
+import { siteCors } from './http/cors.js';
+import { clientAddress } from './http/define.js';
+import { ProblemError, problemResponse } from './http/problem.js';
+import { errorFields } from './logger.js';
+import { commentRoutes } from './routes/comments.js';
+import { eventRoutes } from './routes/events.js';
+import { sessionRoutes } from './routes/sessions.js';
+import { siteRoutes } from './routes/sites.js';
+import { threadRoutes } from './routes/threads.js';
+
+export const maxBodyBytes = 64 * 1024;
+
+/** The HTTP application: protocol routes, CORS per site, problem+json for every error. */
+export function createApp(ctx: AppContext): Hono {
+  const app = new Hono();
+
+  app.use('*', async (c, next) => {
+    const started = performance.now();
+    await next();
+    if (ctx.log.enabled('info')) {
+      // The path only: query strings may carry cursors; headers (tokens) are never logged.
+      ctx.log.info('request', {
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+        ip: clientAddress(c, ctx.trustProxy),
+      });
+    }
+  });
+
+  app.use(
+    '/v1/*',
+    bodyLimit({
+      maxSize: maxBodyBytes,
+      onError: () =>
+        problemResponse('payload-too-large', {
+          detail: `Request bodies may be at most ${maxBodyBytes} bytes.`,
+        }),
+    }),
+  );
+  app.use('/v1/sites/:site', siteCors(ctx));
+  app.use('/v1/sites/:site/*', siteCors(ctx));
+
+  let openapi: string | undefined;
+  app.get('/v1/openapi.json', (c) => {
+    openapi ??= JSON.stringify(buildOpenApi());
+    return c.body(openapi, 200, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+  });
+  app.get('/healthz', async (c) => {
+    await ctx.db.query('SELECT 1');
+    return c.json({ ok: true, database: ctx.db.kind });
+  });
+
+  siteRoutes(app, ctx);
+  threadRoutes(app, ctx);
+  commentRoutes(app, ctx);
+  sessionRoutes(app, ctx);
+  eventRoutes(app, ctx);
+
+  app.notFound((c) => problemResponse('not-found', { detail: `Nothing at ${c.req.method} ${c.req.path}.` }));
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(error.code, error.extras);
+    ctx.log.error('unhandled error', { method: c.req.method, path: c.req.path, ...errorFields(error) });
+    return problemResponse('internal-error');
+  });
+  return app;
+}

@@ -1,0 +1,152 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { normalizeThreadKey } from '@kith/protocol/thread-key';
+import { migrate } from './db/migrate.js';
+import { openDb } from './db/open.js';
+import type { LogLevel } from './logger.js';
+import { createKith, listen } from './server.js';
+import { Sites } from './services/sites.js';
+import { Threads } from './services/threads.js';
+
+const usage = `kith-server — the Kith reference server
+
+Usage:
+  kith-server start [--port 8787] [--host 127.0.0.1] [--data ./.kith-data]
+  kith-server migrate
+  kith-server site add <id> --origin <url> [--origin <url>...] [--name <name>]
+  kith-server site list
+  kith-server site origin add|remove <id> <origin>
+  kith-server site rotate-secret <id>
+  kith-server thread close|open <site> <key>
+
+The embedded database (PGlite) keeps its data in --data (env KITH_DATA_DIR); set DATABASE_URL to
+use PostgreSQL instead. Other settings: PORT, HOST, KITH_LOG_LEVEL (debug|info|warn|error),
+KITH_TRUST_PROXY=1 behind a reverse proxy. Stop a running server on the embedded database before
+using the other commands on the same folder: only one process may open it.`;
+
+function fail(message: string): never {
+  process.stderr.write(`kith-server: ${message}\n\n${usage}\n`);
+  process.exit(2);
+}
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    data: { type: 'string' },
+    origin: { type: 'string', multiple: true },
+    name: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+const dataDir = values.data ?? process.env.KITH_DATA_DIR ?? './.kith-data';
+const databaseUrl = process.env.DATABASE_URL || undefined;
+
+function checkOrigin(origin: string): string {
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    fail(`"${origin}" is not a URL; give an origin like https://blog.example`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') fail(`"${origin}" must be http or https`);
+  return url.origin;
+}
+
+async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
+  const db = await openDb({ databaseUrl, dataDir });
+  try {
+    return await fn(db);
+  } finally {
+    await db.close();
+  }
+}
+
+async function main() {
+  const [command, sub, ...rest] = positionals;
+  if (values.help || !command) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  if (command === 'start') {
+    const kith = await createKith({
+      databaseUrl,
+      dataDir,
+      logLevel: (process.env.KITH_LOG_LEVEL as LogLevel | undefined) ?? 'info',
+      trustProxy: process.env.KITH_TRUST_PROXY === '1',
+    });
+    const port = Number(values.port ?? process.env.PORT ?? 8787);
+    const server = await listen(kith, port, values.host ?? process.env.HOST ?? '127.0.0.1');
+    kith.ctx.log.info('listening', { url: server.url, database: kith.db.kind });
+    const stop = async () => {
+      await server.close();
+      await kith.close();
+      process.exit(0);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+    return;
+  }
+  if (command === 'migrate') {
+    const applied = await withDb(migrate);
+    process.stdout.write(applied.length ? `applied ${applied.join(', ')}\n` : 'up to date\n');
+    return;
+  }
+  if (command === 'site') {
+    await withDb(async (db) => {
+      const sites = new Sites(db);
+      if (sub === 'add') {
+        const id = rest[0] ?? fail('site add needs an id');
+        if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) fail('site ids are lower-case letters, digits and dashes');
+        const origins = (values.origin ?? []).map(checkOrigin);
+        if (origins.length === 0) fail('give at least one --origin the site is embedded on');
+        if (await sites.find(id)) fail(`site "${id}" already exists`);
+        const { secret } = await sites.create(id, origins, values.name ?? id);
+        process.stdout.write(
+          `site ${id} created for ${origins.join(', ')}\nsecret (shown once, store it safely): ${secret}\n`,
+        );
+      } else if (sub === 'list') {
+        for (const site of await sites.list())
+          process.stdout.write(`${site.id}\t${site.origins.join(' ')}\n`);
+      } else if (sub === 'origin') {
+        const [action, id, origin] = rest;
+        if ((action !== 'add' && action !== 'remove') || !id || !origin)
+          fail('site origin add|remove <id> <origin>');
+        const site = await sites.find(id);
+        if (!site) fail(`there is no site "${id}"`);
+        const value = checkOrigin(origin);
+        const origins =
+          action === 'add' ? [...new Set([...site.origins, value])] : site.origins.filter((o) => o !== value);
+        await sites.update(site, { origins });
+        process.stdout.write(`site ${id} origins: ${origins.join(' ') || '(none)'}\n`);
+      } else if (sub === 'rotate-secret') {
+        const id = rest[0] ?? fail('site rotate-secret needs an id');
+        if (!(await sites.find(id))) fail(`there is no site "${id}"`);
+        process.stdout.write(`new secret (shown once): ${await sites.rotateSecret(id)}\n`);
+      } else {
+        fail(`unknown site command "${sub ?? ''}"`);
+      }
+    });
+    return;
+  }
+  if (command === 'thread') {
+    const [siteId, rawKey] = rest;
+    if ((sub !== 'close' && sub !== 'open') || !siteId || !rawKey) fail('thread close|open <site> <key>');
+    // A URL is turned into its thread key the way the elements do it; a plain key is taken as is.
+    const key = /^https?:\/\//.test(rawKey) ? normalizeThreadKey(rawKey) : rawKey;
+    await withDb(async (db) => {
+      if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
+      const meta = await db.transaction((tx) => new Threads(db).setClosed(tx, siteId, key, sub === 'close'));
+      process.stdout.write(`thread ${key} on ${siteId} is now ${meta.closed ? 'closed' : 'open'}\n`);
+    });
+    return;
+  }
+  fail(`unknown command "${command}"`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`kith-server: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

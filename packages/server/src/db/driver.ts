@@ -1,0 +1,18 @@
+/** What the server needs from a database: PGlite and PostgreSQL both provide it. */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs `fn` in one transaction; a thrown error rolls it back and is rethrown. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Cross-process fan-out. On PostgreSQL this is LISTEN/NOTIFY, so every instance on the same
+   * database hears every write; on PGlite (one process) it stays in memory.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,27 @@
+import type { Db } from './driver.js';
+import * as init from './migrations/0001-init.js';
+
+/** Ordered list of migrations; append new ones, never edit a released one. */
+const migrations: { name: string; sql: string }[] = [init];
+
+// Any constant: every instance uses the same one so concurrent starts migrate once.
+const lockId = 4_720_117;
+
+/** Applies the migrations the database has not seen yet, each in its own transaction. */
+export async function migrate(db: Db): Promise<string[]> {
+  await db.query(
+    'CREATE TABLE IF NOT EXISTS kith_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
+  );
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [lockId]);
+      const done = await tx.query('SELECT 1 FROM kith_migrations WHERE name = $1', [migration.name]);
+      if (done.length > 0) return;
+      await tx.exec(migration.sql);
+      await tx.query('INSERT INTO kith_migrations (name) VALUES ($1)', [migration.name]);
+      applied.push(migration.name);
+    });
+  }
+  return applied;
+}

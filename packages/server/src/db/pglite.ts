@@ -1,0 +1,30 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Db, Queryable } from './driver.js';
+
+/** The embedded database: one process, data in a folder (or in memory when `dataDir` is undefined). */
+export async function openPglite(dataDir?: string): Promise<Db> {
+  // bigint (OID 20) as text, as the PostgreSQL driver is set up: ids never lose precision.
+  const pg = new PGlite(dataDir, { parsers: { 20: (value: string) => value } });
+  await pg.waitReady;
+  type Target = Pick<PGlite, 'query' | 'exec'>;
+  const query = async <T>(q: Target, sql: string, params?: unknown[]) =>
+    (await q.query<T>(sql, params as unknown[])).rows;
+  const exec = async (q: Target, sql: string) => {
+    await q.exec(sql);
+  };
+  return {
+    kind: 'pglite',
+    query: (sql, params) => query(pg, sql, params),
+    exec: (sql) => exec(pg, sql),
+    transaction: (fn) =>
+      pg.transaction((tx) => {
+        const q: Queryable = { query: (sql, params) => query(tx, sql, params), exec: (sql) => exec(tx, sql) };
+        return fn(q);
+      }),
+    async listen(channel, onPayload) {
+      const unsubscribe = await pg.listen(channel, onPayload);
+      return async () => unsubscribe();
+    },
+    close: () => pg.close(),
+  };
+}

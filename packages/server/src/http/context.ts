@@ -1,0 +1,24 @@
+import type { Db } from '../db/driver.js';
+import type { Logger } from '../logger.js';
+import type { Comments } from '../services/comments.js';
+import type { EventBus } from '../services/events.js';
+import type { Sessions } from '../services/sessions.js';
+import type { Sites } from '../services/sites.js';
+import type { Threads } from '../services/threads.js';
+import type { RateLimiter } from './rate-limit.js';
+
+/** Everything a request handler may use; built once per server. */
+export interface AppContext {
+  db: Db;
+  log: Logger;
+  sites: Sites;
+  sessions: Sessions;
+  comments: Comments;
+  threads: Threads;
+  bus: EventBus;
+  limiter: RateLimiter;
+  /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
+  trustProxy: boolean;
+  /** How often an idle event stream sends a keep-alive comment. */
+  keepAliveMs: number;
+}

@@ -1,0 +1,55 @@
+import '@kith/protocol/formats';
+import type { TSchema } from '@sinclair/typebox';
+import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
+import { ProblemError } from './problem.js';
+
+const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
+
+function checker(schema: TSchema): TypeCheck<TSchema> {
+  let check = compiled.get(schema);
+  if (!check) {
+    check = TypeCompiler.Compile(schema);
+    compiled.set(schema, check);
+  }
+  return check;
+}
+
+/** Validates `value` or throws a validation-failed problem listing every invalid member. */
+export function validate<T>(schema: TSchema, value: unknown, where: 'body' | 'query' | 'path'): T {
+  const check = checker(schema);
+  if (check.Check(value)) return value as T;
+  const errors: { pointer: string; message: string }[] = [];
+  const seen = new Set<string>();
+  for (const error of check.Errors(value)) {
+    const pointer = `/${where}${error.path}`;
+    if (seen.has(pointer)) continue; // the first message per member is the useful one
+    seen.add(pointer);
+    errors.push({ pointer, message: error.message });
+    if (errors.length >= 20) break;
+  }
+  const first = errors[0];
+  throw new ProblemError('validation-failed', {
+    detail: first ? `${first.pointer}: ${first.message}` : 'The request is invalid.',
+    errors,
+  });
+}
+
+/**
+ * Query strings carry only text: coerce each member to what its schema wants (integers, arrays)
+ * before validating, and keep unknown members so strict schemas reject them.
+ */
+export function queryObject(schema: TSchema, entries: Record<string, string[]>): Record<string, unknown> {
+  const props = (schema.properties ?? {}) as Record<string, TSchema>;
+  const out: Record<string, unknown> = {};
+  for (const [name, values] of Object.entries(entries)) {
+    const prop = props[name];
+    if (prop?.type === 'array') {
+      out[name] = values;
+    } else if (prop?.type === 'integer' && values.length === 1 && /^-?\d{1,15}$/.test(values[0] ?? '')) {
+      out[name] = Number(values[0]);
+    } else {
+      out[name] = values.length === 1 ? values[0] : values;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,79 @@
+import type { Hono } from 'hono';
+import { streamSSE } from 'hono/streaming';
+import type { AppContext } from '../http/context.js';
+import { defineRead } from '../http/define.js';
+
+interface EventRow {
+  id: string;
+  type: string;
+  data: string;
+}
+
+const batch = 200;
+
+export function eventRoutes(app: Hono, ctx: AppContext) {
+  defineRead(app, ctx, 'threadEvents', async ({ c, site, params, query }) => {
+    const resumeFrom = c.req.header('last-event-id') ?? query.lastEventId;
+    const key = params.key;
+    const resume = resumeFrom && /^[0-9]{1,18}$/.test(resumeFrom) ? resumeFrom : undefined;
+    c.header('cache-control', 'no-store');
+    c.header('x-accel-buffering', 'no');
+    return streamSSE(c, async (stream) => {
+      let closed = false;
+      let wakeUp: (() => void) | undefined;
+      let woken = false;
+      const unsubscribe = ctx.bus.subscribe(site.id, key, () => {
+        woken = true;
+        wakeUp?.();
+      });
+      stream.onAbort(() => {
+        closed = true;
+        wakeUp?.();
+      });
+      try {
+        const thread = await ctx.threads.find(site.id, key);
+        let last: string;
+        if (resume !== undefined) {
+          last = resume;
+          if (thread && BigInt(resume) < BigInt(thread.events_pruned_before)) {
+            await stream.writeSSE({ event: 'reset', data: JSON.stringify({ reason: 'events-expired' }) });
+          }
+        } else {
+          const rows = thread
+            ? await ctx.db.query<{ max: string | null }>(
+                'SELECT max(id)::text AS max FROM events WHERE thread_id = $1',
+                [thread.id],
+              )
+            : [];
+          last = rows[0]?.max ?? '0';
+        }
+        await stream.write(`retry: 3000\n: connected\n\n`);
+        while (!closed) {
+          woken = false;
+          const rows = await ctx.db.query<EventRow>(
+            `SELECT e.id::text AS id, e.type, e.data FROM events e JOIN threads t ON t.id = e.thread_id
+             WHERE t.site_id = $1 AND t.key = $2 AND e.id > $3 ORDER BY e.id LIMIT ${batch}`,
+            [site.id, key, last],
+          );
+          for (const row of rows) {
+            if (closed) break;
+            await stream.writeSSE({ id: row.id, event: row.type, data: row.data });
+            last = row.id;
+          }
+          if (rows.length === batch || woken) continue;
+          const timedOut = await new Promise<boolean>((resolve) => {
+            const timer = setTimeout(() => resolve(true), ctx.keepAliveMs);
+            wakeUp = () => {
+              clearTimeout(timer);
+              resolve(false);
+            };
+          });
+          wakeUp = undefined;
+          if (timedOut && !closed) await stream.write(': keep-alive\n\n');
+        }
+      } finally {
+        unsubscribe();
+      }
+    });
+  });
+}

@@ -1,0 +1,13 @@
+import type { Hono } from 'hono';
+import type { AppContext } from '../http/context.js';
+import { defineRead, defineWrite } from '../http/define.js';
+import { siteCapabilities } from '../services/sites.js';
+
+export function siteRoutes(app: Hono, ctx: AppContext) {
+  defineRead(app, ctx, 'getSite', async ({ site }) => ({ status: 200, body: siteCapabilities(site) }));
+
+  defineWrite(app, ctx, 'updateSite', async ({ site, body }, tx) => {
+    const updated = await ctx.sites.update(site, body, tx);
+    return { status: 200, body: siteCapabilities(updated) };
+  });
+}

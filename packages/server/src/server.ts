@@ -1,0 +1,132 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import type { Hono } from 'hono';
+import { createApp } from './app.js';
+import type { Db } from './db/driver.js';
+import { openDb } from './db/open.js';
+import type { AppContext } from './http/context.js';
+import { RateLimiter } from './http/rate-limit.js';
+import { createLogger, errorFields, type Logger, type LogLevel } from './logger.js';
+import { Comments } from './services/comments.js';
+import { EventBus } from './services/events.js';
+import { randomToken } from './services/secrets.js';
+import { Sessions } from './services/sessions.js';
+import { Sites } from './services/sites.js';
+import { Threads } from './services/threads.js';
+
+export interface KithOptions {
+  /** PostgreSQL URL; without it the embedded database is used. */
+  databaseUrl?: string | undefined;
+  /** Embedded database folder; undefined keeps data in memory. */
+  dataDir?: string | undefined;
+  logLevel?: LogLevel;
+  logger?: Logger;
+  trustProxy?: boolean;
+  keepAliveMs?: number;
+  /** How long thread events are kept for resuming streams. */
+  eventRetentionDays?: number;
+}
+
+export interface Kith {
+  app: Hono;
+  ctx: AppContext;
+  db: Db;
+  close(): Promise<void>;
+}
+
+/** A server-wide secret (keys cursors), made once and shared by every instance on the database. */
+async function serverKey(db: Db): Promise<string> {
+  await db.query('INSERT INTO kith_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING', [
+    'cursor-key',
+    randomToken(32),
+  ]);
+  const rows = await db.query<{ value: string }>('SELECT value FROM kith_meta WHERE key = $1', [
+    'cursor-key',
+  ]);
+  return rows[0]!.value;
+}
+
+async function maintain(db: Db, retentionDays: number): Promise<void> {
+  await db.query("DELETE FROM idempotency WHERE created_at < now() - interval '1 day'");
+  await db.query('DELETE FROM sessions WHERE expires_at < now()');
+  await db.transaction(async (tx) => {
+    const rows = await tx.query<{ thread_id: string; max: string }>(
+      `DELETE FROM events WHERE created_at < now() - make_interval(days => $1)
+       RETURNING thread_id, id::text AS max`,
+      [retentionDays],
+    );
+    const pruned = new Map<string, bigint>();
+    for (const row of rows) {
+      const id = BigInt(row.max);
+      if (id > (pruned.get(row.thread_id) ?? 0n)) pruned.set(row.thread_id, id);
+    }
+    for (const [threadId, id] of pruned) {
+      await tx.query(
+        'UPDATE threads SET events_pruned_before = GREATEST(events_pruned_before, $2) WHERE id = $1',
+        [threadId, (id + 1n).toString()],
+      );
+    }
+  });
+}
+
+/** Opens the database (migrating it), and builds the app and its services. */
+export async function createKith(options: KithOptions = {}): Promise<Kith> {
+  const log = options.logger ?? createLogger(options.logLevel ?? 'info');
+  const db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
+  const key = await serverKey(db);
+  const bus = new EventBus();
+  await bus.start(db);
+  const ctx: AppContext = {
+    db,
+    log,
+    sites: new Sites(db),
+    sessions: new Sessions(db),
+    comments: new Comments(db, () => key),
+    threads: new Threads(db),
+    bus,
+    limiter: new RateLimiter(),
+    trustProxy: options.trustProxy ?? false,
+    keepAliveMs: options.keepAliveMs ?? 20_000,
+  };
+  const retention = options.eventRetentionDays ?? 30;
+  const timer = setInterval(() => {
+    maintain(db, retention).catch((error) => log.warn('maintenance failed', errorFields(error)));
+  }, 3600_000);
+  timer.unref();
+  return {
+    app: createApp(ctx),
+    ctx,
+    db,
+    async close() {
+      clearInterval(timer);
+      await bus.stop();
+      await db.close();
+    },
+  };
+}
+
+export interface Listening {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+/** Serves a Kith app over HTTP on Node. */
+export function listen(kith: Kith, port = 8787, hostname = '127.0.0.1'): Promise<Listening> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: kith.app.fetch, port, hostname }, (info: AddressInfo) => {
+      const host = info.family === 'IPv6' ? `[${info.address}]` : info.address;
+      resolve({
+        url: `http://${host}:${info.port}`,
+        port: info.port,
+        close: () =>
+          new Promise<void>((done) => {
+            // Event streams never end on their own: drop open connections so close completes.
+            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+            server.close(() => done());
+          }),
+      });
+    });
+    server.once('error', reject);
+  });
+}

@@ -1,0 +1,424 @@
+import type { Comment, CommentPage, ReactionState, Sort, ThreadPage, TopLevelComment } from '@kith/protocol';
+import type { Db, Queryable } from '../db/driver.js';
+import { ProblemError } from '../http/problem.js';
+import { type CursorPosition, decodeCursor, encodeCursor } from './cursor.js';
+import { appendEvent } from './events.js';
+import { renderMarkdown } from './markdown.js';
+import {
+  type CommentRow,
+  commentColumns,
+  type ThreadRow,
+  threadColumns,
+  toComment,
+  toThreadMeta,
+} from './rows.js';
+import { newId } from './secrets.js';
+import type { Viewer } from './sessions.js';
+import type { SiteRecord } from './sites.js';
+
+const orderBy: Record<Sort, string> = {
+  new: 'c.seq DESC',
+  old: 'c.seq ASC',
+  top: 'c.score DESC, c.seq DESC',
+};
+
+const after: Record<Sort, string> = {
+  new: 'c.seq < $3',
+  old: 'c.seq > $3',
+  top: '(c.score, c.seq) < ($4, $3)',
+};
+
+/** Markdown is measured in code points, as users count characters. */
+function checkMarkdown(site: SiteRecord, markdown: string): string {
+  const text = markdown.replace(/\r\n?/g, '\n');
+  if (text.trim().length === 0) {
+    throw new ProblemError('validation-failed', {
+      detail: 'The comment is empty.',
+      errors: [{ pointer: '/body/markdown', message: 'Write something first.' }],
+    });
+  }
+  const length = [...text].length;
+  const max = site.settings.commentMaxLength;
+  if (length > max) {
+    throw new ProblemError('validation-failed', {
+      detail: `The comment is ${length} characters long; the most this site takes is ${max}.`,
+      errors: [{ pointer: '/body/markdown', message: `At most ${max} characters.` }],
+    });
+  }
+  return text;
+}
+
+export interface Written<T> {
+  result: T;
+  /** The thread whose event streams should wake once the transaction commits. */
+  threadKey: string | null;
+}
+
+export class Comments {
+  constructor(
+    private db: Db,
+    private cursorKey: () => string,
+  ) {}
+
+  async #thread(q: Queryable, siteId: string, key: string): Promise<ThreadRow | undefined> {
+    const rows = await q.query<ThreadRow>(
+      `SELECT ${threadColumns} FROM threads WHERE site_id = $1 AND key = $2`,
+      [siteId, key],
+    );
+    return rows[0];
+  }
+
+  async page(
+    site: SiteRecord,
+    key: string,
+    options: { sort: Sort; limit: number; cursor?: string | undefined },
+    viewer: Viewer | null,
+  ): Promise<ThreadPage> {
+    const thread = await this.#thread(this.db, site.id, key);
+    const meta = toThreadMeta(thread, key);
+    if (!thread) {
+      if (options.cursor)
+        throw new ProblemError('invalid-cursor', { detail: 'The thread has no comments yet.' });
+      return { thread: meta, sort: options.sort, comments: [], nextCursor: null, viewer: viewerPart(viewer) };
+    }
+    const scope = `t:${thread.id}:${options.sort}`;
+    const position = options.cursor ? decodeCursor(this.cursorKey(), options.cursor, scope) : undefined;
+    const params: unknown[] = [thread.id, options.limit + 1];
+    if (position) params.push(position.seq);
+    if (position && options.sort === 'top') params.push(position.score ?? 0);
+    const rows = await this.db.query<CommentRow>(
+      `SELECT ${commentColumns} FROM comments c
+       WHERE c.thread_id = $1 AND c.parent_id IS NULL AND c.status = 'published'
+       ${position ? `AND ${after[options.sort]}` : ''}
+       ORDER BY ${orderBy[options.sort]} LIMIT $2`,
+      params,
+    );
+    const more = rows.length > options.limit;
+    if (more) rows.pop();
+    const last = rows.at(-1);
+    const nextCursor =
+      more && last
+        ? encodeCursor(this.cursorKey(), {
+            scope,
+            seq: last.seq,
+            ...(options.sort === 'top' && { score: last.score }),
+          })
+        : null;
+    const replies = await this.#repliesPreview(rows, key);
+    const comments: TopLevelComment[] = rows.map((row) => ({
+      ...toComment(row, key),
+      replies: replies.get(row.id) ?? { comments: [], nextCursor: null },
+    }));
+    return {
+      thread: meta,
+      sort: options.sort,
+      comments,
+      nextCursor,
+      viewer: viewer ? await this.#viewer(thread.id, key, viewer, comments) : null,
+    };
+  }
+
+  async #repliesPreview(parents: CommentRow[], key: string): Promise<Map<string, CommentPage>> {
+    const out = new Map<string, CommentPage>();
+    const withReplies = parents.filter((p) => p.reply_count > 0 || p.deleted);
+    if (withReplies.length === 0) return out;
+    const preview = 3;
+    const rows = await this.db.query<CommentRow & { rn: string }>(
+      `SELECT * FROM (
+         SELECT ${commentColumns}, row_number() OVER (PARTITION BY c.root_id ORDER BY c.seq) AS rn
+         FROM comments c WHERE c.root_id = ANY($1) AND c.status = 'published'
+       ) t WHERE t.rn <= $2 ORDER BY t.seq`,
+      [withReplies.map((p) => p.id), preview + 1],
+    );
+    for (const row of rows) {
+      const rootId = row.root_id!;
+      let page = out.get(rootId);
+      if (!page) {
+        page = { comments: [], nextCursor: null };
+        out.set(rootId, page);
+      }
+      if (page.comments.length < preview) {
+        page.comments.push(toComment(row, key));
+      } else {
+        const lastSeq = rows.find((r) => r.id === page!.comments.at(-1)!.id)!.seq;
+        page.nextCursor = encodeCursor(this.cursorKey(), { scope: `r:${rootId}`, seq: lastSeq });
+      }
+    }
+    return out;
+  }
+
+  async #viewer(threadId: string, key: string, viewer: Viewer, comments: TopLevelComment[]) {
+    const ids = comments.flatMap((c) => [c.id, ...c.replies.comments.map((r) => r.id)]);
+    const [reactionRows, pendingRows] = await Promise.all([
+      ids.length
+        ? this.db.query<{ id: string; reaction: string }>(
+            `SELECT c.id, r.reaction FROM reactions r JOIN comments c ON c.seq = r.comment_seq
+             WHERE r.user_id = $1 AND c.id = ANY($2)`,
+            [viewer.userId, ids],
+          )
+        : [],
+      this.db.query<CommentRow>(
+        `SELECT ${commentColumns} FROM comments c
+         WHERE c.author_id = $1 AND c.thread_id = $2 AND c.status = 'pending' ORDER BY c.seq`,
+        [viewer.userId, threadId],
+      ),
+    ]);
+    const reactions: Record<string, string[]> = {};
+    for (const r of reactionRows) (reactions[r.id] ??= []).push(r.reaction);
+    return { userId: viewer.userId, reactions, pending: pendingRows.map((row) => toComment(row, key)) };
+  }
+
+  async replies(
+    site: SiteRecord,
+    id: string,
+    options: { limit: number; cursor?: string | undefined },
+  ): Promise<CommentPage> {
+    const found = await this.db.query<{ id: string; root_id: string | null; path: string; key: string }>(
+      `SELECT c.id, c.root_id, c.path, t.key FROM comments c JOIN threads t ON t.id = c.thread_id
+       WHERE c.id = $1 AND c.site_id = $2 AND c.status = 'published'`,
+      [id, site.id],
+    );
+    const parent = found[0];
+    if (!parent) throw new ProblemError('comment-not-found', { detail: `There is no comment "${id}".` });
+    const rootId = parent.root_id ?? parent.id;
+    const scope = `r:${parent.root_id ? parent.id : rootId}`;
+    const position: CursorPosition | undefined = options.cursor
+      ? decodeCursor(this.cursorKey(), options.cursor, scope)
+      : undefined;
+    const rows = await this.db.query<CommentRow>(
+      `SELECT ${commentColumns} FROM comments c
+       WHERE c.root_id = $1 AND starts_with(c.path, $2) AND c.id <> $3 AND c.status = 'published'
+       AND c.seq > $4 ORDER BY c.seq LIMIT $5`,
+      [rootId, parent.path, parent.id, position?.seq ?? '0', options.limit + 1],
+    );
+    const more = rows.length > options.limit;
+    if (more) rows.pop();
+    const last = rows.at(-1);
+    return {
+      comments: rows.map((row) => toComment(row, parent.key)),
+      nextCursor: more && last ? encodeCursor(this.cursorKey(), { scope, seq: last.seq }) : null,
+    };
+  }
+
+  async create(
+    tx: Queryable,
+    site: SiteRecord,
+    key: string,
+    viewer: Viewer,
+    input: { markdown: string; parentId?: string | undefined },
+  ): Promise<Written<Comment>> {
+    const markdown = checkMarkdown(site, input.markdown);
+    // Creating the thread on first write, and taking its row lock, which orders this thread's events.
+    const threads = await tx.query<ThreadRow>(
+      `INSERT INTO threads (site_id, key) VALUES ($1, $2)
+       ON CONFLICT (site_id, key) DO UPDATE SET key = EXCLUDED.key RETURNING ${threadColumns}`,
+      [site.id, key],
+    );
+    const thread = threads[0]!;
+    if (thread.closed)
+      throw new ProblemError('thread-closed', { detail: 'This thread no longer takes comments.' });
+    let parent: CommentRow | undefined;
+    if (input.parentId) {
+      parent = (
+        await tx.query<CommentRow>(
+          `SELECT ${commentColumns} FROM comments c WHERE c.id = $1 AND c.thread_id = $2 AND c.status = 'published'`,
+          [input.parentId, thread.id],
+        )
+      )[0];
+      if (!parent) {
+        throw new ProblemError('parent-not-found', {
+          detail: `There is no comment "${input.parentId}" in this thread to reply to.`,
+        });
+      }
+      if (parent.deleted) throw new ProblemError('comment-deleted', { detail: 'The comment was deleted.' });
+    }
+    const id = newId();
+    const status = site.settings.moderation === 'pre' ? 'pending' : 'published';
+    const rows = await tx.query<CommentRow>(
+      `INSERT INTO comments AS c (id, site_id, thread_id, parent_id, root_id, path, depth, author_id, author, markdown, html, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${commentColumns}`,
+      [
+        id,
+        site.id,
+        thread.id,
+        parent?.id ?? null,
+        parent ? (parent.root_id ?? parent.id) : null,
+        `${parent?.path ?? '/'}${id}/`,
+        parent ? parent.depth + 1 : 0,
+        viewer.userId,
+        JSON.stringify(viewer.author),
+        markdown,
+        renderMarkdown(markdown),
+        status,
+      ],
+    );
+    const comment = toComment(rows[0]!, key);
+    if (status === 'published') await this.#published(tx, thread.id, rows[0]!, +1, site.id, key, comment);
+    return { result: comment, threadKey: status === 'published' ? key : null };
+  }
+
+  /** Counts and the event that follow a comment becoming visible (+1) or being deleted (-1). */
+  async #published(
+    tx: Queryable,
+    threadId: string,
+    row: CommentRow,
+    delta: 1 | -1,
+    siteId: string,
+    key: string,
+    comment: Comment,
+  ) {
+    await tx.query(
+      `UPDATE threads SET comment_count = comment_count + $2,
+       top_level_count = top_level_count + CASE WHEN $3::boolean THEN $2 ELSE 0 END WHERE id = $1`,
+      [threadId, delta, row.parent_id === null],
+    );
+    const ancestors = row.path.split('/').filter((part) => part && part !== row.id);
+    if (ancestors.length > 0) {
+      await tx.query('UPDATE comments SET reply_count = reply_count + $2 WHERE id = ANY($1)', [
+        ancestors,
+        delta,
+      ]);
+    }
+    await appendEvent(tx, threadId, siteId, key, delta > 0 ? 'comment.created' : 'comment.deleted', {
+      comment,
+    });
+  }
+
+  /** The comment, its thread locked for the rest of the transaction. */
+  async #ownComment(tx: Queryable, site: SiteRecord, id: string, viewer: Viewer) {
+    const threads = await tx.query<ThreadRow>(
+      `SELECT ${threadColumns} FROM threads WHERE id = (SELECT thread_id FROM comments WHERE id = $1 AND site_id = $2) FOR UPDATE`,
+      [id, site.id],
+    );
+    const thread = threads[0];
+    const row = thread
+      ? (await tx.query<CommentRow>(`SELECT ${commentColumns} FROM comments c WHERE c.id = $1`, [id]))[0]
+      : undefined;
+    if (!thread || !row)
+      throw new ProblemError('comment-not-found', { detail: `There is no comment "${id}".` });
+    if (row.author_id !== viewer.userId) {
+      throw new ProblemError('forbidden', { detail: 'Only the author may change this comment.' });
+    }
+    if (row.deleted)
+      throw new ProblemError('comment-deleted', { detail: 'The comment was already deleted.' });
+    const windowMs = site.settings.editWindowSeconds * 1000;
+    if (Date.now() - new Date(row.created_at).getTime() > windowMs) {
+      throw new ProblemError('edit-window-closed', {
+        detail: `Comments can be changed for ${site.settings.editWindowSeconds} seconds after posting.`,
+      });
+    }
+    return { thread, row };
+  }
+
+  async edit(
+    tx: Queryable,
+    site: SiteRecord,
+    id: string,
+    viewer: Viewer,
+    markdown: string,
+  ): Promise<Written<Comment>> {
+    const text = checkMarkdown(site, markdown);
+    const { thread, row } = await this.#ownComment(tx, site, id, viewer);
+    const rows = await tx.query<CommentRow>(
+      `UPDATE comments AS c SET markdown = $2, html = $3, edited_at = now() WHERE c.id = $1 RETURNING ${commentColumns}`,
+      [id, text, renderMarkdown(text)],
+    );
+    const comment = toComment(rows[0]!, thread.key);
+    const visible = row.status === 'published';
+    if (visible) await appendEvent(tx, thread.id, site.id, thread.key, 'comment.edited', { comment });
+    return { result: comment, threadKey: visible ? thread.key : null };
+  }
+
+  /** Soft delete: the body and author go, the comment stays as a tombstone so its replies keep their place. */
+  async delete(tx: Queryable, site: SiteRecord, id: string, viewer: Viewer): Promise<Written<Comment>> {
+    const { thread, row } = await this.#ownComment(tx, site, id, viewer);
+    const rows = await tx.query<CommentRow>(
+      `UPDATE comments AS c SET markdown = '', html = '', author = NULL, deleted = true, edited_at = now()
+       WHERE c.id = $1 RETURNING ${commentColumns}`,
+      [id],
+    );
+    const comment = toComment(rows[0]!, thread.key);
+    const visible = row.status === 'published';
+    if (visible) await this.#published(tx, thread.id, rows[0]!, -1, site.id, thread.key, comment);
+    return { result: comment, threadKey: visible ? thread.key : null };
+  }
+
+  async react(
+    tx: Queryable,
+    site: SiteRecord,
+    id: string,
+    viewer: Viewer,
+    reaction: string,
+    active: boolean | undefined,
+  ): Promise<Written<ReactionState>> {
+    if (!site.settings.reactions.includes(reaction)) {
+      throw new ProblemError('validation-failed', {
+        detail: `"${reaction}" is not one of this site's reactions (${site.settings.reactions.join(', ')}).`,
+        errors: [{ pointer: '/body/reaction', message: 'Not offered on this site.' }],
+      });
+    }
+    const threads = await tx.query<ThreadRow>(
+      `SELECT ${threadColumns} FROM threads WHERE id = (SELECT thread_id FROM comments WHERE id = $1 AND site_id = $2) FOR UPDATE`,
+      [id, site.id],
+    );
+    const thread = threads[0];
+    const row = thread
+      ? (
+          await tx.query<CommentRow>(
+            `SELECT ${commentColumns} FROM comments c WHERE c.id = $1 AND c.status = 'published'`,
+            [id],
+          )
+        )[0]
+      : undefined;
+    if (!thread || !row)
+      throw new ProblemError('comment-not-found', { detail: `There is no comment "${id}".` });
+    if (row.deleted)
+      throw new ProblemError('comment-deleted', { detail: 'Deleted comments take no reactions.' });
+    const existing = await tx.query(
+      'SELECT 1 FROM reactions WHERE comment_seq = $1 AND user_id = $2 AND reaction = $3',
+      [row.seq, viewer.userId, reaction],
+    );
+    const want = active ?? existing.length === 0;
+    let changed = false;
+    if (want && existing.length === 0) {
+      await tx.query('INSERT INTO reactions (comment_seq, user_id, reaction) VALUES ($1, $2, $3)', [
+        row.seq,
+        viewer.userId,
+        reaction,
+      ]);
+      changed = true;
+    } else if (!want && existing.length > 0) {
+      await tx.query('DELETE FROM reactions WHERE comment_seq = $1 AND user_id = $2 AND reaction = $3', [
+        row.seq,
+        viewer.userId,
+        reaction,
+      ]);
+      changed = true;
+    }
+    let reactions = row.reactions;
+    if (changed) {
+      const updated = await tx.query<{ reactions: Record<string, number> }>(
+        `UPDATE comments SET
+           reactions = (SELECT COALESCE(jsonb_object_agg(reaction, n), '{}'::jsonb)
+                        FROM (SELECT reaction, count(*)::int AS n FROM reactions WHERE comment_seq = $1 GROUP BY reaction) t),
+           score = (SELECT count(*) FROM reactions WHERE comment_seq = $1)
+         WHERE seq = $1 RETURNING reactions`,
+        [row.seq],
+      );
+      reactions = updated[0]!.reactions;
+      await appendEvent(tx, thread.id, site.id, thread.key, 'reaction.changed', { commentId: id, reactions });
+    }
+    const mine = await tx.query<{ reaction: string }>(
+      'SELECT reaction FROM reactions WHERE comment_seq = $1 AND user_id = $2 ORDER BY created_at',
+      [row.seq, viewer.userId],
+    );
+    return {
+      result: { commentId: id, reactions, mine: mine.map((m) => m.reaction) },
+      threadKey: changed ? thread.key : null,
+    };
+  }
+}
+
+function viewerPart(viewer: Viewer | null) {
+  return viewer ? { userId: viewer.userId, reactions: {}, pending: [] } : null;
+}

@@ -1,0 +1,79 @@
+import type { ThreadEventType } from '@kith/protocol';
+import type { Db, Queryable } from '../db/driver.js';
+
+export const eventsChannel = 'kith_events';
+
+/**
+ * Persists one thread event inside the writing transaction. Callers hold the thread row's lock
+ * (every write updates or locks it first), so within one thread ids are assigned in commit order
+ * and a reader resuming after id N never misses an event that commits later with a smaller id.
+ */
+export async function appendEvent(
+  tx: Queryable,
+  threadId: string,
+  siteId: string,
+  key: string,
+  type: ThreadEventType,
+  data: unknown,
+): Promise<string> {
+  const rows = await tx.query<{ id: string }>(
+    'INSERT INTO events (thread_id, type, data) VALUES ($1, $2, $3) RETURNING id',
+    [threadId, type, JSON.stringify(data)],
+  );
+  // Delivered at commit, to every instance listening on this database.
+  await tx.query('SELECT pg_notify($1, $2)', [eventsChannel, JSON.stringify([siteId, key])]);
+  return String(rows[0]!.id);
+}
+
+type Wake = () => void;
+
+/** Wakes the event streams of a thread when any instance commits an event for it. */
+export class EventBus {
+  #subscribers = new Map<string, Set<Wake>>();
+  #unlisten: (() => Promise<void>) | undefined;
+
+  static channelKey(siteId: string, key: string): string {
+    return `${siteId}\u0000${key}`;
+  }
+
+  async start(db: Db): Promise<void> {
+    this.#unlisten = await db.listen(eventsChannel, (payload) => {
+      try {
+        const [siteId, key] = JSON.parse(payload) as [string, string];
+        this.wake(siteId, key);
+      } catch {
+        // Not ours: ignore.
+      }
+    });
+  }
+
+  /** Also called locally after a commit, so streams wake even where notifications are slow. */
+  wake(siteId: string, key: string): void {
+    const set = this.#subscribers.get(EventBus.channelKey(siteId, key));
+    if (set) for (const wake of set) wake();
+  }
+
+  subscribe(siteId: string, key: string, wake: Wake): () => void {
+    const channel = EventBus.channelKey(siteId, key);
+    let set = this.#subscribers.get(channel);
+    if (!set) {
+      set = new Set();
+      this.#subscribers.set(channel, set);
+    }
+    set.add(wake);
+    return () => {
+      set.delete(wake);
+      if (set.size === 0) this.#subscribers.delete(channel);
+    };
+  }
+
+  get size(): number {
+    let n = 0;
+    for (const set of this.#subscribers.values()) n += set.size;
+    return n;
+  }
+
+  async stop(): Promise<void> {
+    await this.#unlisten?.();
+  }
+}

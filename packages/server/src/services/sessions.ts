@@ -1,0 +1,139 @@
+import type { Author, Session } from '@kith/protocol';
+import type { Db, Queryable } from '../db/driver.js';
+import { ProblemError } from '../http/problem.js';
+import { hashSecret, newId, randomToken, sessionTokenPrefix } from './secrets.js';
+
+export interface Viewer {
+  userId: string;
+  siteId: string;
+  tokenHash: string;
+  expiresAt: Date;
+  author: Author;
+}
+
+const defaultTtlSeconds = 30 * 24 * 3600;
+const cacheMs = 30_000;
+
+interface UserRow {
+  id: string;
+  kind: Author['kind'];
+  name: string;
+  avatar_url: string | null;
+}
+
+export function authorOf(row: UserRow): Author {
+  return { id: row.id, name: row.name, kind: row.kind, avatarUrl: row.avatar_url };
+}
+
+/** Bearer sessions: opaque random tokens, stored only as hashes, revocable, with an expiry. */
+export class Sessions {
+  #cache = new Map<string, { at: number; viewer: Viewer }>();
+
+  constructor(private db: Db) {}
+
+  async #issue(q: Queryable, siteId: string, user: UserRow, ttlSeconds: number): Promise<Session> {
+    const token = sessionTokenPrefix + randomToken(32);
+    const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
+    await q.query('INSERT INTO sessions (token_hash, site_id, user_id, expires_at) VALUES ($1, $2, $3, $4)', [
+      hashSecret(token),
+      siteId,
+      user.id,
+      expiresAt,
+    ]);
+    return { token, expiresAt: expiresAt.toISOString(), user: authorOf(user) };
+  }
+
+  async createGuest(q: Queryable, siteId: string, name: string, email?: string): Promise<Session> {
+    const user: UserRow = { id: newId(), kind: 'guest', name: name.trim(), avatar_url: null };
+    await q.query('INSERT INTO users (id, site_id, kind, name, email) VALUES ($1, $2, $3, $4, $5)', [
+      user.id,
+      siteId,
+      'guest',
+      user.name,
+      email ?? null,
+    ]);
+    return this.#issue(q, siteId, user, defaultTtlSeconds);
+  }
+
+  /** The site's own user, identified by the site's id for them; created or updated. */
+  async createForOwnUser(
+    q: Queryable,
+    siteId: string,
+    kind: 'owner' | 'sso',
+    external: { id: string; name: string; email?: string | undefined; avatarUrl?: string | undefined },
+    ttlSeconds = defaultTtlSeconds,
+  ): Promise<Session> {
+    const rows = await q.query<UserRow>(
+      `INSERT INTO users (id, site_id, kind, external_id, name, email, avatar_url)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (site_id, kind, external_id)
+       DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, avatar_url = EXCLUDED.avatar_url
+       RETURNING id, kind, name, avatar_url`,
+      [
+        newId(),
+        siteId,
+        kind,
+        external.id,
+        external.name.trim(),
+        external.email ?? null,
+        external.avatarUrl ?? null,
+      ],
+    );
+    return this.#issue(q, siteId, rows[0]!, ttlSeconds);
+  }
+
+  /**
+   * The viewer a bearer token belongs to. Missing, unknown, foreign-site and expired tokens are
+   * distinct problems so clients can tell "sign in again" from "you never signed in".
+   */
+  async authenticate(siteId: string, authorization: string | undefined): Promise<Viewer> {
+    const token = bearer(authorization);
+    if (!token)
+      throw new ProblemError('unauthorized', { detail: 'Sign in first: no bearer token was sent.' });
+    const tokenHash = hashSecret(token);
+    const hit = this.#cache.get(tokenHash);
+    // A short cache: revocation on another instance takes effect within cacheMs.
+    let viewer = hit && Date.now() - hit.at < cacheMs ? hit.viewer : undefined;
+    if (!viewer) {
+      const rows = await this.db.query<UserRow & { site_id: string; expires_at: Date; user_id: string }>(
+        `SELECT s.site_id, s.expires_at, s.user_id, u.id, u.kind, u.name, u.avatar_url
+         FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
+        [tokenHash],
+      );
+      const row = rows[0];
+      if (!row)
+        throw new ProblemError('invalid-token', { detail: 'The session token is unknown or was revoked.' });
+      viewer = {
+        userId: row.user_id,
+        siteId: row.site_id,
+        tokenHash,
+        expiresAt: new Date(row.expires_at),
+        author: authorOf(row),
+      };
+      if (this.#cache.size > 10000) this.#cache.clear();
+      this.#cache.set(tokenHash, { at: Date.now(), viewer });
+    }
+    if (viewer.siteId !== siteId) {
+      throw new ProblemError('invalid-token', { detail: 'The session token belongs to another site.' });
+    }
+    if (viewer.expiresAt.getTime() <= Date.now()) {
+      this.#cache.delete(tokenHash);
+      throw new ProblemError('token-expired', { detail: 'The session has expired; sign in again.' });
+    }
+    return viewer;
+  }
+
+  async revoke(viewer: Viewer): Promise<void> {
+    this.#cache.delete(viewer.tokenHash);
+    await this.db.query('DELETE FROM sessions WHERE token_hash = $1', [viewer.tokenHash]);
+  }
+
+  async pruneExpired(): Promise<void> {
+    await this.db.query('DELETE FROM sessions WHERE expires_at < now()');
+  }
+}
+
+export function bearer(authorization: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S{1,512})\s*$/i.exec(authorization ?? '');
+  return match?.[1];
+}

@@ -1,0 +1,162 @@
+import type { Site, SiteSettingsPatch } from '@kith/protocol';
+import type { Db, Queryable } from '../db/driver.js';
+import { ProblemError } from '../http/problem.js';
+import { hashSecret, randomToken, siteSecretPrefix } from './secrets.js';
+
+type Limits = Site['limits'];
+
+export interface SiteSettings {
+  name: string;
+  reactions: string[];
+  moderation: Site['moderation'];
+  guests: boolean;
+  commentMaxLength: number;
+  editWindowSeconds: number;
+  pageSize: number;
+  rateLimit: Limits['rateLimit'];
+}
+
+export interface SiteRecord {
+  id: string;
+  secretHash: string;
+  origins: string[];
+  settings: SiteSettings;
+}
+
+export const defaultSettings: Omit<SiteSettings, 'name'> = {
+  reactions: ['+1', 'heart', 'laugh', 'hooray', 'eyes'],
+  moderation: 'none',
+  guests: true,
+  commentMaxLength: 10000,
+  editWindowSeconds: 900,
+  pageSize: 20,
+  rateLimit: {
+    comments: { max: 10, windowSeconds: 60 },
+    sessions: { max: 10, windowSeconds: 60 },
+    reactions: { max: 120, windowSeconds: 60 },
+  },
+};
+
+const fixedLimits = { maxPageSize: 100, repliesPreview: 3, countsBatchMax: 100 };
+
+export function siteCapabilities(site: SiteRecord): Site {
+  const s = site.settings;
+  return {
+    id: site.id,
+    name: s.name,
+    protocol: 'kith/1',
+    features: { comments: true, reactions: s.reactions.length > 0, guests: s.guests, realtime: true },
+    moderation: s.moderation,
+    reactions: s.reactions,
+    limits: {
+      commentMaxLength: s.commentMaxLength,
+      editWindowSeconds: s.editWindowSeconds,
+      pageSize: s.pageSize,
+      ...fixedLimits,
+      rateLimit: s.rateLimit,
+    },
+  };
+}
+
+function mergeSettings(id: string, name: string, stored: Partial<SiteSettings>): SiteSettings {
+  return {
+    ...defaultSettings,
+    ...stored,
+    name: stored.name ?? name ?? id,
+    rateLimit: { ...defaultSettings.rateLimit, ...stored.rateLimit },
+  };
+}
+
+interface SiteRow {
+  id: string;
+  name: string;
+  secret_hash: string;
+  origins: string[];
+  settings: Partial<SiteSettings>;
+}
+
+/**
+ * Sites are read on every request, so they are cached for a few seconds. Changes made through this
+ * instance are seen at once; other instances see them within `ttlMs`.
+ */
+export class Sites {
+  #cache = new Map<string, { at: number; site: SiteRecord | null }>();
+
+  constructor(
+    private db: Db,
+    private ttlMs = 5000,
+  ) {}
+
+  async find(id: string): Promise<SiteRecord | null> {
+    const hit = this.#cache.get(id);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.site;
+    const rows = await this.db.query<SiteRow>(
+      'SELECT id, name, secret_hash, origins, settings FROM sites WHERE id = $1',
+      [id],
+    );
+    const row = rows[0];
+    const site = row
+      ? {
+          id: row.id,
+          secretHash: row.secret_hash,
+          origins: row.origins,
+          settings: mergeSettings(row.id, row.name, row.settings),
+        }
+      : null;
+    this.#cache.set(id, { at: Date.now(), site });
+    return site;
+  }
+
+  async get(id: string): Promise<SiteRecord> {
+    const site = await this.find(id);
+    if (!site) throw new ProblemError('site-not-found', { detail: `There is no site "${id}".` });
+    return site;
+  }
+
+  /** Creates a site and returns its secret: shown once, only its hash is stored. */
+  async create(id: string, origins: string[], name = id): Promise<{ site: SiteRecord; secret: string }> {
+    const secret = siteSecretPrefix + randomToken(32);
+    await this.db.query('INSERT INTO sites (id, name, secret_hash, origins) VALUES ($1, $2, $3, $4)', [
+      id,
+      name,
+      hashSecret(secret),
+      origins,
+    ]);
+    this.#cache.delete(id);
+    return { site: await this.get(id), secret };
+  }
+
+  /** A new secret for an existing site; the old one stops working at once. */
+  async rotateSecret(id: string): Promise<string> {
+    const secret = siteSecretPrefix + randomToken(32);
+    const rows = await this.db.query('UPDATE sites SET secret_hash = $2 WHERE id = $1 RETURNING id', [
+      id,
+      hashSecret(secret),
+    ]);
+    if (rows.length === 0) throw new ProblemError('site-not-found');
+    this.#cache.delete(id);
+    return secret;
+  }
+
+  /** Applies a settings patch; pass the transaction's `q` when called inside one. */
+  async update(site: SiteRecord, patch: SiteSettingsPatch, q: Queryable = this.db): Promise<SiteRecord> {
+    const { origins, rateLimit, ...rest } = patch;
+    const id = site.id;
+    const settings: SiteSettings = { ...site.settings, ...rest };
+    if (rateLimit) settings.rateLimit = { ...site.settings.rateLimit, ...rateLimit };
+    await q.query(
+      'UPDATE sites SET settings = $2, origins = COALESCE($3, origins), name = $4 WHERE id = $1',
+      [id, JSON.stringify(settings), origins ?? null, settings.name],
+    );
+    this.#cache.delete(id);
+    return { ...site, origins: origins ?? site.origins, settings };
+  }
+
+  async list(): Promise<{ id: string; name: string; origins: string[] }[]> {
+    return this.db.query('SELECT id, name, origins FROM sites ORDER BY id');
+  }
+
+  forget(id: string): void {
+    this.#cache.delete(id);
+  }
+}

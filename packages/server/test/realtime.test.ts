@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { readEvents } from '@kith/protocol/conformance';
+import {
+  databaseKind,
+  freshDatabaseUrl,
+  guest,
+  json,
+  postgresUrl,
+  startServer,
+  type TestServer,
+} from './helpers.js';
+
+describe(`event streams on ${databaseKind}`, () => {
+  let databaseUrl: string | undefined;
+  let dataDir: string | undefined;
+
+  before(async () => {
+    databaseUrl = await freshDatabaseUrl();
+    // PGlite must keep its data on disk to survive a restart.
+    if (!databaseUrl) dataDir = mkdtempSync(join(tmpdir(), 'kith-rt-'));
+  });
+  after(() => {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('a client that reconnects after a server restart receives every event it missed', async () => {
+    let server: TestServer = await startServer({ databaseUrl, dataDir });
+    const key = '/restart';
+    const token = await guest(server.url, server.site);
+    const comments = `${server.url}/v1/sites/${server.site}/threads/${encodeURIComponent(key)}/comments`;
+    const post = async (base: string, markdown: string) => {
+      const url = comments.replace(server.url, base);
+      const r = await json(url, { method: 'POST', token, body: { markdown } });
+      assert.equal(r.status, 201);
+      return r.body.id as string;
+    };
+    const events = `/v1/sites/${server.site}/threads/${encodeURIComponent(key)}/events`;
+    const first = await readEvents(server.url + events, {
+      count: 1,
+      timeoutMs: 5000,
+      onOpen: () => post(server.url, 'one').then(() => {}),
+    });
+    assert.equal(first.length, 1);
+    const lastId = first[0]!.id!;
+    // Missed while disconnected: two comments, then the server goes down and comes back.
+    const missedIds = [await post(server.url, 'two'), await post(server.url, 'three')];
+    await server.stop();
+    server = await startServer({ databaseUrl, dataDir });
+    const resumed = await readEvents(server.url + events, { lastEventId: lastId, count: 3, timeoutMs: 3000 });
+    assert.deepEqual(
+      resumed.map((e) => JSON.parse(e.data).comment.id),
+      missedIds,
+      'exactly the missed events, in order, nothing more',
+    );
+    await server.stop();
+  });
+
+  it('every instance on one PostgreSQL database serves live events written through another', {
+    skip: !postgresUrl,
+  }, async () => {
+    const a = await startServer({ databaseUrl, site: 'fanout' });
+    const b = await startServer({ databaseUrl, site: 'fanout' });
+    try {
+      const token = await guest(b.url, 'fanout');
+      const key = '/fan-out';
+      const received = await readEvents(
+        `${a.url}/v1/sites/fanout/threads/${encodeURIComponent(key)}/events`,
+        {
+          count: 2,
+          timeoutMs: 5000,
+          onOpen: async () => {
+            for (const markdown of ['via b', 'via b again']) {
+              const r = await json(`${b.url}/v1/sites/fanout/threads/${encodeURIComponent(key)}/comments`, {
+                method: 'POST',
+                token,
+                body: { markdown },
+              });
+              assert.equal(r.status, 201);
+            }
+          },
+        },
+      );
+      assert.deepEqual(
+        received.map((e) => JSON.parse(e.data).comment.markdown),
+        ['via b', 'via b again'],
+      );
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+});

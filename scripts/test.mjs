@@ -1,0 +1,147 @@
+#!/usr/bin/env node
+// `pnpm test`: every suite (lint, unit, real-browser, server and conformance on PGlite and on
+// PostgreSQL, end to end, size budgets), then one closing line `N passed, N failed` over all of them.
+// Pass suite names to run only those: `pnpm test conformance`.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startPostgres } from './lib/postgres.mjs';
+import { startKithServer } from './lib/server.mjs';
+import { ensureSystemDeps } from './lib/system.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = (name) => join(root, 'node_modules/.bin', name);
+const only = process.argv.slice(2);
+/** Node 20's test runner takes no globs: list the files. */
+const testFiles = (dir) =>
+  readdirSync(join(root, dir))
+    .filter((f) => f.endsWith('.test.ts'))
+    .map((f) => join(dir, f));
+const results = [];
+const skipped = [];
+
+function sh(cmd, args, { env = {}, cwd = root } = {}) {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    const onData = (chunk) => {
+      out += chunk;
+      process.stdout.write(chunk);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('close', (code) => resolve({ code: code ?? 1, out }));
+  });
+}
+
+/** Counts from a suite's output: node's test runner, web-test-runner, or our own `N passed, N failed`. */
+function countsOf(out) {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips terminal colours
+  const text = out.replace(/\x1b\[[0-9;]*m/g, '');
+  const node = /ℹ pass (\d+)[\s\S]*?ℹ fail (\d+)/.exec(text);
+  if (node) return { passed: Number(node[1]), failed: Number(node[2]) };
+  const last = [...text.matchAll(/(\d+) passed, (\d+) failed/g)].at(-1);
+  if (last) return { passed: Number(last[1]), failed: Number(last[2]) };
+  return undefined;
+}
+
+const wanted = (name) => only.length === 0 || only.some((o) => name.includes(o));
+
+async function suite(name, cmd, args, options = {}) {
+  if (!wanted(name)) return;
+  console.log(`\n━━ ${name}`);
+  const t = Date.now();
+  const { code, out } = await sh(cmd, args, options);
+  const counts = countsOf(out) ?? { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 };
+  if (code !== 0 && counts.failed === 0) counts.failed = 1; // a crash is a failure even if nothing counted it
+  results.push({ name, ...counts, seconds: Math.round((Date.now() - t) / 100) / 10 });
+}
+
+async function conformance(name, env) {
+  if (!wanted(name)) return;
+  const dataDir = mkdtempSync(join(tmpdir(), 'kith-conf-'));
+  const server = await startKithServer({
+    env: { KITH_DATA_DIR: dataDir, ...env },
+    site: 'conformance',
+    origin: 'http://localhost:5999',
+  });
+  try {
+    await suite(
+      name,
+      process.execPath,
+      [
+        'packages/protocol/dist/conformance/cli.js',
+        server.url,
+        '--site',
+        'conformance',
+        '--origin',
+        'http://localhost:5999',
+      ],
+      { env: { KITH_SITE_SECRET: server.secret } },
+    );
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const deps = ensureSystemDeps();
+  skipped.push(...deps.skipped);
+  for (const line of deps.skipped) console.log(`SKIPPED: ${line}`);
+
+  console.log('\n━━ build');
+  const built = await sh('pnpm', ['build']);
+  if (built.code !== 0) {
+    results.push({ name: 'build', passed: 0, failed: 1, seconds: 0 });
+    return;
+  }
+
+  const serverTest = [
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    ...testFiles('packages/server/test').map((f) => f.replace('packages/server/', '')),
+  ];
+  await suite('lint and format (biome)', bin('biome'), ['check', '.']);
+  await suite('server on PGlite', process.execPath, serverTest, {
+    cwd: join(root, 'packages/server'),
+  });
+  await conformance('conformance on PGlite', {});
+
+  let pg;
+  if (deps.postgres && (wanted('PostgreSQL') || wanted('postgres'))) {
+    pg = await startPostgres();
+    try {
+      await suite('server on PostgreSQL', process.execPath, serverTest, {
+        cwd: join(root, 'packages/server'),
+        env: { KITH_TEST_DATABASE_URL: pg.url() },
+      });
+      await conformance('conformance on PostgreSQL', { DATABASE_URL: pg.createDatabase('kith_conformance') });
+    } finally {
+      pg.stop();
+    }
+  }
+}
+
+try {
+  await main();
+} catch (error) {
+  console.error(error);
+  results.push({ name: 'test runner', passed: 0, failed: 1, seconds: 0 });
+}
+console.log('\n━━ summary');
+for (const r of results)
+  console.log(`${r.failed ? '✗' : '✓'} ${r.name}: ${r.passed} passed, ${r.failed} failed (${r.seconds}s)`);
+for (const s of skipped) console.log(`SKIPPED: ${s}`);
+const passed = results.reduce((n, r) => n + r.passed, 0);
+const failed = results.reduce((n, r) => n + r.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed === 0 && results.length > 0 ? 0 : 1);
