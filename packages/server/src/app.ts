@@ -16,7 +16,7 @@ export const maxBodyBytes = 64 * 1024;
 
 /** The HTTP application: protocol routes, CORS per site, problem+json for every error. */
 export function createApp(ctx: AppContext): Hono {
-  const app = new Hono();
+  const app = new Hono({ strict: false });
 
   app.use('*', async (c, next) => {
     const started = performance.now();

@@ -1,0 +1,241 @@
+import type {
+  Comment,
+  CommentPage,
+  Counts,
+  GuestSessionRequest,
+  NewComment,
+  ReactionState,
+  Session,
+  SessionInfo,
+  Site,
+  SiteSettingsPatch,
+  Sort,
+  ThreadMeta,
+  ThreadPage,
+} from '@kith/protocol';
+import ky, { type KyInstance, type Options } from 'ky';
+import { toKithError } from './errors.js';
+
+export interface ClientOptions {
+  /** The Kith server's base URL, e.g. `https://comments.example`. */
+  server: string;
+  /** The site id on that server. */
+  site: string;
+  /** A session token to start with (e.g. one restored from storage). */
+  token?: string | undefined;
+  /** Per-attempt timeout in milliseconds (default 10 s). */
+  timeout?: number;
+  /** Retries for transient failures: network, timeouts, 5xx, 429 (default 2). */
+  retries?: number;
+  /** A fetch to use instead of the global one (tests, SSR). */
+  fetch?: typeof fetch;
+}
+
+export interface WriteOptions {
+  /**
+   * Makes the write safe to repeat: the server performs it at most once per key. Generated when
+   * left out; pass your own to retry a write across reloads (the outbox does).
+   */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+}
+
+export interface PageOptions {
+  limit?: number;
+  cursor?: string | null | undefined;
+  signal?: AbortSignal;
+}
+
+/** A random key for Idempotency-Key headers. */
+export function newIdempotencyKey(): string {
+  return globalThis.crypto.randomUUID();
+}
+
+const seg = encodeURIComponent;
+
+/**
+ * A typed client for one site on a Kith server: one method per protocol endpoint. Every failure
+ * rejects with a `KithError`. Transient failures are retried, writes with the same
+ * Idempotency-Key, so a retried write never happens twice.
+ */
+export class KithClient {
+  readonly server: string;
+  readonly site: string;
+  #token: string | undefined;
+  #http: KyInstance;
+
+  constructor(options: ClientOptions) {
+    this.server = options.server.replace(/\/+$/, '');
+    this.site = options.site;
+    this.#token = options.token;
+    this.#http = ky.create({
+      prefixUrl: `${this.server}/v1/sites/${seg(this.site)}`,
+      timeout: options.timeout ?? 10_000,
+      retry: {
+        limit: options.retries ?? 2,
+        // POSTs too: each carries an Idempotency-Key, so a retry cannot write twice.
+        methods: ['get', 'post', 'put', 'patch', 'delete'],
+        statusCodes: [408, 429, 500, 502, 503, 504],
+        afterStatusCodes: [429, 503],
+        maxRetryAfter: 5_000,
+        backoffLimit: 3_000,
+      },
+      ...(options.fetch && { fetch: options.fetch }),
+      hooks: {
+        beforeRequest: [
+          (request) => {
+            if (this.#token && !request.headers.has('authorization')) {
+              request.headers.set('authorization', `Bearer ${this.#token}`);
+            }
+          },
+        ],
+      },
+    });
+  }
+
+  get token(): string | undefined {
+    return this.#token;
+  }
+
+  /** Sets or clears the session token sent with every request. */
+  setToken(token: string | undefined): void {
+    this.#token = token;
+  }
+
+  async #json<T>(path: string, options: Options = {}): Promise<T> {
+    try {
+      const response = await this.#http(path, options);
+      return (response.status === 204 ? undefined : await response.json()) as T;
+    } catch (error) {
+      throw await toKithError(error);
+    }
+  }
+
+  #write<T>(
+    method: 'post' | 'patch' | 'put' | 'delete',
+    path: string,
+    body: unknown,
+    options: WriteOptions & { secret?: string } = {},
+  ) {
+    const headers: Record<string, string> = {};
+    if (method === 'post') headers['idempotency-key'] = options.idempotencyKey ?? newIdempotencyKey();
+    if (options.secret) headers.authorization = `Bearer ${options.secret}`;
+    return this.#json<T>(path, {
+      method,
+      headers,
+      ...(body !== undefined && { json: body }),
+      ...(options.signal && { signal: options.signal }),
+    });
+  }
+
+  /** The site's capabilities: features, moderation mode, reactions and limits. */
+  getSite(options: { signal?: AbortSignal } = {}): Promise<Site> {
+    return this.#json('', options.signal ? { signal: options.signal } : {});
+  }
+
+  /** A thread's meta and first (or `cursor`'s) page of top-level comments with their first replies. */
+  getThread(key: string, options: PageOptions & { sort?: Sort } = {}): Promise<ThreadPage> {
+    const searchParams: Record<string, string | number> = {};
+    if (options.sort) searchParams.sort = options.sort;
+    if (options.limit) searchParams.limit = options.limit;
+    if (options.cursor) searchParams.cursor = options.cursor;
+    return this.#json(`threads/${seg(key)}`, {
+      searchParams,
+      ...(options.signal && { signal: options.signal }),
+    });
+  }
+
+  /** A page of the replies below a comment (any depth, oldest first). */
+  getReplies(commentId: string, options: PageOptions = {}): Promise<CommentPage> {
+    const searchParams: Record<string, string | number> = {};
+    if (options.limit) searchParams.limit = options.limit;
+    if (options.cursor) searchParams.cursor = options.cursor;
+    return this.#json(`comments/${seg(commentId)}/replies`, {
+      searchParams,
+      ...(options.signal && { signal: options.signal }),
+    });
+  }
+
+  /** Comment counts for many threads: one request per 100 keys. */
+  async getCounts(keys: string[], options: { signal?: AbortSignal } = {}): Promise<Record<string, number>> {
+    const unique = [...new Set(keys)];
+    const counts: Record<string, number> = {};
+    for (let i = 0; i < unique.length; i += 100) {
+      const searchParams = new URLSearchParams();
+      for (const key of unique.slice(i, i + 100)) searchParams.append('thread', key);
+      const page = await this.#json<Counts>('counts', {
+        searchParams,
+        ...(options.signal && { signal: options.signal }),
+      });
+      Object.assign(counts, page.counts);
+    }
+    return counts;
+  }
+
+  createComment(key: string, comment: NewComment, options?: WriteOptions): Promise<Comment> {
+    return this.#write('post', `threads/${seg(key)}/comments`, comment, options);
+  }
+
+  editComment(commentId: string, markdown: string, options?: WriteOptions): Promise<Comment> {
+    return this.#write('patch', `comments/${seg(commentId)}`, { markdown }, options);
+  }
+
+  deleteComment(commentId: string, options?: WriteOptions): Promise<Comment> {
+    return this.#write('delete', `comments/${seg(commentId)}`, undefined, options);
+  }
+
+  /** Adds (`active: true`), removes (`false`) or toggles (left out) a reaction. */
+  react(
+    commentId: string,
+    reaction: string,
+    active?: boolean,
+    options?: WriteOptions,
+  ): Promise<ReactionState> {
+    return this.#write(
+      'post',
+      `comments/${seg(commentId)}/reactions`,
+      active === undefined ? { reaction } : { reaction, active },
+      options,
+    );
+  }
+
+  /** Starts a guest session and uses its token from then on. */
+  async signInAsGuest(guest: GuestSessionRequest, options?: WriteOptions): Promise<Session> {
+    const session = await this.#write<Session>('post', 'sessions', guest, options);
+    this.#token = session.token;
+    return session;
+  }
+
+  getSession(options: { signal?: AbortSignal } = {}): Promise<SessionInfo> {
+    return this.#json('sessions/current', options.signal ? { signal: options.signal } : {});
+  }
+
+  /** Revokes the token on the server and forgets it. */
+  async signOut(): Promise<void> {
+    if (!this.#token) return;
+    try {
+      await this.#write('delete', 'sessions/current', undefined);
+    } finally {
+      this.#token = undefined;
+    }
+  }
+
+  /** The URL of a thread's Server-Sent Events stream. */
+  eventsUrl(key: string): string {
+    return `${this.server}/v1/sites/${seg(this.site)}/threads/${seg(key)}/events`;
+  }
+
+  /** Owner-only (the site secret; server side, never in a browser): change settings. */
+  updateSite(secret: string, patch: SiteSettingsPatch): Promise<Site> {
+    return this.#write('patch', 'admin/settings', patch, { secret });
+  }
+
+  /** Owner-only (the site secret; server side, never in a browser): close or reopen a thread. */
+  setThreadClosed(secret: string, key: string, closed: boolean): Promise<ThreadMeta> {
+    return this.#write('put', `admin/threads/${seg(key)}`, { closed }, { secret });
+  }
+}
+
+export function createClient(options: ClientOptions): KithClient {
+  return new KithClient(options);
+}

@@ -1,0 +1,80 @@
+import { atom, map } from 'nanostores';
+import type { KithClient } from './client.js';
+import { type KithError, toKithError } from './errors.js';
+
+/**
+ * Comment counts for every thread a page asks about, fetched together: keys wanted in the same
+ * tick go out in one request. Elements subscribe to `$counts`; a key is absent until loaded.
+ */
+export class CountsStore {
+  readonly $counts = map<Record<string, number>>({});
+  readonly $error = atom<KithError | null>(null);
+  #pending = new Set<string>();
+  #inflight = new Set<string>();
+  /** Keys whose last request failed: asked for again only by `retry()` or `refresh()`. */
+  #failed = new Set<string>();
+  #scheduled = false;
+
+  constructor(private client: KithClient) {}
+
+  /** Asks for `key`'s count; batched with every other key asked for in this tick. */
+  want(key: string): void {
+    if (
+      key in this.$counts.get() ||
+      this.#inflight.has(key) ||
+      this.#failed.has(key) ||
+      this.#pending.has(key)
+    ) {
+      return;
+    }
+    this.#pending.add(key);
+    if (this.#scheduled) return;
+    this.#scheduled = true;
+    queueMicrotask(() => {
+      this.#scheduled = false;
+      void this.#flush();
+    });
+  }
+
+  /** Fetches again every key asked for so far (after an error, or to refresh). */
+  refresh(): Promise<void> {
+    for (const key of Object.keys(this.$counts.get())) this.#pending.add(key);
+    return this.retry();
+  }
+
+  /** Asks again for the keys whose last request failed. */
+  retry(): Promise<void> {
+    for (const key of this.#failed) this.#pending.add(key);
+    this.#failed.clear();
+    return this.#flush();
+  }
+
+  async #flush(): Promise<void> {
+    const keys = [...this.#pending];
+    if (keys.length === 0) return;
+    this.#pending.clear();
+    for (const key of keys) this.#inflight.add(key);
+    try {
+      const counts = await this.client.getCounts(keys);
+      this.$error.set(null);
+      for (const [key, count] of Object.entries(counts)) this.$counts.setKey(key, count);
+    } catch (error) {
+      for (const key of keys) this.#failed.add(key);
+      this.$error.set(await toKithError(error));
+    } finally {
+      for (const key of keys) this.#inflight.delete(key);
+    }
+  }
+}
+
+const stores = new WeakMap<KithClient, CountsStore>();
+
+/** The page-wide counts store of a client: every count element of a page shares it. */
+export function countsFor(client: KithClient): CountsStore {
+  let store = stores.get(client);
+  if (!store) {
+    store = new CountsStore(client);
+    stores.set(client, store);
+  }
+  return store;
+}

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createKith, type Kith, type Listening, listen } from '@kith/server';
+import { Sites } from '../../server/src/services/sites.js';
+import { countsFor, createClient, KithError } from '../src/index.js';
+
+describe('KithClient against the reference server', () => {
+  let kith: Kith;
+  let http: Listening;
+  let secret: string;
+
+  before(async () => {
+    kith = await createKith({ logLevel: 'silent' });
+    secret = (await new Sites(kith.db).create('core', ['http://localhost:1'])).secret;
+    http = await listen(kith, 0);
+  });
+  after(async () => {
+    await http.close();
+    await kith.close();
+  });
+
+  it('signs in, posts, reads, edits, reacts and deletes with typed results', async () => {
+    const client = createClient({ server: http.url, site: 'core' });
+    const site = await client.getSite();
+    assert.equal(site.protocol, 'kith/1');
+    const session = await client.signInAsGuest({ name: 'Core' });
+    assert.equal(client.token, session.token);
+    const comment = await client.createComment('/core/a', { markdown: 'hello *there*' });
+    assert.equal(comment.html, '<p>hello <em>there</em></p>');
+    const reply = await client.createComment('/core/a', { markdown: 'reply', parentId: comment.id });
+    const page = await client.getThread('/core/a', { sort: 'old', limit: 10 });
+    assert.equal(page.thread.commentCount, 2);
+    assert.equal(page.comments[0]?.replies.comments[0]?.id, reply.id);
+    const edited = await client.editComment(comment.id, 'changed');
+    assert.equal(edited.markdown, 'changed');
+    const reaction = site.reactions[0]!;
+    const state = await client.react(comment.id, reaction);
+    assert.deepEqual(state.mine, [reaction]);
+    const deleted = await client.deleteComment(reply.id);
+    assert.equal(deleted.deleted, true);
+    assert.equal((await client.getReplies(comment.id)).comments[0]?.deleted, true);
+    await client.signOut();
+    assert.equal(client.token, undefined);
+  });
+
+  it('turns problem+json into KithError with its stable code', async () => {
+    const client = createClient({ server: http.url, site: 'core', retries: 0 });
+    await assert.rejects(client.createComment('/x', { markdown: 'no session' }), (e: unknown) => {
+      return e instanceof KithError && e.code === 'unauthorized' && e.status === 401 && !e.transient;
+    });
+    await client.signInAsGuest({ name: 'Errs' });
+    await assert.rejects(client.createComment('/x', { markdown: '   ' }), (e: unknown) => {
+      return (
+        e instanceof KithError &&
+        e.code === 'validation-failed' &&
+        e.problem?.errors?.[0]?.pointer === '/body/markdown'
+      );
+    });
+    const missing = createClient({ server: http.url, site: 'no-such-site', retries: 0 });
+    await assert.rejects(
+      missing.getSite(),
+      (e: unknown) => e instanceof KithError && e.code === 'site-not-found',
+    );
+    const down = createClient({ server: 'http://127.0.0.1:9', site: 'core', retries: 0 });
+    await assert.rejects(
+      down.getSite(),
+      (e: unknown) => e instanceof KithError && e.code === 'network' && e.transient,
+    );
+  });
+
+  it('a post whose response is lost is retried with the same Idempotency-Key and lands once', async () => {
+    const keys: string[] = [];
+    let lost = 0;
+    // The first POST reaches the server, but its response never reaches the client.
+    const flaky: typeof fetch = async (input, init) => {
+      const request = new Request(input as Request, init);
+      if (request.method === 'POST' && request.url.includes('/comments'))
+        keys.push(request.headers.get('idempotency-key')!);
+      const response = await fetch(request);
+      if (request.method === 'POST' && request.url.includes('/comments') && lost++ === 0) {
+        throw new TypeError('fetch failed'); // what undici says when a connection drops
+      }
+      return response;
+    };
+    const client = createClient({ server: http.url, site: 'core', fetch: flaky });
+    await client.signInAsGuest({ name: 'Flaky' });
+    const comment = await client.createComment('/core/flaky', { markdown: 'exactly once' });
+    assert.equal(keys.length, 2, 'the client retried');
+    assert.equal(keys[0], keys[1], 'with the same key');
+    const page = await client.getThread('/core/flaky');
+    assert.equal(page.thread.commentCount, 1);
+    assert.equal(page.comments[0]?.id, comment.id);
+  });
+
+  it('owner calls need the secret', async () => {
+    const client = createClient({ server: http.url, site: 'core', retries: 0 });
+    const thread = await client.setThreadClosed(secret, '/core/closed', true);
+    assert.equal(thread.closed, true);
+    await assert.rejects(client.setThreadClosed('ks_wrong', '/core/closed', false), (e: unknown) => {
+      return e instanceof KithError && e.code === 'invalid-token';
+    });
+  });
+
+  it('counts asked for in one tick go out as one request', async () => {
+    let requests = 0;
+    const counting: typeof fetch = (input, init) => {
+      requests += 1;
+      return fetch(input, init);
+    };
+    const client = createClient({ server: http.url, site: 'core', fetch: counting });
+    const store = countsFor(client);
+    assert.equal(countsFor(client), store, 'one store per client');
+    for (const key of ['/core/a', '/core/flaky', '/core/none']) store.want(key);
+    store.want('/core/a');
+    await new Promise<void>((resolve) => {
+      const stop = store.$counts.listen((counts) => {
+        if (Object.keys(counts).length === 3) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    assert.equal(requests, 1);
+    assert.deepEqual(store.$counts.get(), { '/core/a': 1, '/core/flaky': 1, '/core/none': 0 });
+  });
+});

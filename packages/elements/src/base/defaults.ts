@@ -1,0 +1,26 @@
+import type { KithConfig } from './config.js';
+
+// Kept on globalThis so every copy of this module on a page (the script-tag build and an app's own
+// bundle, say) shares one set of defaults.
+const store = globalThis as { __kithDefaults?: KithConfig };
+
+/**
+ * Page-wide defaults, the farthest source: set by the embed script from its own `data-*`
+ * attributes, or by an app at start-up. A `<kith-config>` ancestor and the element's own attributes
+ * take precedence, the closest winning.
+ */
+export function setDefaults(config: KithConfig): void {
+  store.__kithDefaults = { ...store.__kithDefaults, ...config };
+  document.dispatchEvent(new Event('kith-defaults-change'));
+}
+
+export function getDefaults(): KithConfig {
+  return store.__kithDefaults ?? {};
+}
+
+/** Closest wins: own attributes, then the nearest `<kith-config>`, then the page defaults. */
+export function mergeConfig(own: KithConfig, provided: KithConfig | undefined): KithConfig {
+  const defaults = getDefaults();
+  const pick = <K extends keyof KithConfig>(key: K) => own[key] ?? provided?.[key] ?? defaults[key];
+  return { server: pick('server'), site: pick('site'), locale: pick('locale'), theme: pick('theme') };
+}

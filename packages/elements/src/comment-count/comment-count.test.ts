@@ -1,0 +1,179 @@
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../base/config-element.js';
+import { setDefaults } from '../base/config.js';
+import { fakeServer, json, problem, requests, setHandler } from '../test-support/fake-server.js';
+import type { KithCommentCount } from './comment-count.js';
+import './comment-count.js';
+
+/** Answers counts requests with the given counts (0 for unknown keys). */
+function countsServer(counts: Record<string, number>) {
+  return fakeServer((_request, url) => {
+    const keys = url.searchParams.getAll('thread');
+    return json({ counts: Object.fromEntries(keys.map((k) => [k, counts[k] ?? 0])) });
+  });
+}
+
+const text = (el: KithCommentCount) =>
+  el.shadowRoot!.querySelector('[part="base"]')!.textContent!.replace(/\s+/g, ' ').trim();
+const loaded = (el: KithCommentCount) => waitUntil(() => el.count !== undefined, 'count did not load');
+
+describe('kith-comment-count', () => {
+  it('shows the thread’s count in words', async () => {
+    const server = countsServer({ '/posts/a': 5 });
+    const el = await fixture<KithCommentCount>(
+      html`<kith-comment-count server=${server} site="blog" thread="/posts/a"></kith-comment-count>`,
+    );
+    await loaded(el);
+    expect(text(el)).to.equal('5 comments');
+    expect(requests[0]!.url).to.equal(`${server}/v1/sites/blog/counts?thread=%2Fposts%2Fa`);
+  });
+
+  it('fetches every count on the page in one request', async () => {
+    const server = countsServer({ '/a': 1, '/b': 0, '/c': 1234 });
+    const el = await fixture<HTMLElement>(html`
+      <kith-config server=${server} site="blog">
+        <kith-comment-count thread="/a"></kith-comment-count>
+        <kith-comment-count thread="/b"></kith-comment-count>
+        <kith-comment-count thread="/c"></kith-comment-count>
+        <kith-comment-count thread="/a"></kith-comment-count>
+      </kith-config>
+    `);
+    const counts = [...el.querySelectorAll<KithCommentCount>('kith-comment-count')];
+    await Promise.all(counts.map(loaded));
+    expect(counts.map(text)).to.deep.equal(['1 comment', 'No comments', '1,234 comments', '1 comment']);
+    expect(requests.length).to.equal(1);
+    expect(new URL(requests[0]!.url).searchParams.getAll('thread')).to.deep.equal(['/a', '/b', '/c']);
+  });
+
+  it('takes its thread from href, from the link around it, or from the page', async () => {
+    const server = countsServer({ '/posts/b': 2, '/posts/c': 3 });
+    const el = await fixture<HTMLElement>(html`
+      <div>
+        <kith-comment-count server=${server} site="blog" href="/posts/b/index.html?utm_source=x#top"></kith-comment-count>
+        <a href="/posts/c/"><kith-comment-count server=${server} site="blog" format="short"></kith-comment-count></a>
+        <kith-comment-count server=${server} site="blog"></kith-comment-count>
+      </div>
+    `);
+    const [byHref, byLink, byPage] = [
+      ...el.querySelectorAll<KithCommentCount>('kith-comment-count'),
+    ] as KithCommentCount[];
+    await Promise.all([byHref!, byLink!, byPage!].map(loaded));
+    expect(byHref!.threadKey).to.equal('/posts/b');
+    expect(byLink!.threadKey).to.equal('/posts/c');
+    expect(byPage!.threadKey).to.equal(location.pathname.replace(/\/$/, '') || '/');
+    expect(text(byHref!)).to.equal('2 comments');
+    // Short: the number is shown, the words are there for screen readers.
+    const short = byLink!.shadowRoot!;
+    expect(short.querySelector('[part="count"]')!.textContent).to.equal('3');
+    expect(short.querySelector('[part="count"]')!.getAttribute('aria-hidden')).to.equal('true');
+    expect(short.querySelector('.visually-hidden')!.textContent).to.equal('3 comments');
+  });
+
+  it('announces loading, then fires kith-load with the count', async () => {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const server = fakeServer(async () => {
+      await gate;
+      return json({ counts: { '/slow': 7 } });
+    });
+    const el = await fixture<KithCommentCount>(
+      html`<kith-comment-count server=${server} site="blog" thread="/slow"></kith-comment-count>`,
+    );
+    const base = el.shadowRoot!.querySelector('[part="base"]')!;
+    expect(base.getAttribute('aria-busy')).to.equal('true');
+    expect(text(el)).to.contain('Loading comment count');
+    await expect(el).to.be.accessible();
+    const event = oneEvent(el, 'kith-load');
+    release();
+    const { detail } = await event;
+    expect(detail).to.deep.equal({ thread: '/slow', count: 7 });
+  });
+
+  it('says when the count is unavailable and retries on request', async () => {
+    const server = fakeServer(() => problem('internal-error', 500));
+    const el = document.createElement('kith-comment-count') as KithCommentCount;
+    Object.assign(el, { server, site: 'blog', thread: '/err' });
+    // Fail fast: no automatic retries for this element's client.
+    const errored = oneEvent(el, 'kith-error');
+    document.body.append(el);
+    const { detail } = await errored;
+    expect(detail.error.code).to.equal('internal-error');
+    await el.updateComplete;
+    const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!;
+    expect(retry.getAttribute('aria-label')).to.equal('Comment count unavailable. Retry');
+    await expect(el).to.be.accessible();
+    setHandler(() => json({ counts: { '/err': 4 } }));
+    retry.focus();
+    retry.click();
+    await loaded(el);
+    expect(text(el)).to.equal('4 comments');
+    el.remove();
+  });
+
+  it('inside a link, reports the failure in words (no button inside a link)', async () => {
+    const server = fakeServer(() => problem('site-not-found', 404));
+    const el = await fixture<HTMLElement>(
+      html`<a href="/posts/x"><kith-comment-count server=${server} site="nope"></kith-comment-count></a>`,
+    );
+    const count = el.querySelector<KithCommentCount>('kith-comment-count')!;
+    await waitUntil(() => count.shadowRoot!.querySelector('.unavailable'));
+    expect(count.shadowRoot!.querySelector('button')).to.equal(null);
+    expect(text(count)).to.equal('Comment count unavailable');
+    await expect(el).to.be.accessible();
+  });
+
+  it('speaks the page’s language, with its plural rules, and right to left', async () => {
+    const server = countsServer({ '/x': 3, '/y': 1, '/z': 11 });
+    const el = await fixture<HTMLElement>(html`
+      <div>
+        <kith-comment-count server=${server} site="blog" thread="/x" locale="de"></kith-comment-count>
+        <kith-comment-count server=${server} site="blog" thread="/y" locale="fr"></kith-comment-count>
+        <section lang="ar"><kith-comment-count server=${server} site="blog" thread="/x"></kith-comment-count></section>
+        <kith-comment-count server=${server} site="blog" thread="/z" locale="ar"></kith-comment-count>
+        <kith-comment-count server=${server} site="blog" thread="/x" locale="ja"></kith-comment-count>
+        <kith-comment-count server=${server} site="blog" thread="/y" locale="es"></kith-comment-count>
+      </div>
+    `);
+    const all = [...el.querySelectorAll<KithCommentCount>('kith-comment-count')];
+    await Promise.all(all.map(loaded));
+    await waitUntil(() => text(all[0]!) === '3 Kommentare', 'German did not load');
+    await waitUntil(() => text(all[2]!).includes('تعليقات'), 'Arabic did not load');
+    await waitUntil(() => text(all[4]!).includes('件'), 'Japanese did not load');
+    await aTimeout(0);
+    expect(all.map(text)).to.deep.equal([
+      '3 Kommentare',
+      '1 commentaire',
+      '3 تعليقات',
+      '11 تعليقًا',
+      'コメント 3 件',
+      '1 comentario',
+    ]);
+    expect((all[2] as unknown as { localize: { dir(): string } }).localize.dir()).to.equal('rtl');
+  });
+
+  it('takes server and site from page defaults and from <kith-config>, the closest winning', async () => {
+    const near = countsServer({ '/n': 1 });
+    const nearRequests = () => requests.filter((r) => r.url.startsWith(near));
+    setDefaults({ server: 'https://kith.test/defaults', site: 'far' });
+    const el = await fixture<HTMLElement>(html`
+      <kith-config site="blog" server=${near}>
+        <kith-comment-count thread="/n"></kith-comment-count>
+      </kith-config>
+    `);
+    const count = el.querySelector<KithCommentCount>('kith-comment-count')!;
+    await loaded(count);
+    expect(nearRequests()[0]!.url).to.contain('/v1/sites/blog/counts');
+    setDefaults({ server: undefined, site: undefined });
+  });
+
+  it('follows the theme attribute', async () => {
+    const server = countsServer({});
+    const el = await fixture<KithCommentCount>(
+      html`<kith-comment-count server=${server} site="blog" thread="/t" theme="dark"></kith-comment-count>`,
+    );
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+    el.theme = 'light';
+    await el.updateComplete;
+    expect(getComputedStyle(el).colorScheme).to.equal('light');
+  });
+});

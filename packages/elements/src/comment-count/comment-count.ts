@@ -1,0 +1,146 @@
+import { type CountsStore, countsFor, type KithError, normalizeThreadKey } from '@kith/core';
+import { html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { KithConfig } from '../base/config.js';
+import { KithErrorEvent, KithLoadEvent } from '../base/events.js';
+import { KithElement } from '../base/kith-element.js';
+import { StoreController } from '../base/store-controller.js';
+import { commentCountStyles } from './comment-count.styles.js';
+
+/**
+ * The number of comments on one thread. Put one beside every post on a listing page: every count
+ * on the page is fetched in a single request.
+ *
+ * The thread is the `thread` attribute, else the path of `href`, else the link the element sits
+ * in, else the current page (its canonical URL when it has one).
+ *
+ * @summary A thread's comment count, batched with every other count on the page.
+ *
+ * @event kith-load - The count arrived or changed; `detail` is `{ thread, count }`.
+ * @event kith-error - The count could not be loaded; `detail.error` is a `KithError`.
+ *
+ * @csspart base - The wrapper of everything the element shows.
+ * @csspart count - The count, e.g. "5 comments" (or "5" with `format="short"`).
+ * @csspart retry - The button that loads the count again after a failure.
+ *
+ * @cssproperty [--kith-comment-count-color=inherit] - Colour of the count.
+ * @cssproperty [--kith-comment-count-font-size=inherit] - Font size of the count.
+ * @cssproperty [--kith-comment-count-placeholder-width=2ch] - Width kept while the count loads.
+ */
+@customElement('kith-comment-count')
+export class KithCommentCount extends KithElement {
+  static override styles = [...KithElement.styles, commentCountStyles];
+
+  /** The thread key, exactly as the thread element uses it. */
+  @property({ reflect: true }) thread?: string;
+
+  /** A URL (absolute or relative) whose path is the thread key, e.g. the post's link. */
+  @property() href?: string;
+
+  /** `long` ("5 comments") or `short` ("5", with the long form for screen readers). */
+  @property({ reflect: true }) format: 'long' | 'short' = 'long';
+
+  /** Derived in willUpdate: the failure to show, if the count is not there. */
+  private error: KithError | null = null;
+  #lastError: KithError | null = null;
+
+  #counts = new StoreController<Record<string, number>>(this);
+  #errors = new StoreController<KithError | null>(this);
+  #store: CountsStore | undefined;
+  #lastAnnounced: number | undefined;
+
+  /** The thread key this element shows the count of. */
+  get threadKey(): string {
+    if (this.thread) return this.thread;
+    const href =
+      this.href ??
+      this.closest('a[href]')?.getAttribute('href') ??
+      document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
+      location.href;
+    return normalizeThreadKey(new URL(href, document.baseURI).href);
+  }
+
+  /** The loaded count, or undefined while loading or after a failure. */
+  get count(): number | undefined {
+    return this.#counts.value?.[this.threadKey];
+  }
+
+  protected override configChanged(next: KithConfig, previous: KithConfig): void {
+    super.configChanged(next, previous);
+    const client = this.client;
+    this.#store = client ? countsFor(client) : undefined;
+    this.#counts.store = this.#store?.$counts;
+    this.#errors.store = this.#store?.$error;
+    if (!client && this.isConnected) {
+      console.warn(
+        '<kith-comment-count>: set `server` and `site` (attributes, <kith-config> or the script tag).',
+      );
+    }
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    this.error = this.count === undefined ? (this.#errors.value ?? null) : null;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const key = this.threadKey;
+    this.#store?.want(key);
+    const count = this.count;
+    if (count !== undefined && count !== this.#lastAnnounced) {
+      this.#lastAnnounced = count;
+      this.dispatchEvent(new KithLoadEvent({ thread: key, count }));
+    }
+    if (this.error && this.error !== this.#lastError) this.dispatchEvent(new KithErrorEvent(this.error));
+    this.#lastError = this.error;
+  }
+
+  /** Loads the count again (after a failure, or to refresh it). */
+  async reload(): Promise<void> {
+    await this.#store?.refresh();
+  }
+
+  #retry = () => {
+    void this.#store?.retry();
+  };
+
+  override render() {
+    const count = this.count;
+    if (count === undefined && this.error) {
+      const label = this.localize.term('commentCountUnavailable');
+      // A button cannot sit inside a link: there, the text alone says what happened.
+      const inLink = this.closest('a') !== null;
+      return html`<span part="base" class="unavailable"
+        ><span part="count" title=${label}>${inLink ? label : '—'}</span
+        >${
+          inLink
+            ? nothing
+            : html`<button part="retry" type="button" aria-label="${label}. ${this.localize.term('retry')}" @click=${this.#retry}>
+              ${this.localize.term('retry')}
+            </button>`
+        }</span
+      >`;
+    }
+    if (count === undefined) {
+      return html`<span part="base" aria-busy="true"
+        ><span part="count" class="placeholder" aria-hidden="true">…</span
+        ><span class="visually-hidden">${this.localize.term('loadingCommentCount')}</span></span
+      >`;
+    }
+    const text = this.localize.term('commentCount', count, this.localize.number(count));
+    if (this.format === 'short') {
+      return html`<span part="base"
+        ><span part="count" aria-hidden="true">${this.localize.number(count)}</span
+        ><span class="visually-hidden">${text}</span></span
+      >`;
+    }
+    return html`<span part="base"><span part="count">${text}</span></span>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kith-comment-count': KithCommentCount;
+  }
+}

@@ -1,0 +1,14 @@
+import type { KithTranslation } from '../base/localize.js';
+
+const translation: KithTranslation = {
+  $code: 'es',
+  $name: 'Español',
+  $dir: 'ltr',
+  commentCount: (count, formatted) =>
+    count === 0 ? 'Sin comentarios' : count === 1 ? '1 comentario' : `${formatted} comentarios`,
+  commentCountUnavailable: 'Número de comentarios no disponible',
+  loadingCommentCount: 'Cargando el número de comentarios',
+  retry: 'Reintentar',
+};
+
+export default translation;
