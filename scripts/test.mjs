@@ -15,9 +15,9 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = (name) => join(root, 'node_modules/.bin', name);
 const only = process.argv.slice(2);
 /** Node 20's test runner takes no globs: list the files. */
-const testFiles = (dir) =>
+const testFiles = (dir, suffix = '.test.ts') =>
   readdirSync(join(root, dir))
-    .filter((f) => f.endsWith('.test.ts'))
+    .filter((f) => f.endsWith(suffix))
     .map((f) => join(dir, f));
 const results = [];
 const skipped = [];
@@ -115,6 +115,46 @@ async function main() {
     cwd: join(root, 'packages/server'),
   });
   await conformance('conformance on PGlite', {});
+  await suite(
+    'core client',
+    process.execPath,
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      ...testFiles('packages/core/test').map((f) => f.replace('packages/core/', '')),
+    ],
+    {
+      cwd: join(root, 'packages/core'),
+    },
+  );
+  if (deps.chromium) {
+    const browserEnv = { CHROMIUM_PATH: deps.chromium };
+    await suite(
+      'elements in Chromium (web-test-runner)',
+      join(root, 'packages/elements/node_modules/.bin/web-test-runner'),
+      ['--config', 'web-test-runner.config.mjs'],
+      {
+        cwd: join(root, 'packages/elements'),
+        env: browserEnv,
+      },
+    );
+    await suite(
+      'end to end: demo blog in Chromium',
+      process.execPath,
+      [
+        '--test',
+        '--test-reporter=spec',
+        ...testFiles('examples/blog/test', '.test.mjs').map((f) => f.replace('examples/blog/', '')),
+      ],
+      {
+        cwd: join(root, 'examples/blog'),
+        env: browserEnv,
+      },
+    );
+  }
+  await suite('size budgets', process.execPath, ['scripts/size.mjs']);
 
   let pg;
   if (deps.postgres && (wanted('PostgreSQL') || wanted('postgres'))) {

@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// The demo: the reference server on its embedded database, a seeded demo site, and the blog pages,
+// all on one origin. `pnpm start` builds the packages, then runs this.
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { createKith, listen, Sites } from '@kith/server';
+import { Hono } from 'hono';
+import { seedDemo } from './seed.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const root = resolve(here, '../..');
+const port = Number(process.env.PORT ?? 8787);
+const host = process.env.HOST ?? '127.0.0.1';
+const dataDir = process.env.KITH_DATA_DIR ?? resolve(root, '.kith-data');
+const site = 'demo';
+
+const kith = await createKith({ dataDir, logLevel: process.env.KITH_LOG_LEVEL ?? 'warn' });
+const origin = `http://localhost:${port}`;
+const sites = new Sites(kith.db);
+const existing = await sites.find(site);
+if (!existing) {
+  await sites.create(site, [origin, `http://127.0.0.1:${port}`], 'Kith demo');
+  await seedDemo(kith, site);
+}
+
+const app = new Hono();
+const embedRoot = resolve(root, 'packages/embed/dist');
+app.use('/embed/*', serveStatic({ root: embedRoot, rewriteRequestPath: (p) => p.replace(/^\/embed/, '') }));
+app.use('/*', serveStatic({ root: resolve(here, 'public') }));
+app.all('*', (c) => kith.app.fetch(c.req.raw, c.env));
+
+const server = await listen({ ...kith, app }, port, host);
+console.log(`\n  Kith demo is running: open http://localhost:${server.port}/\n`);
+console.log(
+  `  data: ${dataDir} (delete it to start over) · API: http://localhost:${server.port}/v1/openapi.json\n`,
+);
+
+const stop = async () => {
+  await server.close();
+  await kith.close();
+  process.exit(0);
+};
+process.once('SIGINT', stop);
+process.once('SIGTERM', stop);

@@ -1,0 +1,74 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launch } from './browser.mjs';
+import { startDemo } from './demo.mjs';
+
+describe('demo blog: comment counts from the real server', () => {
+  let demo;
+  let browser;
+  before(async () => {
+    demo = await startDemo();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  async function openListing() {
+    const page = await browser.newPage();
+    const problems = [];
+    const requests = [];
+    page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(`${demo.url}/`);
+    const counts = page.locator('kith-comment-count');
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('kith-comment-count')].every((el) => el.count !== undefined),
+    );
+    const texts = await counts.evaluateAll((els) =>
+      els.map((el) => el.shadowRoot.textContent.replace(/\s+/g, ' ').trim()),
+    );
+    return { page, texts, problems, requests };
+  }
+
+  it('shows the seeded counts, fetched in one request, from the page’s own origin only', async () => {
+    const { page, texts, problems, requests } = await openListing();
+    assert.deepEqual(texts, ['No comments', '4 comments', '3 comments']);
+    assert.deepEqual(problems, []);
+    assert.equal(requests.filter((u) => u.includes('/counts?')).length, 1);
+    for (const url of requests)
+      assert.ok(url.startsWith(demo.url) || url.startsWith('data:'), `request to ${url}`);
+    await page.close();
+  });
+
+  it('counts what was posted since, after a reload', async () => {
+    const api = `${demo.url}/v1/sites/demo`;
+    const session = await (
+      await fetch(`${api}/sessions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"name":"E2E"}',
+      })
+    ).json();
+    const post = await fetch(`${api}/threads/${encodeURIComponent('/posts/spring-meetup')}/comments`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      body: JSON.stringify({ markdown: 'See you there!' }),
+    });
+    assert.equal(post.status, 201);
+    const { page, texts } = await openListing();
+    assert.equal(texts[0], '1 comment');
+    await page.close();
+  });
+
+  it('on a post page, counts that post’s thread (its canonical path)', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${demo.url}/posts/welcome/index.html?utm_source=newsletter`);
+    await page.waitForFunction(() => document.querySelector('kith-comment-count')?.count !== undefined);
+    const text = await page.locator('kith-comment-count').evaluate((el) => el.shadowRoot.textContent.trim());
+    assert.equal(text, '3 comments');
+    await page.close();
+  });
+});

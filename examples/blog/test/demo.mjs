@@ -1,0 +1,45 @@
+// Starts the real demo (serve.mjs: reference server + blog) on a free port with a fresh database.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const serve = fileURLToPath(new URL('../serve.mjs', import.meta.url));
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startDemo() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kith-demo-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [serve], {
+    env: { ...process.env, PORT: String(port), KITH_DATA_DIR: dataDir },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('is running')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`demo exited with ${code}: ${out}`)));
+  });
+  return {
+    url: `http://localhost:${port}`,
+    async stop() {
+      await new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      });
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
