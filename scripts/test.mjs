@@ -157,7 +157,7 @@ async function main() {
   await suite('size budgets', process.execPath, ['scripts/size.mjs']);
 
   let pg;
-  if (deps.postgres && (wanted('PostgreSQL') || wanted('postgres'))) {
+  if (deps.postgres && (wanted('server on PostgreSQL') || wanted('conformance on PostgreSQL'))) {
     pg = await startPostgres();
     try {
       await suite('server on PostgreSQL', process.execPath, serverTest, {

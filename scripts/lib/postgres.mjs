@@ -49,10 +49,10 @@ function asPostgres(args, bin) {
 }
 
 /**
- * initdb + pg_ctl start on a free loopback port, fsync off (test data only).
+ * initdb + pg_ctl start on a free loopback port; fsync off (test data only) unless `durable`.
  * Returns { url(db), createDatabase(name), stop() }.
  */
-export async function startPostgres() {
+export async function startPostgres({ durable = false } = {}) {
   const bin = postgresBinDir();
   if (!bin) throw new Error('PostgreSQL server binaries (initdb) not found');
   const dir = mkdtempSync(join(tmpdir(), 'kith-pg-'));
@@ -69,7 +69,7 @@ export async function startPostgres() {
       '-l',
       join(dir, 'log'),
       '-o',
-      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200`,
+      `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200${durable ? '' : ' -c fsync=off -c synchronous_commit=off -c full_page_writes=off'}`,
       '-w',
       'start',
     ],

@@ -9,6 +9,7 @@ import { RateLimiter } from './http/rate-limit.js';
 import { createLogger, errorFields, type Logger, type LogLevel } from './logger.js';
 import { Comments } from './services/comments.js';
 import { EventBus } from './services/events.js';
+import { PageCache } from './services/page-cache.js';
 import { randomToken } from './services/secrets.js';
 import { Sessions } from './services/sessions.js';
 import { Sites } from './services/sites.js';
@@ -75,6 +76,8 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
   const db = await openDb({ databaseUrl: options.databaseUrl, dataDir: options.dataDir });
   const key = await serverKey(db);
   const bus = new EventBus();
+  const pages = new PageCache();
+  bus.watch((siteId, key) => pages.invalidate(siteId, key));
   await bus.start(db);
   const ctx: AppContext = {
     db,
@@ -84,6 +87,7 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
     comments: new Comments(db, () => key),
     threads: new Threads(db),
     bus,
+    pages,
     limiter: new RateLimiter(),
     trustProxy: options.trustProxy ?? false,
     keepAliveMs: options.keepAliveMs ?? 20_000,
@@ -121,9 +125,12 @@ export function listen(kith: Kith, port = 8787, hostname = '127.0.0.1'): Promise
         port: info.port,
         close: () =>
           new Promise<void>((done) => {
-            // Event streams never end on their own: drop open connections so close completes.
-            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+            const http = server as unknown as { closeIdleConnections(): void; closeAllConnections(): void };
+            // Let requests in flight finish; event streams never end on their own, so after a
+            // moment every connection still open is dropped.
             server.close(() => done());
+            http.closeIdleConnections();
+            setTimeout(() => http.closeAllConnections(), 1000).unref();
           }),
       });
     });

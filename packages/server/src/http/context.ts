@@ -2,6 +2,7 @@ import type { Db } from '../db/driver.js';
 import type { Logger } from '../logger.js';
 import type { Comments } from '../services/comments.js';
 import type { EventBus } from '../services/events.js';
+import type { PageCache } from '../services/page-cache.js';
 import type { Sessions } from '../services/sessions.js';
 import type { Sites } from '../services/sites.js';
 import type { Threads } from '../services/threads.js';
@@ -16,6 +17,7 @@ export interface AppContext {
   comments: Comments;
   threads: Threads;
   bus: EventBus;
+  pages: PageCache;
   limiter: RateLimiter;
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
   trustProxy: boolean;

@@ -7,7 +7,7 @@ import { fingerprint, sameSecret } from '../services/secrets.js';
 import type { Viewer } from '../services/sessions.js';
 import type { SiteRecord } from '../services/sites.js';
 import type { AppContext } from './context.js';
-import { checkIdempotencyKey, type Outcome, runIdempotent } from './idempotency.js';
+import { type Claim, checkIdempotencyKey, type Outcome, runIdempotent } from './idempotency.js';
 import { ProblemError } from './problem.js';
 import { queryObject, validate } from './validate.js';
 
@@ -31,7 +31,8 @@ export type ReadHandler<R extends RouteSpec> = (req: Request<R>) => Promise<Resp
 export type WriteHandler<R extends RouteSpec> = (
   req: Request<R>,
   tx: Queryable,
-) => Promise<Outcome & { wake?: string | null }>;
+  claim: Claim | undefined,
+) => Promise<Outcome & { wake?: string | null; stored?: boolean }>;
 
 export function clientAddress(c: Context, trustProxy: boolean): string {
   if (trustProxy) {
@@ -115,6 +116,8 @@ export function defineRead<K extends keyof Routes>(
 export interface WriteOptions<R extends RouteSpec> {
   /** Rate limit bucket and limit, counted only for requests that will really write. */
   limit?: (req: Request<R>) => { bucket: string; max: number; windowSeconds: number } | undefined;
+  /** The handler claims the Idempotency-Key in its own statement (see runIdempotent). */
+  inlineClaim?: boolean;
 }
 
 /** A write runs in one transaction; a POST with an Idempotency-Key runs at most once per key. */
@@ -138,15 +141,22 @@ export function defineWrite<K extends keyof Routes>(
         key,
         fingerprint: fingerprint(spec.method, c.req.path, JSON.stringify(req.body ?? null)),
       },
-      async (tx) => {
-        const { wake: thread, ...result } = await handler(req, tx);
+      async (tx, claim) => {
+        const { wake: thread, ...result } = await handler(req, tx, claim);
         wake = thread;
         return result;
       },
-      () => {
-        const limit = options.limit?.(req);
-        if (limit) ctx.limiter.hit(`${req.site.id}:${limit.bucket}:${req.actor}`, limit);
+      {
+        admit() {
+          const limit = options.limit?.(req);
+          if (limit) ctx.limiter.hit(`${req.site.id}:${limit.bucket}:${req.actor}`, limit);
+        },
+        refund() {
+          const limit = options.limit?.(req);
+          if (limit) ctx.limiter.refund(`${req.site.id}:${limit.bucket}:${req.actor}`);
+        },
       },
+      options.inlineClaim ?? false,
     );
     if (wake) ctx.bus.wake(req.site.id, wake);
     return respond(outcome);

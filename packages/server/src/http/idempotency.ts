@@ -13,7 +13,16 @@ export interface StoredOutcome {
   replayed: boolean;
 }
 
-class AlreadyDone extends Error {}
+/** Thrown by a write that finds its Idempotency-Key already claimed: the stored outcome is replayed. */
+export class AlreadyDone extends Error {}
+
+/** What a write needs to claim its key itself, inside its own statement (the hot path does). */
+export interface Claim {
+  siteId: string;
+  actor: string;
+  key: string;
+  fingerprint: string;
+}
 
 const keyPattern = /^[\x21-\x7e]{1,255}$/;
 
@@ -51,19 +60,16 @@ async function stored(q: Queryable, siteId: string, actor: string, key: string, 
 export async function runIdempotent(
   db: Db,
   scope: { siteId: string; actor: string; key: string | undefined; fingerprint: string },
-  write: (tx: Queryable) => Promise<Outcome>,
-  /** Runs only for requests not already done, e.g. so replays do not count against rate limits. */
-  admit?: () => void,
+  write: (tx: Queryable, claim: Claim | undefined) => Promise<Outcome & { stored?: boolean }>,
+  /** Runs before the write; `refund` undoes it when the request turns out to be a replay. */
+  admit?: { admit(): void; refund(): void },
+  /** The write claims the key and stores its outcome in its own statement (saves round trips). */
+  inlineClaim = false,
 ): Promise<StoredOutcome> {
   const { siteId, actor, key, fingerprint } = scope;
-  if (key) {
-    const done = await stored(db, siteId, actor, key, fingerprint);
-    if (done) return done;
-  }
-  admit?.();
   try {
     return await db.transaction(async (tx) => {
-      if (key) {
+      if (key && !inlineClaim) {
         const claimed = await tx.query(
           `INSERT INTO idempotency (site_id, actor, key, fingerprint) VALUES ($1, $2, $3, $4)
            ON CONFLICT DO NOTHING RETURNING 1`,
@@ -71,9 +77,11 @@ export async function runIdempotent(
         );
         if (claimed.length === 0) throw new AlreadyDone();
       }
-      const outcome = await write(tx);
+      // After the claim, so replays do not count; a refusal rolls the claim back.
+      admit?.admit();
+      const outcome = await write(tx, key && inlineClaim ? { siteId, actor, key, fingerprint } : undefined);
       const body = outcome.body === undefined ? '' : JSON.stringify(outcome.body);
-      if (key) {
+      if (key && !outcome.stored) {
         await tx.query(
           'UPDATE idempotency SET status = $4, body = $5 WHERE site_id = $1 AND actor = $2 AND key = $3',
           [siteId, actor, key, outcome.status, body],
@@ -83,6 +91,7 @@ export async function runIdempotent(
     });
   } catch (error) {
     if (!(error instanceof AlreadyDone) || !key) throw error;
+    if (inlineClaim) admit?.refund();
     const done = await stored(db, siteId, actor, key, fingerprint);
     if (!done) throw new ProblemError('internal-error');
     return done;

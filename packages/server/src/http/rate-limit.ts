@@ -26,6 +26,12 @@ export class RateLimiter {
     }
   }
 
+  /** Gives back one hit (the request turned out to be a replay). */
+  refund(bucket: string): void {
+    const window = this.#windows.get(bucket);
+    if (window && window.count > 0) window.count -= 1;
+  }
+
   #sweep(now: number): void {
     for (const [bucket, window] of this.#windows) if (now >= window.resetAt) this.#windows.delete(bucket);
     this.#sweepAt = now + 60_000;

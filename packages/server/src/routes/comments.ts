@@ -3,15 +3,23 @@ import type { AppContext } from '../http/context.js';
 import { defineRead, defineWrite } from '../http/define.js';
 
 export function commentRoutes(app: Hono, ctx: AppContext) {
-  defineRead(app, ctx, 'getThread', async ({ site, params, query, viewer }) => ({
-    status: 200,
-    body: await ctx.comments.page(
-      site,
-      params.key,
-      { sort: query.sort ?? 'new', limit: query.limit ?? site.settings.pageSize, cursor: query.cursor },
-      viewer,
-    ),
-  }));
+  defineRead(app, ctx, 'getThread', async ({ site, params, query, viewer }) => {
+    const options = {
+      sort: query.sort ?? 'new',
+      limit: query.limit ?? site.settings.pageSize,
+      cursor: query.cursor,
+    };
+    if (viewer) return { status: 200, body: await ctx.comments.page(site, params.key, options, viewer) };
+    // Anonymous readers all get the same bytes: serve them from memory until the thread changes.
+    const variant = `${options.sort}\u0000${options.limit}\u0000${options.cursor ?? ''}`;
+    let body = ctx.pages.get(site.id, params.key, variant);
+    if (body === undefined) {
+      const version = ctx.pages.version(site.id, params.key);
+      body = JSON.stringify(await ctx.comments.page(site, params.key, options, null));
+      ctx.pages.set(site.id, params.key, variant, body, version);
+    }
+    return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
+  });
 
   defineRead(app, ctx, 'getReplies', async ({ site, params, query }) => ({
     status: 200,
@@ -25,11 +33,11 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
     app,
     ctx,
     'createComment',
-    async ({ site, params, body, viewer }, tx) => {
-      const { result, threadKey } = await ctx.comments.create(tx, site, params.key, viewer, body);
-      return { status: 201, body: result, wake: threadKey };
+    async ({ site, params, body, viewer }, tx, claim) => {
+      const { result, threadKey } = await ctx.comments.create(tx, site, params.key, viewer, body, claim);
+      return { status: 201, body: result, wake: threadKey, stored: claim !== undefined };
     },
-    { limit: ({ site }) => ({ bucket: 'comments', ...site.settings.rateLimit.comments }) },
+    { limit: ({ site }) => ({ bucket: 'comments', ...site.settings.rateLimit.comments }), inlineClaim: true },
   );
 
   defineWrite(app, ctx, 'editComment', async ({ site, params, body, viewer }, tx) => {

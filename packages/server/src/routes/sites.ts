@@ -8,6 +8,7 @@ export function siteRoutes(app: Hono, ctx: AppContext) {
 
   defineWrite(app, ctx, 'updateSite', async ({ site, body }, tx) => {
     const updated = await ctx.sites.update(site, body, tx);
+    ctx.pages.invalidateSite(site.id);
     return { status: 200, body: siteCapabilities(updated) };
   });
 }

@@ -1,8 +1,9 @@
 import type { Comment, CommentPage, ReactionState, Sort, ThreadPage, TopLevelComment } from '@kith/protocol';
 import type { Db, Queryable } from '../db/driver.js';
+import { AlreadyDone, type Claim } from '../http/idempotency.js';
 import { ProblemError } from '../http/problem.js';
 import { type CursorPosition, decodeCursor, encodeCursor } from './cursor.js';
-import { appendEvent } from './events.js';
+import { appendEvent, eventsChannel } from './events.js';
 import { renderMarkdown } from './markdown.js';
 import {
   type CommentRow,
@@ -206,54 +207,102 @@ export class Comments {
     key: string,
     viewer: Viewer,
     input: { markdown: string; parentId?: string | undefined },
+    claim?: Claim,
   ): Promise<Written<Comment>> {
     const markdown = checkMarkdown(site, input.markdown);
-    // Creating the thread on first write, and taking its row lock, which orders this thread's events.
-    const threads = await tx.query<ThreadRow>(
-      `INSERT INTO threads (site_id, key) VALUES ($1, $2)
-       ON CONFLICT (site_id, key) DO UPDATE SET key = EXCLUDED.key RETURNING ${threadColumns}`,
-      [site.id, key],
-    );
-    const thread = threads[0]!;
-    if (thread.closed)
-      throw new ProblemError('thread-closed', { detail: 'This thread no longer takes comments.' });
-    let parent: CommentRow | undefined;
+    let parent: (CommentRow & { key: string }) | undefined;
     if (input.parentId) {
       parent = (
-        await tx.query<CommentRow>(
-          `SELECT ${commentColumns} FROM comments c WHERE c.id = $1 AND c.thread_id = $2 AND c.status = 'published'`,
-          [input.parentId, thread.id],
+        await tx.query<CommentRow & { key: string }>(
+          `SELECT ${commentColumns}, t.key FROM comments c JOIN threads t ON t.id = c.thread_id
+           WHERE c.id = $1 AND c.site_id = $2 AND c.status = 'published'`,
+          [input.parentId, site.id],
         )
       )[0];
-      if (!parent) {
+      if (!parent || parent.key !== key) {
         throw new ProblemError('parent-not-found', {
           detail: `There is no comment "${input.parentId}" in this thread to reply to.`,
         });
       }
       if (parent.deleted) throw new ProblemError('comment-deleted', { detail: 'The comment was deleted.' });
     }
-    const id = newId();
     const status = site.settings.moderation === 'pre' ? 'pending' : 'published';
-    const rows = await tx.query<CommentRow>(
-      `INSERT INTO comments AS c (id, site_id, thread_id, parent_id, root_id, path, depth, author_id, author, markdown, html, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${commentColumns}`,
+    const id = newId();
+    const comment: Comment = {
+      id,
+      threadKey: key,
+      parentId: parent?.id ?? null,
+      rootId: parent ? (parent.root_id ?? parent.id) : null,
+      depth: parent ? parent.depth + 1 : 0,
+      author: viewer.author,
+      markdown,
+      html: renderMarkdown(markdown),
+      status,
+      deleted: false,
+      createdAt: new Date().toISOString(),
+      editedAt: null,
+      reactions: {},
+      replyCount: 0,
+    };
+    const counted = status === 'published' ? 1 : 0;
+    const ancestors = parent ? parent.path.split('/').filter(Boolean) : [];
+    // One statement, one round trip: create the thread on first write (its row lock orders the
+    // thread's events), count, insert, count the reply on every ancestor, record the event and
+    // notify every instance at commit. A closed thread inserts nothing and is refused below,
+    // which rolls the counts back.
+    // With an Idempotency-Key, the same statement claims it and stores the response: a concurrent
+    // duplicate waits on the claim, then finds it taken and inserts nothing (AlreadyDone below).
+    const claimed = claim
+      ? `k AS (
+           INSERT INTO idempotency (site_id, actor, key, fingerprint, status, body)
+           VALUES ($20, $21, $22, $23, 201, $24) ON CONFLICT DO NOTHING RETURNING 1
+         ), `
+      : '';
+    const rows = await tx.query<{ closed: boolean }>(
+      `WITH ${claimed}t AS (
+         INSERT INTO threads AS t (site_id, key, comment_count, top_level_count)
+         SELECT $1, $2, $3, $4 ${claim ? 'WHERE EXISTS (SELECT 1 FROM k)' : ''}
+         ON CONFLICT (site_id, key) DO UPDATE SET comment_count = t.comment_count + $3,
+           top_level_count = t.top_level_count + $4
+         RETURNING id, closed
+       ), c AS (
+         INSERT INTO comments (id, site_id, thread_id, parent_id, root_id, path, depth, author_id, author,
+                               markdown, html, status, created_at)
+         SELECT $5, $1, t.id, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15 FROM t WHERE NOT t.closed
+         RETURNING seq
+       ), a AS (
+         UPDATE comments SET reply_count = reply_count + $3 WHERE id = ANY($16::text[]) AND EXISTS (SELECT 1 FROM c)
+       ), e AS (
+         INSERT INTO events (thread_id, type, data) SELECT t.id, 'comment.created', $17 FROM t, c WHERE $3 = 1
+         RETURNING id
+       )
+       SELECT t.closed, (SELECT pg_notify($18, $19) FROM e) AS notified FROM t`,
       [
-        id,
         site.id,
-        thread.id,
-        parent?.id ?? null,
-        parent ? (parent.root_id ?? parent.id) : null,
+        key,
+        counted,
+        parent ? 0 : counted,
+        id,
+        comment.parentId,
+        comment.rootId,
         `${parent?.path ?? '/'}${id}/`,
-        parent ? parent.depth + 1 : 0,
+        comment.depth,
         viewer.userId,
         JSON.stringify(viewer.author),
         markdown,
-        renderMarkdown(markdown),
+        comment.html,
         status,
+        comment.createdAt,
+        ancestors,
+        JSON.stringify({ comment }),
+        eventsChannel,
+        JSON.stringify([site.id, key]),
+        ...(claim ? [claim.siteId, claim.actor, claim.key, claim.fingerprint, JSON.stringify(comment)] : []),
       ],
     );
-    const comment = toComment(rows[0]!, key);
-    if (status === 'published') await this.#published(tx, thread.id, rows[0]!, +1, site.id, key, comment);
+    if (rows.length === 0) throw new AlreadyDone();
+    if (rows[0]?.closed)
+      throw new ProblemError('thread-closed', { detail: 'This thread no longer takes comments.' });
     return { result: comment, threadKey: status === 'published' ? key : null };
   }
 

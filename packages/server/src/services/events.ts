@@ -16,12 +16,12 @@ export async function appendEvent(
   type: ThreadEventType,
   data: unknown,
 ): Promise<string> {
+  // One round trip: the notification is delivered at commit to every instance on this database.
   const rows = await tx.query<{ id: string }>(
-    'INSERT INTO events (thread_id, type, data) VALUES ($1, $2, $3) RETURNING id',
-    [threadId, type, JSON.stringify(data)],
+    `WITH e AS (INSERT INTO events (thread_id, type, data) VALUES ($1, $2, $3) RETURNING id)
+     SELECT id, pg_notify($4, $5) FROM e`,
+    [threadId, type, JSON.stringify(data), eventsChannel, JSON.stringify([siteId, key])],
   );
-  // Delivered at commit, to every instance listening on this database.
-  await tx.query('SELECT pg_notify($1, $2)', [eventsChannel, JSON.stringify([siteId, key])]);
   return String(rows[0]!.id);
 }
 
@@ -30,6 +30,7 @@ type Wake = () => void;
 /** Wakes the event streams of a thread when any instance commits an event for it. */
 export class EventBus {
   #subscribers = new Map<string, Set<Wake>>();
+  #watchers = new Set<(siteId: string, key: string) => void>();
   #unlisten: (() => Promise<void>) | undefined;
 
   static channelKey(siteId: string, key: string): string {
@@ -49,6 +50,7 @@ export class EventBus {
 
   /** Also called locally after a commit, so streams wake even where notifications are slow. */
   wake(siteId: string, key: string): void {
+    for (const watch of this.#watchers) watch(siteId, key);
     const set = this.#subscribers.get(EventBus.channelKey(siteId, key));
     if (set) for (const wake of set) wake();
   }
@@ -65,6 +67,11 @@ export class EventBus {
       set.delete(wake);
       if (set.size === 0) this.#subscribers.delete(channel);
     };
+  }
+
+  /** Hears every thread's changes (caches drop their entries here). */
+  watch(watcher: (siteId: string, key: string) => void): void {
+    this.#watchers.add(watcher);
   }
 
   get size(): number {

@@ -1,0 +1,173 @@
+#!/usr/bin/env node
+import { spawn } from 'node:child_process';
+// Reference server throughput on this machine: reading a 50-comment thread page and posting
+// comments, on PostgreSQL and on PGlite, with a bare Node server returning the same bytes as the
+// ceiling measured in the same run. The load generator (autocannon) shares the machine's cores.
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { freePort, postgresBinDir, startPostgres } from '../scripts/lib/postgres.mjs';
+import { startKithServer } from '../scripts/lib/server.mjs';
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 50;
+const key = '/bench/thread';
+
+function load(options) {
+  return new Promise((resolve, reject) => {
+    autocannon({ duration: seconds, connections, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
+  });
+}
+
+async function call(url, method, body, token) {
+  const headers = { 'content-type': 'application/json', ...(token && { authorization: `Bearer ${token}` }) };
+  const response = await fetch(url, { method, headers, body: body && JSON.stringify(body) });
+  if (!response.ok) throw new Error(`${method} ${url}: ${response.status} ${await response.text()}`);
+  return response.status === 204 ? undefined : response.json();
+}
+
+const paragraph =
+  'Thanks for writing this up. I tried the **second approach** on our staging box and it held up under load; ' +
+  'the only thing I would add is a note about `fsync` and what happens when the disk fills. See [the docs](https://example.com/docs).';
+
+async function prepare(base, secret) {
+  const api = `${base}/v1/sites/bench`;
+  await call(
+    `${api}/admin/settings`,
+    'PATCH',
+    {
+      rateLimit: {
+        comments: { max: 100_000, windowSeconds: 60 },
+        sessions: { max: 100_000, windowSeconds: 60 },
+        reactions: { max: 100_000, windowSeconds: 60 },
+      },
+    },
+    secret,
+  );
+  const { token } = await call(`${api}/sessions`, 'POST', { name: 'Bench' });
+  const thread = `${api}/threads/${encodeURIComponent(key)}`;
+  const top = [];
+  for (let i = 0; i < 50; i++)
+    top.push((await call(`${thread}/comments`, 'POST', { markdown: `${i}. ${paragraph}` }, token)).id);
+  // Some conversation under the first comments, as real threads have.
+  for (let i = 0; i < 20; i++)
+    await call(`${thread}/comments`, 'POST', { markdown: paragraph, parentId: top[i % 5] }, token);
+  return { api, thread, token };
+}
+
+async function measure(label, base, secret) {
+  const { thread, token } = await prepare(base, secret);
+  const pageUrl = `${thread}?limit=50`;
+  const page = await (await fetch(pageUrl)).text();
+  const read = await load({ url: pageUrl });
+  // Signed-in readers get their own reactions and pending comments: no shared cache, every request
+  // goes to the database (three indexed queries and serialization).
+  const signedIn = await load({ url: pageUrl, headers: { authorization: `Bearer ${token}` } });
+  const post = await load({
+    url: `${thread}/comments`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    requests: [
+      {
+        setupRequest(request) {
+          // Each post a real client would send: its own Idempotency-Key, a spread of threads.
+          request.headers = { ...request.headers, 'idempotency-key': randomUUID() };
+          request.path = request.path.replace(
+            /threads\/[^/]+/,
+            `threads/${encodeURIComponent(`${key}-${Math.floor(Math.random() * 20)}`)}`,
+          );
+          request.body = JSON.stringify({ markdown: paragraph });
+          return request;
+        },
+      },
+    ],
+  });
+  const errors = (r) => r.non2xx + r.errors + r.timeouts;
+  return {
+    label,
+    pageBytes: page.length,
+    page,
+    read: { rps: read.requests.average, p99: read.latency.p99, p50: read.latency.p50, errors: errors(read) },
+    signedIn: { rps: signedIn.requests.average, p99: signedIn.latency.p99, errors: errors(signedIn) },
+    post: { rps: post.requests.average, p99: post.latency.p99, errors: errors(post) },
+  };
+}
+
+/** The ceiling: a bare Node server in its own process answering every request with the same bytes. */
+async function bareNode(body) {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), 'kith-bare-'));
+  writeFileSync(join(dir, 'body.json'), body);
+  const source = `const b=require('fs').readFileSync(${JSON.stringify(join(dir, 'body.json'))});require('http').createServer((q,s)=>{s.writeHead(200,{'content-type':'application/json','content-length':b.length});s.end(b)}).listen(${port},'127.0.0.1',()=>console.log('up'))`;
+  const child = spawn(process.execPath, ['-e', source], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve) => child.stdout.once('data', resolve));
+  const result = await load({ url: `http://127.0.0.1:${port}/` });
+  child.kill();
+  rmSync(dir, { recursive: true, force: true });
+  return result.requests.average;
+}
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+
+async function main() {
+  console.log(
+    `Kith reference server benchmark — ${cpus().length} × ${cpus()[0]?.model?.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+  );
+  console.log(`${connections} connections, ${seconds} s per run, autocannon on the same machine\n`);
+  const runs = [];
+  if (postgresBinDir()) {
+    // Durable settings (fsync, synchronous commit on), as a production database runs.
+    const pg = await startPostgres({ durable: true });
+    const server = await startKithServer({
+      env: { DATABASE_URL: pg.createDatabase('kith_bench') },
+      site: 'bench',
+      origin: 'http://localhost:1',
+    });
+    try {
+      runs.push(await measure('PostgreSQL', server.url, server.secret));
+    } finally {
+      await server.stop();
+      pg.stop();
+    }
+  } else {
+    console.log('PostgreSQL server not installed: PostgreSQL run skipped (apt-get install postgresql)\n');
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'kith-bench-'));
+  const server = await startKithServer({
+    env: { KITH_DATA_DIR: dataDir, DATABASE_URL: '' },
+    site: 'bench',
+    origin: 'http://localhost:1',
+  });
+  try {
+    runs.push(await measure('PGlite (embedded)', server.url, server.secret));
+  } finally {
+    await server.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  const ceiling = await bareNode(runs[0].page);
+  for (const run of runs) {
+    console.log(`${run.label}`);
+    console.log(
+      `  read a 50-comment thread page (${(run.pageBytes / 1024).toFixed(1)} KB): ${fmt(run.read.rps)} req/s, p50 ${run.read.p50} ms, p99 ${run.read.p99} ms, ${run.read.errors} errors`,
+    );
+    console.log(
+      `    ratio to a bare Node server returning the same bytes (${fmt(ceiling)} req/s): ${(run.read.rps / ceiling).toFixed(2)}`,
+    );
+    console.log(
+      `  post comments (idempotency key each, 20 threads): ${fmt(run.post.rps)} comments/s, p99 ${run.post.p99} ms, ${run.post.errors} errors`,
+    );
+  }
+  const pg = runs.find((r) => r.label === 'PostgreSQL');
+  if (pg) {
+    const ok = (cond) => (cond ? 'met' : 'NOT met');
+    console.log(
+      `\ntargets on PostgreSQL: read ≥ 1,500 req/s with p99 ≤ 50 ms: ${ok(pg.read.rps >= 1500 && pg.read.p99 <= 50)}; post ≥ 300/s: ${ok(pg.post.rps >= 300)}`,
+    );
+  }
+}
+
+await main();
