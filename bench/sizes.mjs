@@ -3,5 +3,7 @@
 import { measure } from '../scripts/size.mjs';
 
 for (const { name, bytes, budget } of measure()) {
-  console.log(`${name}: ${(bytes / 1024).toFixed(2)} KB gzip (budget ${(budget / 1024).toFixed(2)} KB, ${Math.round((bytes / budget) * 100)}%)`);
+  console.log(
+    `${name}: ${(bytes / 1024).toFixed(2)} KB gzip (budget ${(budget / 1024).toFixed(2)} KB, ${Math.round((bytes / budget) * 100)}%)`,
+  );
 }

@@ -154,6 +154,16 @@ async function main() {
       },
     );
   }
+  if (deps.chromium) {
+    await suite(
+      'Storybook stories in Chromium',
+      process.execPath,
+      ['--test', '--test-reporter=spec', '.storybook/test/stories.test.mjs'],
+      {
+        env: { CHROMIUM_PATH: deps.chromium },
+      },
+    );
+  }
   await suite('size budgets', process.execPath, ['scripts/size.mjs']);
 
   let pg;

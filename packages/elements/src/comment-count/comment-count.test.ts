@@ -148,7 +148,8 @@ describe('kith-comment-count', () => {
       'コメント 3 件',
       '1 comentario',
     ]);
-    expect((all[2] as unknown as { localize: { dir(): string } }).localize.dir()).to.equal('rtl');
+    expect(all[2]!.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    expect(all[0]!.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('ltr');
   });
 
   it('takes server and site from page defaults and from <kith-config>, the closest winning', async () => {

@@ -1,0 +1,31 @@
+import type { Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+// Generated from the elements' JSDoc by `pnpm build` (custom-elements-manifest analyzer).
+import manifest from '../packages/elements/custom-elements.json';
+// Every story's data comes from a fake backend inside the browser: nothing reaches a network.
+import '../packages/elements/src/stories-support/fake-backend.js';
+
+setCustomElementsManifest(manifest);
+
+const preview: Preview = {
+  parameters: {
+    controls: { expanded: true },
+    a11y: { test: 'error' },
+  },
+  globalTypes: {
+    theme: {
+      description: 'Colour scheme of the elements',
+      toolbar: { title: 'Theme', items: ['auto', 'light', 'dark'], dynamicTitle: true },
+    },
+  },
+  initialGlobals: { theme: 'auto' },
+  decorators: [
+    (story, context) => {
+      document.documentElement.style.colorScheme =
+        context.globals.theme === 'auto' ? '' : context.globals.theme;
+      return story();
+    },
+  ],
+};
+
+export default preview;

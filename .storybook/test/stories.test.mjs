@@ -1,0 +1,96 @@
+// Builds Storybook and opens every story in Chromium: each must render its element without a page
+// error. Run by `pnpm test`.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const types = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+};
+
+describe('Storybook', () => {
+  let out;
+  let server;
+  let base;
+  let browser;
+  before(async () => {
+    out = mkdtempSync(join(tmpdir(), 'kith-sb-'));
+    execFileSync(join(root, 'node_modules/.bin/storybook'), ['build', '-o', out, '--quiet'], {
+      cwd: root,
+      env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+      stdio: 'pipe',
+    });
+    server = createServer((req, res) => {
+      const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(
+        /^(\.\.[/\\])+/,
+        '',
+      );
+      try {
+        const body = readFileSync(join(out, path.endsWith('/') ? `${path}index.html` : path));
+        res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream' });
+        res.end(body);
+      } catch {
+        res.writeHead(404).end();
+      }
+    });
+    await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${server.address().port}`;
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    server?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  it('renders every story without errors, and never touches a real network', async () => {
+    const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
+    const stories = Object.values(index.entries).filter((e) => e.type === 'story');
+    assert.ok(stories.length >= 5, `found ${stories.length} stories`);
+    const page = await browser.newPage();
+    const errors = [];
+    const foreign = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('request', (r) => {
+      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url());
+    });
+    for (const story of stories) {
+      await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`);
+      await page
+        .waitForFunction(
+          () => document.querySelector('kith-comment-count')?.shadowRoot?.querySelector('[part="base"]'),
+          undefined,
+          { timeout: 10_000 },
+        )
+        .catch((error) => {
+          throw new Error(
+            `story ${story.id} did not render: ${error.message}; page errors: ${errors.join('; ')}`,
+          );
+        });
+    }
+    assert.deepEqual(errors, []);
+    assert.deepEqual(foreign, []);
+  });
+});
