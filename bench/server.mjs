@@ -158,6 +158,9 @@ async function main() {
       `    ratio to a bare Node server returning the same bytes (${fmt(ceiling)} req/s): ${(run.read.rps / ceiling).toFixed(2)}`,
     );
     console.log(
+      `  the same page for a signed-in reader (not cached): ${fmt(run.signedIn.rps)} req/s, p99 ${run.signedIn.p99} ms, ${run.signedIn.errors} errors`,
+    );
+    console.log(
       `  post comments (idempotency key each, 20 threads): ${fmt(run.post.rps)} comments/s, p99 ${run.post.p99} ms, ${run.post.errors} errors`,
     );
   }

@@ -15,7 +15,12 @@ const host = process.env.HOST ?? '127.0.0.1';
 const dataDir = process.env.KITH_DATA_DIR ?? resolve(root, '.kith-data');
 const site = 'demo';
 
-const kith = await createKith({ dataDir, logLevel: process.env.KITH_LOG_LEVEL ?? 'warn' });
+// The reference server also serves the script-tag build at /embed/.
+const kith = await createKith({
+  dataDir,
+  logLevel: process.env.KITH_LOG_LEVEL ?? 'warn',
+  embedDir: resolve(root, 'packages/embed/dist'),
+});
 const origin = `http://localhost:${port}`;
 const sites = new Sites(kith.db);
 const existing = await sites.find(site);
@@ -25,8 +30,6 @@ if (!existing) {
 }
 
 const app = new Hono();
-const embedRoot = resolve(root, 'packages/embed/dist');
-app.use('/embed/*', serveStatic({ root: embedRoot, rewriteRequestPath: (p) => p.replace(/^\/embed/, '') }));
 app.use('/*', serveStatic({ root: resolve(here, 'public') }));
 app.all('*', (c) => kith.app.fetch(c.req.raw, c.env));
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createKith, type Kith, type Listening, listen } from '@kith/server';
+// The reference server from source (a package dependency would make a build cycle).
+import { createKith, type Kith, type Listening, listen } from '../../server/src/index.js';
 import { Sites } from '../../server/src/services/sites.js';
 import { countsFor, createClient, KithError } from '../src/index.js';
 

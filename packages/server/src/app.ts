@@ -1,3 +1,4 @@
+import { serveStatic } from '@hono/node-server/serve-static';
 import { buildOpenApi } from '@kith/protocol';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -14,8 +15,13 @@ import { threadRoutes } from './routes/threads.js';
 
 export const maxBodyBytes = 64 * 1024;
 
+export interface AppOptions {
+  /** A folder served at /embed/ (the script-tag build), readable from any origin. */
+  embedDir?: string | undefined;
+}
+
 /** The HTTP application: protocol routes, CORS per site, problem+json for every error. */
-export function createApp(ctx: AppContext): Hono {
+export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
   const app = new Hono({ strict: false });
 
   app.use('*', async (c, next) => {
@@ -55,6 +61,20 @@ export function createApp(ctx: AppContext): Hono {
     await ctx.db.query('SELECT 1');
     return c.json({ ok: true, database: ctx.db.kind });
   });
+
+  if (options.embedDir) {
+    const root = options.embedDir;
+    // Module scripts load in CORS mode: the embed must be readable from every site's pages.
+    app.use('/embed/*', async (c, next) => {
+      await next();
+      c.header('access-control-allow-origin', '*');
+      c.header(
+        'cache-control',
+        c.req.path.includes('/chunks/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      );
+    });
+    app.use('/embed/*', serveStatic({ root, rewriteRequestPath: (path) => path.replace(/^\/embed/, '') }));
+  }
 
   siteRoutes(app, ctx);
   threadRoutes(app, ctx);

@@ -1,4 +1,6 @@
 #!/usr/bin/env node
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { normalizeThreadKey } from '@kith/protocol/thread-key';
 import { migrate } from './db/migrate.js';
@@ -64,6 +66,15 @@ async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise
   }
 }
 
+/** The script-tag build that ships with the server, served at /embed/kith.js. */
+function embedDir(): string | undefined {
+  try {
+    return dirname(fileURLToPath(import.meta.resolve('@kith/embed')));
+  } catch {
+    return undefined;
+  }
+}
+
 async function main() {
   const [command, sub, ...rest] = positionals;
   if (values.help || !command) {
@@ -72,6 +83,7 @@ async function main() {
   }
   if (command === 'start') {
     const kith = await createKith({
+      embedDir: embedDir(),
       databaseUrl,
       dataDir,
       logLevel: (process.env.KITH_LOG_LEVEL as LogLevel | undefined) ?? 'info',

@@ -26,6 +26,8 @@ export interface KithOptions {
   keepAliveMs?: number;
   /** How long thread events are kept for resuming streams. */
   eventRetentionDays?: number;
+  /** Serve the script-tag build at /embed/ from this folder (the CLI uses @kith/embed's). */
+  embedDir?: string | undefined;
 }
 
 export interface Kith {
@@ -98,7 +100,7 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
   }, 3600_000);
   timer.unref();
   return {
-    app: createApp(ctx),
+    app: createApp(ctx, { embedDir: options.embedDir }),
     ctx,
     db,
     async close() {

@@ -9,15 +9,16 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
       limit: query.limit ?? site.settings.pageSize,
       cursor: query.cursor,
     };
-    if (viewer) return { status: 200, body: await ctx.comments.page(site, params.key, options, viewer) };
-    // Anonymous readers all get the same bytes: serve them from memory until the thread changes.
+    // Every reader shares the same page: serve it from memory until the thread changes, and add
+    // only the signed-in reader's own reactions and pending comments per request.
     const variant = `${options.sort}\u0000${options.limit}\u0000${options.cursor ?? ''}`;
-    let body = ctx.pages.get(site.id, params.key, variant);
-    if (body === undefined) {
+    let shared = ctx.pages.get(site.id, params.key, variant);
+    if (shared === undefined) {
       const version = ctx.pages.version(site.id, params.key);
-      body = JSON.stringify(await ctx.comments.page(site, params.key, options, null));
-      ctx.pages.set(site.id, params.key, variant, body, version);
+      shared = await ctx.comments.sharedPage(site, params.key, options);
+      ctx.pages.set(site.id, params.key, variant, shared, version);
     }
+    const body = await ctx.comments.pageJson(shared, params.key, viewer);
     return new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
   });
 

@@ -1,4 +1,12 @@
-import type { Comment, CommentPage, ReactionState, Sort, ThreadPage, TopLevelComment } from '@kith/protocol';
+import type {
+  Comment,
+  CommentPage,
+  ReactionState,
+  Sort,
+  ThreadPage,
+  TopLevelComment,
+  Viewer as ViewerState,
+} from '@kith/protocol';
 import type { Db, Queryable } from '../db/driver.js';
 import { AlreadyDone, type Claim } from '../http/idempotency.js';
 import { ProblemError } from '../http/problem.js';
@@ -49,6 +57,14 @@ function checkMarkdown(site: SiteRecord, markdown: string): string {
   return text;
 }
 
+export interface SharedPage {
+  /** The page without `viewer`, serialized. */
+  json: string;
+  threadId: string | null;
+  /** Ids of every comment on the page, replies included. */
+  commentIds: string[];
+}
+
 export interface Written<T> {
   result: T;
   /** The thread whose event streams should wake once the transaction commits. */
@@ -69,18 +85,27 @@ export class Comments {
     return rows[0];
   }
 
-  async page(
+  /**
+   * The part of a thread page every reader shares (no `viewer`), serialized, with what the
+   * viewer part needs. Callers cache it; `viewerPart` adds the signed-in reader's own state.
+   */
+  async sharedPage(
     site: SiteRecord,
     key: string,
     options: { sort: Sort; limit: number; cursor?: string | undefined },
-    viewer: Viewer | null,
-  ): Promise<ThreadPage> {
+  ): Promise<SharedPage> {
     const thread = await this.#thread(this.db, site.id, key);
     const meta = toThreadMeta(thread, key);
     if (!thread) {
       if (options.cursor)
         throw new ProblemError('invalid-cursor', { detail: 'The thread has no comments yet.' });
-      return { thread: meta, sort: options.sort, comments: [], nextCursor: null, viewer: viewerPart(viewer) };
+      const page: Omit<ThreadPage, 'viewer'> = {
+        thread: meta,
+        sort: options.sort,
+        comments: [],
+        nextCursor: null,
+      };
+      return { json: JSON.stringify(page), threadId: null, commentIds: [] };
     }
     const scope = `t:${thread.id}:${options.sort}`;
     const position = options.cursor ? decodeCursor(this.cursorKey(), options.cursor, scope) : undefined;
@@ -110,13 +135,27 @@ export class Comments {
       ...toComment(row, key),
       replies: replies.get(row.id) ?? { comments: [], nextCursor: null },
     }));
+    const page: Omit<ThreadPage, 'viewer'> = { thread: meta, sort: options.sort, comments, nextCursor };
     return {
-      thread: meta,
-      sort: options.sort,
-      comments,
-      nextCursor,
-      viewer: viewer ? await this.#viewer(thread.id, key, viewer, comments) : null,
+      json: JSON.stringify(page),
+      threadId: thread.id,
+      commentIds: comments.flatMap((c) => [c.id, ...c.replies.comments.map((r) => r.id)]),
     };
+  }
+
+  /** The whole page as JSON: the shared part with the reader's own state (or null) spliced in. */
+  async pageJson(shared: SharedPage, key: string, viewer: Viewer | null): Promise<string> {
+    const part = viewer ? await this.viewerPart(shared, key, viewer) : null;
+    return `{"viewer":${JSON.stringify(part)},${shared.json.slice(1)}`;
+  }
+
+  async page(
+    site: SiteRecord,
+    key: string,
+    options: { sort: Sort; limit: number; cursor?: string | undefined },
+    viewer: Viewer | null,
+  ): Promise<ThreadPage> {
+    return JSON.parse(await this.pageJson(await this.sharedPage(site, key, options), key, viewer));
   }
 
   async #repliesPreview(parents: CommentRow[], key: string): Promise<Map<string, CommentPage>> {
@@ -148,20 +187,21 @@ export class Comments {
     return out;
   }
 
-  async #viewer(threadId: string, key: string, viewer: Viewer, comments: TopLevelComment[]) {
-    const ids = comments.flatMap((c) => [c.id, ...c.replies.comments.map((r) => r.id)]);
+  /** The signed-in reader's reactions on the page's comments and their comments awaiting moderation. */
+  async viewerPart(shared: SharedPage, key: string, viewer: Viewer): Promise<ViewerState> {
+    if (!shared.threadId) return { userId: viewer.userId, reactions: {}, pending: [] };
     const [reactionRows, pendingRows] = await Promise.all([
-      ids.length
+      shared.commentIds.length
         ? this.db.query<{ id: string; reaction: string }>(
             `SELECT c.id, r.reaction FROM reactions r JOIN comments c ON c.seq = r.comment_seq
              WHERE r.user_id = $1 AND c.id = ANY($2)`,
-            [viewer.userId, ids],
+            [viewer.userId, shared.commentIds],
           )
         : [],
       this.db.query<CommentRow>(
         `SELECT ${commentColumns} FROM comments c
          WHERE c.author_id = $1 AND c.thread_id = $2 AND c.status = 'pending' ORDER BY c.seq`,
-        [viewer.userId, threadId],
+        [viewer.userId, shared.threadId],
       ),
     ]);
     const reactions: Record<string, string[]> = {};
@@ -466,8 +506,4 @@ export class Comments {
       threadKey: changed ? thread.key : null,
     };
   }
-}
-
-function viewerPart(viewer: Viewer | null) {
-  return viewer ? { userId: viewer.userId, reactions: {}, pending: [] } : null;
 }

@@ -1,13 +1,15 @@
+import type { SharedPage } from './comments.js';
 import { EventBus } from './events.js';
 
 /**
- * Serialized first pages of threads for anonymous readers, the hot path of every page view.
+ * The shared part of thread pages (serialized), the hot path of every page view; a signed-in
+ * reader's own state is added per request.
  * An entry is dropped as soon as its thread changes: every write wakes the thread's channel on the
  * event bus (locally at commit, and on other instances through LISTEN/NOTIFY), which calls
  * `invalidate`. `ttlMs` bounds how stale an entry can get should a notification ever be lost.
  */
 export class PageCache {
-  #entries = new Map<string, { body: string; at: number; channel: string }>();
+  #entries = new Map<string, { page: SharedPage; at: number; channel: string }>();
   #byThread = new Map<string, Set<string>>();
   /** Bumped by every invalidation, so a page read before a write cannot be stored after it. */
   #versions = new Map<string, number>();
@@ -18,7 +20,7 @@ export class PageCache {
     private ttlMs = 60_000,
   ) {}
 
-  get(siteId: string, key: string, variant: string): string | undefined {
+  get(siteId: string, key: string, variant: string): SharedPage | undefined {
     const id = `${EventBus.channelKey(siteId, key)}\u0000${variant}`;
     const entry = this.#entries.get(id);
     if (!entry) return undefined;
@@ -26,7 +28,7 @@ export class PageCache {
       this.#delete(id);
       return undefined;
     }
-    return entry.body;
+    return entry.page;
   }
 
   /** Take before reading the database; pass to `set`. */
@@ -34,7 +36,7 @@ export class PageCache {
     return `${this.#epoch}:${this.#versions.get(EventBus.channelKey(siteId, key)) ?? 0}`;
   }
 
-  set(siteId: string, key: string, variant: string, body: string, version: string): void {
+  set(siteId: string, key: string, variant: string, page: SharedPage, version: string): void {
     const channel = EventBus.channelKey(siteId, key);
     if (version !== this.version(siteId, key)) return; // the thread changed while it was read
     const id = `${channel}\u0000${variant}`;
@@ -42,7 +44,7 @@ export class PageCache {
       const oldest = this.#entries.keys().next().value;
       if (oldest !== undefined) this.#delete(oldest);
     }
-    this.#entries.set(id, { body, at: Date.now(), channel });
+    this.#entries.set(id, { page, at: Date.now(), channel });
     let ids = this.#byThread.get(channel);
     if (!ids) {
       ids = new Set();
