@@ -40,7 +40,9 @@ export const Site = Strict(
       guests: Type.Boolean(),
       realtime: Type.Boolean(),
     }),
-    moderation: Type.Union([Type.Literal('none'), Type.Literal('pre')]),
+    moderation: Type.Union([Type.Literal('none'), Type.Literal('pre')], {
+      description: 'pre: new comments wait for approval, visible meanwhile to their author only.',
+    }),
     reactions: Type.Array(ReactionKey, { description: 'Reaction keys offered on this site, in order.' }),
     limits: SiteLimits,
   },
@@ -52,7 +54,6 @@ export const SiteSettingsPatch = Strict(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     reactions: Type.Optional(Type.Array(ReactionKey, { maxItems: 12, uniqueItems: true })),
-    moderation: Type.Optional(Type.Union([Type.Literal('none'), Type.Literal('pre')])),
     guests: Type.Optional(Type.Boolean()),
     commentMaxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 20000 })),
     editWindowSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 31536000 })),
