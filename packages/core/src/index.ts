@@ -11,3 +11,4 @@ export {
 export { sharedClient } from './clients.js';
 export { CountsStore, countsFor } from './counts.js';
 export { KithError, type KithErrorCode, toKithError } from './errors.js';
+export * from './share.js';
