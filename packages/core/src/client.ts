@@ -7,6 +7,8 @@ import type {
   ReactionState,
   Session,
   SessionInfo,
+  ShareCounts,
+  ShareTarget,
   Site,
   SiteSettingsPatch,
   Sort,
@@ -197,6 +199,16 @@ export class KithClient {
       active === undefined ? { reaction } : { reaction, active },
       options,
     );
+  }
+
+  /** How often a page was shared, per network (first-party counts). */
+  getShares(key: string, options: { signal?: AbortSignal } = {}): Promise<ShareCounts> {
+    return this.#json(`threads/${seg(key)}/shares`, options.signal ? { signal: options.signal } : {});
+  }
+
+  /** Counts one share click (once per reader and network). */
+  countShare(key: string, network: ShareTarget, options?: WriteOptions): Promise<ShareCounts> {
+    return this.#write('post', `threads/${seg(key)}/shares`, { network }, options);
   }
 
   /** Starts a guest session and uses its token from then on. */

@@ -93,6 +93,15 @@ describe('KithClient against the reference server', () => {
     assert.equal(page.comments[0]?.id, comment.id);
   });
 
+  it('counts shares once per reader and network', async () => {
+    const client = createClient({ server: http.url, site: 'core' });
+    await client.signInAsGuest({ name: 'Sharer' });
+    assert.equal((await client.countShare('/core/shared', 'bluesky')).counted, true);
+    assert.equal((await client.countShare('/core/shared', 'bluesky')).counted, false);
+    const counts = await client.getShares('/core/shared');
+    assert.deepEqual(counts, { thread: '/core/shared', counts: { bluesky: 1 }, total: 1 });
+  });
+
   it('owner calls need the secret', async () => {
     const client = createClient({ server: http.url, site: 'core', retries: 0 });
     const thread = await client.setThreadClosed(secret, '/core/closed', true);

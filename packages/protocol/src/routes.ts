@@ -13,6 +13,7 @@ import {
 } from './schemas/comment.js';
 import { CommentId, Cursor, Limit, SiteId, Sort, Strict, ThreadKey } from './schemas/common.js';
 import { GuestSessionRequest, OwnerSessionRequest, Session, SessionInfo } from './schemas/session.js';
+import { ShareClick, ShareCounts } from './schemas/share.js';
 import { Site, SiteSettingsPatch } from './schemas/site.js';
 
 /** Who may call a route: anyone, a signed-in reader (bearer session token), or the site owner (secret). */
@@ -129,6 +130,23 @@ export const routes = {
     params: SiteParams,
     query: Strict({ thread: Type.Array(ThreadKey, { minItems: 1, maxItems: 100 }) }),
     responses: { 200: Counts },
+  },
+  getShares: {
+    method: 'GET',
+    path: '/v1/sites/{site}/threads/{key}/shares',
+    summary: 'How often a page was shared, per network (first-party counts, no third party asked)',
+    auth: 'none',
+    params: ThreadParams,
+    responses: { 200: ShareCounts },
+  },
+  countShare: {
+    method: 'POST',
+    path: '/v1/sites/{site}/threads/{key}/shares',
+    summary: 'Count a share click: once per reader and network; rate-limited',
+    auth: 'optional-user',
+    params: ThreadParams,
+    body: ShareClick,
+    responses: { 200: ShareCounts },
   },
   createSession: {
     method: 'POST',

@@ -3,6 +3,7 @@ import type * as C from './schemas/comment.js';
 import type * as E from './schemas/events.js';
 import type * as P from './schemas/problem.js';
 import type * as S from './schemas/session.js';
+import type * as Sh from './schemas/share.js';
 import type * as Si from './schemas/site.js';
 
 export type Site = Static<typeof Si.Site>;
@@ -37,3 +38,6 @@ export interface ThreadEventMap {
   'thread.updated': Static<typeof E.ThreadEvent>;
   reset: Static<typeof E.ResetEvent>;
 }
+export type ShareTarget = (typeof Sh.shareTargets)[number];
+export type ShareClick = Static<typeof Sh.ShareClick>;
+export type ShareCounts = Static<typeof Sh.ShareCounts>;

@@ -10,6 +10,7 @@ import { errorFields } from './logger.js';
 import { commentRoutes } from './routes/comments.js';
 import { eventRoutes } from './routes/events.js';
 import { sessionRoutes } from './routes/sessions.js';
+import { shareRoutes } from './routes/shares.js';
 import { siteRoutes } from './routes/sites.js';
 import { threadRoutes } from './routes/threads.js';
 
@@ -81,6 +82,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
   commentRoutes(app, ctx);
   sessionRoutes(app, ctx);
   eventRoutes(app, ctx);
+  shareRoutes(app, ctx);
 
   app.notFound((c) => problemResponse('not-found', { detail: `Nothing at ${c.req.method} ${c.req.path}.` }));
   app.onError((error, c) => {

@@ -12,6 +12,7 @@ import { EventBus } from './services/events.js';
 import { PageCache } from './services/page-cache.js';
 import { randomToken } from './services/secrets.js';
 import { Sessions } from './services/sessions.js';
+import { Shares } from './services/shares.js';
 import { Sites } from './services/sites.js';
 import { Threads } from './services/threads.js';
 
@@ -88,6 +89,7 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
     sessions: new Sessions(db),
     comments: new Comments(db, () => key),
     threads: new Threads(db),
+    shares: new Shares(db, () => key),
     bus,
     pages,
     limiter: new RateLimiter(),
@@ -96,7 +98,9 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
   };
   const retention = options.eventRetentionDays ?? 30;
   const timer = setInterval(() => {
-    maintain(db, retention).catch((error) => log.warn('maintenance failed', errorFields(error)));
+    Promise.all([maintain(db, retention), ctx.shares.prune()]).catch((error) =>
+      log.warn('maintenance failed', errorFields(error)),
+    );
   }, 3600_000);
   timer.unref();
   return {

@@ -3,6 +3,7 @@ import { commentCases } from './cases/comments.js';
 import { inputCases } from './cases/input.js';
 import { realtimeCases } from './cases/realtime.js';
 import { sessionCases } from './cases/sessions.js';
+import { shareCases } from './cases/shares.js';
 import { writeCases } from './cases/writes.js';
 import { type Case, Suite, type Target } from './context.js';
 
@@ -41,6 +42,7 @@ export async function runConformance(
     ...commentCases(suite),
     ...writeCases(suite),
     ...realtimeCases(suite),
+    ...shareCases(suite),
   ].filter((c) => !options.filter || options.filter.test(c.name));
   const results: CaseResult[] = [];
   try {

@@ -25,6 +25,7 @@ export const SiteLimits = Strict({
     comments: RateLimit,
     sessions: RateLimit,
     reactions: RateLimit,
+    shares: RateLimit,
   }),
 });
 
@@ -39,6 +40,7 @@ export const Site = Strict(
       reactions: Type.Boolean(),
       guests: Type.Boolean(),
       realtime: Type.Boolean(),
+      shareCounts: Type.Boolean(),
     }),
     moderation: Type.Union([Type.Literal('none'), Type.Literal('pre')], {
       description: 'pre: new comments wait for approval, visible meanwhile to their author only.',
@@ -55,6 +57,7 @@ export const SiteSettingsPatch = Strict(
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     reactions: Type.Optional(Type.Array(ReactionKey, { maxItems: 12, uniqueItems: true })),
     guests: Type.Optional(Type.Boolean()),
+    shareCounts: Type.Optional(Type.Boolean({ description: 'Count share clicks (first party).' })),
     commentMaxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 20000 })),
     editWindowSeconds: Type.Optional(Type.Integer({ minimum: 0, maximum: 31536000 })),
     pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
@@ -63,6 +66,7 @@ export const SiteSettingsPatch = Strict(
         comments: Type.Optional(RateLimit),
         sessions: Type.Optional(RateLimit),
         reactions: Type.Optional(RateLimit),
+        shares: Type.Optional(RateLimit),
       }),
     ),
     origins: Type.Optional(

@@ -1,8 +1,9 @@
 import type { Db } from './driver.js';
 import * as init from './migrations/0001-init.js';
+import * as shares from './migrations/0002-shares.js';
 
 /** Ordered list of migrations; append new ones, never edit a released one. */
-const migrations: { name: string; sql: string }[] = [init];
+const migrations: { name: string; sql: string }[] = [init, shares];
 
 // Any constant: every instance uses the same one so concurrent starts migrate once.
 const lockId = 4_720_117;

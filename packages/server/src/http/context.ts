@@ -4,6 +4,7 @@ import type { Comments } from '../services/comments.js';
 import type { EventBus } from '../services/events.js';
 import type { PageCache } from '../services/page-cache.js';
 import type { Sessions } from '../services/sessions.js';
+import type { Shares } from '../services/shares.js';
 import type { Sites } from '../services/sites.js';
 import type { Threads } from '../services/threads.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -16,6 +17,7 @@ export interface AppContext {
   sessions: Sessions;
   comments: Comments;
   threads: Threads;
+  shares: Shares;
   bus: EventBus;
   pages: PageCache;
   limiter: RateLimiter;

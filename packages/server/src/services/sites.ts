@@ -10,6 +10,7 @@ export interface SiteSettings {
   reactions: string[];
   moderation: Site['moderation'];
   guests: boolean;
+  shareCounts: boolean;
   commentMaxLength: number;
   editWindowSeconds: number;
   pageSize: number;
@@ -27,6 +28,7 @@ export const defaultSettings: Omit<SiteSettings, 'name'> = {
   reactions: ['+1', 'heart', 'laugh', 'hooray', 'eyes'],
   moderation: 'none',
   guests: true,
+  shareCounts: true,
   commentMaxLength: 10000,
   editWindowSeconds: 900,
   pageSize: 20,
@@ -34,6 +36,7 @@ export const defaultSettings: Omit<SiteSettings, 'name'> = {
     comments: { max: 10, windowSeconds: 60 },
     sessions: { max: 10, windowSeconds: 60 },
     reactions: { max: 120, windowSeconds: 60 },
+    shares: { max: 30, windowSeconds: 60 },
   },
 };
 
@@ -45,7 +48,13 @@ export function siteCapabilities(site: SiteRecord): Site {
     id: site.id,
     name: s.name,
     protocol: 'kith/1',
-    features: { comments: true, reactions: s.reactions.length > 0, guests: s.guests, realtime: true },
+    features: {
+      comments: true,
+      reactions: s.reactions.length > 0,
+      guests: s.guests,
+      realtime: true,
+      shareCounts: s.shareCounts,
+    },
     moderation: s.moderation,
     reactions: s.reactions,
     limits: {
