@@ -35,6 +35,8 @@ export interface Kith {
   app: Hono;
   ctx: AppContext;
   db: Db;
+  /** Housekeeping, run hourly: expired sessions, old idempotency keys, events and share visitors. */
+  maintain(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,7 +57,7 @@ async function maintain(db: Db, retentionDays: number): Promise<void> {
   await db.query('DELETE FROM sessions WHERE expires_at < now()');
   await db.transaction(async (tx) => {
     const rows = await tx.query<{ thread_id: string; max: string }>(
-      `DELETE FROM events WHERE created_at < now() - make_interval(days => $1)
+      `DELETE FROM events WHERE created_at <= now() - make_interval(days => $1)
        RETURNING thread_id, id::text AS max`,
       [retentionDays],
     );
@@ -97,16 +99,19 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
     keepAliveMs: options.keepAliveMs ?? 20_000,
   };
   const retention = options.eventRetentionDays ?? 30;
+  const housekeeping = async () => {
+    await maintain(db, retention);
+    await ctx.shares.prune();
+  };
   const timer = setInterval(() => {
-    Promise.all([maintain(db, retention), ctx.shares.prune()]).catch((error) =>
-      log.warn('maintenance failed', errorFields(error)),
-    );
+    housekeeping().catch((error) => log.warn('maintenance failed', errorFields(error)));
   }, 3600_000);
   timer.unref();
   return {
     app: createApp(ctx, { embedDir: options.embedDir }),
     ctx,
     db,
+    maintain: housekeeping,
     async close() {
       clearInterval(timer);
       await bus.stop();

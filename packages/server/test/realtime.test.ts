@@ -59,6 +59,43 @@ describe(`event streams on ${databaseKind}`, () => {
     await server.stop();
   });
 
+  it('a client asking for events no longer kept is told to reload the thread', async () => {
+    const server = await startServer({ databaseUrl, site: 'pruned', eventRetentionDays: 0 });
+    try {
+      const token = await guest(server.url, 'pruned');
+      const key = '/pruned';
+      const base = `${server.url}/v1/sites/pruned/threads/${encodeURIComponent(key)}`;
+      const events = await readEvents(`${base}/events`, {
+        count: 2,
+        timeoutMs: 5000,
+        onOpen: async () => {
+          await json(`${base}/comments`, { method: 'POST', token, body: { markdown: 'soon gone' } });
+          await json(`${base}/comments`, { method: 'POST', token, body: { markdown: 'also gone' } });
+        },
+      });
+      assert.equal(events.length, 2);
+      await server.kith.maintain();
+      // Behind by one deleted event: told to reload.
+      const behind = await readEvents(`${base}/events`, {
+        lastEventId: events[0]!.id!,
+        count: 1,
+        timeoutMs: 3000,
+      });
+      assert.equal(behind[0]?.event, 'reset');
+      assert.deepEqual(JSON.parse(behind[0]!.data), { reason: 'events-expired' });
+      // Up to date: nothing was missed, so no reset either.
+      const current = await readEvents(`${base}/events`, {
+        lastEventId: events[1]!.id!,
+        count: 1,
+        timeoutMs: 1500,
+      });
+      assert.deepEqual(current, []);
+      assert.equal((await json(`${base}?limit=1`)).body.thread.commentCount, 2);
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('every instance on one PostgreSQL database serves live events written through another', {
     skip: !postgresUrl,
   }, async () => {

@@ -35,7 +35,8 @@ export function eventRoutes(app: Hono, ctx: AppContext) {
         let last: string;
         if (resume !== undefined) {
           last = resume;
-          if (thread && BigInt(resume) < BigInt(thread.events_pruned_before)) {
+          // Missed events were deleted if some deleted id lies after the client's last one.
+          if (thread && BigInt(resume) + 1n < BigInt(thread.events_pruned_before)) {
             await stream.writeSSE({ event: 'reset', data: JSON.stringify({ reason: 'events-expired' }) });
           }
         } else {
