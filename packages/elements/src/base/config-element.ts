@@ -1,11 +1,8 @@
-import { ContextProvider } from '@lit/context';
-import { css, html, LitElement, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import { configContext, type KithConfig } from './config.js';
+import { configChangeEvent, configKeys } from './config.js';
 
 /**
- * Configures every Kith element inside it: server, site, language and theme in one place.
- * An element's own attributes still win over these.
+ * Configures every Kith element inside it (also inside their shadow roots): server, site,
+ * language and theme in one place. An element's own attributes still win over these.
  *
  * @summary One configuration for a whole page or section.
  * @slot - The page content holding Kith elements.
@@ -15,34 +12,57 @@ import { configContext, type KithConfig } from './config.js';
  *   <kith-comment-count thread="/posts/hello"></kith-comment-count>
  * </kith-config>
  */
-@customElement('kith-config')
-export class KithConfigElement extends LitElement {
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-  `;
+export class KithConfigElement extends HTMLElement {
+  static observedAttributes = [...configKeys];
 
   /** Base URL of the Kith server. */
-  @property() server?: string;
-  /** Site id on the server. */
-  @property() site?: string;
-  /** Language (BCP 47) for the elements inside. */
-  @property() locale?: string;
-  /** `light`, `dark` or `auto`. */
-  @property() theme?: KithConfig['theme'];
-
-  #provider = new ContextProvider(this, { context: configContext, initialValue: {} });
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    this.#provider.setValue({ server: this.server, site: this.site, locale: this.locale, theme: this.theme });
+  get server(): string | null {
+    return this.getAttribute('server');
+  }
+  set server(value: string | null) {
+    this.#set('server', value);
   }
 
-  override render() {
-    return html`<slot></slot>`;
+  /** Site id on the server. */
+  get site(): string | null {
+    return this.getAttribute('site');
+  }
+  set site(value: string | null) {
+    this.#set('site', value);
+  }
+
+  /** Language (BCP 47) for the elements inside. */
+  get locale(): string | null {
+    return this.getAttribute('locale');
+  }
+  set locale(value: string | null) {
+    this.#set('locale', value);
+  }
+
+  /** `light`, `dark` or `auto`. */
+  get theme(): string | null {
+    return this.getAttribute('theme');
+  }
+  set theme(value: string | null) {
+    this.#set('theme', value);
+  }
+
+  #set(name: string, value: string | null): void {
+    if (value === null) this.removeAttribute(name);
+    else this.setAttribute(name, value);
+  }
+
+  connectedCallback(): void {
+    // Takes no room of its own: its children lay out as if it were not there.
+    this.style.display = 'contents';
+  }
+
+  attributeChangedCallback(): void {
+    document.dispatchEvent(new Event(configChangeEvent));
   }
 }
+
+if (!customElements.get('kith-config')) customElements.define('kith-config', KithConfigElement);
 
 declare global {
   interface HTMLElementTagNameMap {

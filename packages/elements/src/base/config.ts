@@ -1,5 +1,3 @@
-import { createContext } from '@lit/context';
-
 export { getDefaults, mergeConfig, setDefaults } from './defaults.js';
 
 /** What every Kith element needs to know to talk to a server and to speak to its reader. */
@@ -14,5 +12,29 @@ export interface KithConfig {
   theme?: 'light' | 'dark' | 'auto' | undefined;
 }
 
-/** Handed down by `<kith-config>` to every Kith element inside it, across shadow roots. */
-export const configContext = createContext<KithConfig>(Symbol.for('kith-config'));
+export const configKeys = ['server', 'site', 'locale', 'theme'] as const;
+
+/** Fired on `document` whenever page defaults or a `<kith-config>` change: elements re-resolve. */
+export const configChangeEvent = 'kith-config-change';
+
+/**
+ * The configuration of the nearest `<kith-config>` around `element`, looking through shadow roots.
+ * Read from attributes, so it works before `<kith-config>` is even defined (lazy chunks).
+ */
+export function closestConfig(element: Element): KithConfig | undefined {
+  let current: Element | null = element;
+  while (current) {
+    const found = current.closest('kith-config');
+    if (found) {
+      const config: KithConfig = {};
+      for (const key of configKeys) {
+        const value = found.getAttribute(key);
+        if (value) (config as Record<string, string>)[key] = value;
+      }
+      return config;
+    }
+    const root = current.getRootNode();
+    current = root instanceof ShadowRoot ? root.host : null;
+  }
+  return undefined;
+}

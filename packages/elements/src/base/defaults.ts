@@ -1,5 +1,7 @@
 import type { KithConfig } from './config.js';
 
+const changeEvent = 'kith-config-change';
+
 // Kept on globalThis so every copy of this module on a page (the script-tag build and an app's own
 // bundle, say) shares one set of defaults.
 const store = globalThis as { __kithDefaults?: KithConfig };
@@ -11,7 +13,7 @@ const store = globalThis as { __kithDefaults?: KithConfig };
  */
 export function setDefaults(config: KithConfig): void {
   store.__kithDefaults = { ...store.__kithDefaults, ...config };
-  document.dispatchEvent(new Event('kith-defaults-change'));
+  document.dispatchEvent(new Event(changeEvent));
 }
 
 export function getDefaults(): KithConfig {

@@ -1,21 +1,16 @@
-import { type KithClient, sharedClient } from '@kith/core';
-import { ContextConsumer, ContextRoot } from '@lit/context';
 import { LitElement, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { configContext, type KithConfig, mergeConfig } from './config.js';
+import { closestConfig, configChangeEvent, type KithConfig, mergeConfig } from './config.js';
 import { KithLocalize, loadTranslation } from './localize.js';
 import { themeStyles } from './theme.styles.js';
-
-// A <kith-config> may upgrade after the elements inside it (lazy chunks): the root replays their
-// requests for configuration once it does.
-if (typeof document !== 'undefined' && !(globalThis as { __kithContextRoot?: boolean }).__kithContextRoot) {
-  (globalThis as { __kithContextRoot?: boolean }).__kithContextRoot = true;
-  new ContextRoot().attach(document.documentElement);
-}
 
 /**
  * The base of every Kith element: resolves its configuration (own attributes, then the closest
  * `<kith-config>`, then the page defaults), localizes, and applies the theme.
+ *
+ * `<kith-config>` is found by walking up through shadow roots and read from its attributes, rather
+ * than through a context protocol: it costs a few lines instead of a library in every element's
+ * bundle, and works before `<kith-config>` itself is defined.
  */
 export class KithElement extends LitElement {
   static override styles = [themeStyles];
@@ -35,38 +30,25 @@ export class KithElement extends LitElement {
   /** The configuration in effect, closest source first. */
   @state() protected config: KithConfig = {};
 
-  @state() private provided: KithConfig | undefined;
-
   protected readonly localize = new KithLocalize(this, () => this.config.locale);
 
-  constructor() {
-    super();
-    new ContextConsumer(this, {
-      context: configContext,
-      subscribe: true,
-      callback: (value) => {
-        this.provided = value;
-      },
-    });
-  }
-
-  #onDefaults = () => this.requestUpdate();
+  #onConfigChange = () => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('kith-defaults-change', this.#onDefaults);
+    document.addEventListener(configChangeEvent, this.#onConfigChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('kith-defaults-change', this.#onDefaults);
+    document.removeEventListener(configChangeEvent, this.#onConfigChange);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const next = mergeConfig(
       { server: this.server, site: this.site, locale: this.locale, theme: this.theme },
-      this.provided,
+      closestConfig(this),
     );
     const previous = this.config;
     if (
@@ -85,11 +67,5 @@ export class KithElement extends LitElement {
     const lang = this.localize.lang();
     loadTranslation(lang).then(() => this.requestUpdate());
     this.style.colorScheme = next.theme === 'light' || next.theme === 'dark' ? next.theme : '';
-  }
-
-  /** The shared client for the configured server and site, or undefined until both are known. */
-  protected get client(): KithClient | undefined {
-    const { server, site } = this.config;
-    return server && site ? sharedClient({ server, site }) : undefined;
   }
 }

@@ -167,6 +167,20 @@ describe('kith-comment-count', () => {
     setDefaults({ server: undefined, site: undefined });
   });
 
+  it('finds <kith-config> through shadow roots and follows its changes', async () => {
+    const first = countsServer({ '/deep': 2 });
+    const host = await fixture<HTMLElement>(
+      html`<kith-config server=${first} site="blog"><div></div></kith-config>`,
+    );
+    const shadow = host.querySelector('div')!.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<kith-comment-count thread="/deep"></kith-comment-count>';
+    const count = shadow.querySelector<KithCommentCount>('kith-comment-count')!;
+    await loaded(count);
+    expect(text(count)).to.equal('2 comments');
+    host.setAttribute('locale', 'de');
+    await waitUntil(() => text(count) === '2 Kommentare', 'did not follow the new locale');
+  });
+
   it('follows the theme attribute', async () => {
     const server = countsServer({});
     const el = await fixture<KithCommentCount>(

@@ -1,4 +1,4 @@
-import { type CountsStore, countsFor, type KithError, normalizeThreadKey } from '@kith/core';
+import { type CountsStore, countsFor, type KithError, normalizeThreadKey, sharedClient } from '@kith/core';
 import { html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { KithConfig } from '../base/config.js';
@@ -67,7 +67,8 @@ export class KithCommentCount extends KithElement {
 
   protected override configChanged(next: KithConfig, previous: KithConfig): void {
     super.configChanged(next, previous);
-    const client = this.client;
+    const client =
+      next.server && next.site ? sharedClient({ server: next.server, site: next.site }) : undefined;
     this.#store = client ? countsFor(client) : undefined;
     this.#counts.store = this.#store?.$counts;
     this.#errors.store = this.#store?.$error;
