@@ -70,7 +70,13 @@ describe('Storybook', () => {
       await page.goto(`${base}/iframe.html?id=${story.id}&viewMode=story`);
       await page
         .waitForFunction(
-          () => document.querySelector('kith-comment-count')?.shadowRoot?.querySelector('[part="base"]'),
+          () => {
+            const elements = [...document.querySelectorAll('kith-comment-count, kith-share')];
+            return (
+              elements.length > 0 &&
+              elements.every((el) => el.shadowRoot?.querySelector('[part="base"], [part="list"] li'))
+            );
+          },
           undefined,
           { timeout: 10_000 },
         )

@@ -22,6 +22,7 @@ export default {
   ],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 60000,
   // nanostores reads process.env.NODE_ENV, which the test runner does not replace.
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en">

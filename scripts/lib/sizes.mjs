@@ -1,5 +1,5 @@
 // Gzip sizes of the embed build: a chunk plus everything it imports statically.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -27,10 +27,11 @@ export function closureSize(entry) {
   return staticClosure(entry).reduce((n, f) => n + gzipSize(f), 0);
 }
 
-/** The chunk file whose name starts with `prefix` in the embed's dist/chunks. */
+/** The chunk `<prefix>-<hash>.js` in the embed's dist/chunks. */
 export function chunk(distDir, prefix) {
-  const manifest = readFileSync(join(distDir, 'kith.js'), 'utf8');
-  const m = new RegExp(`["'\`](\\./chunks/${prefix}-[\\w-]+\\.js)["'\`]`).exec(manifest);
-  if (!m) throw new Error(`no ${prefix} chunk referenced from kith.js`);
-  return resolve(distDir, m[1]);
+  const name = readdirSync(join(distDir, 'chunks')).find((f) =>
+    new RegExp(`^${prefix.replace(/\./g, '\\.')}-[\\w-]+\\.js$`).test(f),
+  );
+  if (!name) throw new Error(`no ${prefix} chunk in ${distDir}/chunks`);
+  return resolve(distDir, 'chunks', name);
 }

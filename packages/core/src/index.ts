@@ -11,4 +11,15 @@ export {
 export { sharedClient } from './clients.js';
 export { CountsStore, countsFor } from './counts.js';
 export { KithError, type KithErrorCode, toKithError } from './errors.js';
-export * from './share.js';
+export {
+  allShareNetworks,
+  graphemes,
+  mastodonHost,
+  type ShareData,
+  type ShareNetwork,
+  type ShareOptions,
+  shareNetworks,
+  shareUrl,
+  truncate,
+  withUtm,
+} from './share/index.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { graphemes, mastodonHost, shareUrl, truncate, withUtm } from '../src/share.js';
+import { graphemes, mastodonHost, shareUrl, truncate, withUtm } from '../src/share/index.js';
 
 const url = 'https://blog.example/posts/a&b?x=1%2F2#comments';
 const eu = encodeURIComponent(url);

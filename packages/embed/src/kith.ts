@@ -14,6 +14,7 @@ type Loader = () => Promise<unknown>;
 const loaders: Record<string, Loader> = {
   'kith-config': () => import('@kith/elements/config.js'),
   'kith-comment-count': () => import('@kith/elements/comment-count.js'),
+  'kith-share': () => import('@kith/elements/share.js'),
 };
 
 function ownScript(): HTMLScriptElement | undefined {

@@ -33,6 +33,14 @@ globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
     failedOnce.add(url.pathname);
     return problem(503, 'unavailable');
   }
+  if (url.pathname.endsWith('/shares')) {
+    return new Response(
+      JSON.stringify({ thread: '/', counts: { x: 12, reddit: 4, mastodon: 7, copy: 3 }, total: 26 }),
+      {
+        headers: { 'content-type': 'application/json' },
+      },
+    );
+  }
   if (url.pathname.endsWith('/counts')) {
     const keys = url.searchParams.getAll('thread');
     return new Response(JSON.stringify({ counts: Object.fromEntries(keys.map((k) => [k, demoCount(k)])) }), {

@@ -8,6 +8,20 @@ const translation: KithTranslation = {
   commentCountUnavailable: 'コメント数を取得できません',
   loadingCommentCount: 'コメント数を読み込み中',
   retry: '再試行',
+  shareOn: (network) => `${network} で共有`,
+  share: '共有',
+  shareVia: '他の方法で共有…',
+  copyLink: 'リンクをコピー',
+  linkCopied: 'リンクをコピーしました',
+  copyFailed: 'リンクをコピーできませんでした。選択して手動でコピーしてください',
+  email: 'メール',
+  mastodonServer: 'あなたの Mastodon サーバー',
+  mastodonHint: '例: mastodon.social',
+  mastodonInvalid: 'mastodon.social のようなサーバー名を入力してください',
+  mastodonHub: 'わからない場合は共有ページで選択',
+  cancel: 'キャンセル',
+  shares: (_count, formatted) => `${formatted} 回共有`,
+  opensInNewTab: '(新しいタブで開きます)',
 };
 
 export default translation;

@@ -42,7 +42,7 @@ export interface ShareOptions {
 }
 
 /** X counts every link as 23 characters (t.co). */
-const tcoLength = 23;
+export const tcoLength = 23;
 
 const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter() : undefined;
 
@@ -62,7 +62,7 @@ export function truncate(text: string, max: number): string {
     .trimEnd()}…`;
 }
 
-const e = encodeURIComponent;
+export const e = encodeURIComponent;
 
 /** `url` with utm parameters, keeping its existing query and fragment. */
 export function withUtm(url: string, source: string, utm: NonNullable<ShareOptions['utm']>): string {
@@ -101,96 +101,10 @@ export function mastodonHost(input: string): string | undefined {
   return host;
 }
 
-interface Network {
+export interface Network {
   /** The brand name, as the networks write it. */
   name: string;
   build(data: Required<Pick<ShareData, 'url'>> & ShareData, options: ShareOptions): string;
 }
 
-const join = (...parts: (string | undefined)[]) => parts.filter((p) => p).join(' ');
-
-export const shareNetworks: Record<ShareNetwork, Network> = {
-  facebook: {
-    name: 'Facebook',
-    build: ({ url, hashtags }) =>
-      `https://www.facebook.com/sharer/sharer.php?u=${e(url)}${hashtags?.[0] ? `&hashtag=${e(`#${hashtags[0]}`)}` : ''}`,
-  },
-  x: {
-    name: 'X',
-    build: ({ url, title, text, hashtags, via }) => {
-      // 280 with the link counted as 23, plus the hashtags and "via @site" X appends.
-      const tags = hashtags?.length ? hashtags.map((h) => ` #${h}`).join('').length : 0;
-      const viaLength = via ? ` via @${via}`.length : 0;
-      const room = 280 - tcoLength - 1 - tags - viaLength;
-      const body = truncate(text ?? title ?? '', room);
-      return `https://x.com/intent/tweet?text=${e(body)}&url=${e(url)}${hashtags?.length ? `&hashtags=${e(hashtags.join(','))}` : ''}${via ? `&via=${e(via)}` : ''}`;
-    },
-  },
-  reddit: {
-    name: 'Reddit',
-    build: ({ url, title }) =>
-      `https://www.reddit.com/submit?url=${e(url)}&title=${e(truncate(title ?? '', 300))}`,
-  },
-  linkedin: {
-    name: 'LinkedIn',
-    build: ({ url }) => `https://www.linkedin.com/sharing/share-offsite/?url=${e(url)}`,
-  },
-  mastodon: {
-    name: 'Mastodon',
-    build: ({ url, title, text }, { mastodonInstance }) => {
-      // 500 characters; Mastodon counts a link as 23.
-      const body = join(truncate(text ?? title ?? '', 500 - tcoLength - 1), url);
-      const host = mastodonInstance ? mastodonHost(mastodonInstance) : undefined;
-      return host
-        ? `https://${host}/share?text=${e(body)}`
-        : `https://share.joinmastodon.org/?text=${e(body)}`;
-    },
-  },
-  bluesky: {
-    name: 'Bluesky',
-    build: ({ url, title, text }) => {
-      // 300 graphemes, the link counted in full.
-      const room = 300 - graphemes(url).length - 1;
-      return `https://bsky.app/intent/compose?text=${e(join(truncate(text ?? title ?? '', room), url))}`;
-    },
-  },
-  threads: {
-    name: 'Threads',
-    build: ({ url, title, text }) =>
-      `https://www.threads.com/intent/post?text=${e(truncate(text ?? title ?? '', 500 - graphemes(url).length - 1))}&url=${e(url)}`,
-  },
-  whatsapp: {
-    name: 'WhatsApp',
-    build: ({ url, title, text }) => `https://wa.me/?text=${e(join(text ?? title, url))}`,
-  },
-  telegram: {
-    name: 'Telegram',
-    build: ({ url, title, text }) => `https://t.me/share/url?url=${e(url)}&text=${e(text ?? title ?? '')}`,
-  },
-  hackernews: {
-    name: 'Hacker News',
-    // Hacker News titles are at most 80 characters.
-    build: ({ url, title }) =>
-      `https://news.ycombinator.com/submitlink?u=${e(url)}&t=${e(truncate(title ?? '', 80))}`,
-  },
-  pinterest: {
-    name: 'Pinterest',
-    build: ({ url, title, text, image }) =>
-      `https://www.pinterest.com/pin/create/button/?url=${e(url)}${image ? `&media=${e(image)}` : ''}&description=${e(truncate(text ?? title ?? '', 500))}`,
-  },
-  email: {
-    name: 'Email',
-    build: ({ url, title, text }) =>
-      `mailto:?subject=${e(title ?? '')}&body=${e(text && text !== title ? `${text}\n${url}` : url)}`,
-  },
-};
-
-/** The share link for one network. */
-export function shareUrl(network: ShareNetwork, data: ShareData, options: ShareOptions = {}): string {
-  const spec = shareNetworks[network];
-  if (!spec) throw new TypeError(`Unknown share network "${network}"`);
-  const url = options.utm ? withUtm(data.url, network, options.utm) : data.url;
-  return spec.build({ ...data, url }, options);
-}
-
-export const allShareNetworks = Object.keys(shareNetworks) as ShareNetwork[];
+export const join = (...parts: (string | undefined)[]) => parts.filter((p) => p).join(' ');

@@ -1,0 +1,103 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launch } from './browser.mjs';
+import { startDemo } from './demo.mjs';
+
+describe('demo blog: share buttons', () => {
+  let demo;
+  let browser;
+  before(async () => {
+    demo = await startDemo();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  async function openPost(context) {
+    const page = await context.newPage();
+    const requests = [];
+    const problems = [];
+    page.on('request', (r) => requests.push(r.url()));
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.goto(`${demo.url}/posts/meetup-recap/`);
+    await page.waitForFunction(() => {
+      const share = document.querySelector('kith-share');
+      return (
+        share?.targets &&
+        share.shadowRoot?.querySelectorAll('[part~="button"]').length === share.targets.length
+      );
+    });
+    return { page, requests, problems };
+  }
+
+  const shares = async () =>
+    (
+      await (
+        await fetch(`${demo.url}/v1/sites/demo/threads/${encodeURIComponent('/posts/meetup-recap')}/shares`)
+      ).json()
+    ).counts;
+
+  it('loads without a single request leaving the site', async () => {
+    const context = await browser.newContext();
+    const { page, requests, problems } = await openPost(context);
+    await page.waitForTimeout(300);
+    assert.deepEqual(problems, []);
+    const foreign = requests.filter((url) => !url.startsWith(demo.url) && !url.startsWith('data:'));
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+
+  it('opens a network in a new tab on click, and counts it on the site’s own server', async () => {
+    const context = await browser.newContext();
+    // The machine has no internet: answer the network's page ourselves.
+    await context.route('https://www.reddit.com/**', (route) => route.fulfill({ body: 'reddit' }));
+    const { page } = await openPost(context);
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      page.locator('kith-share').locator('a.reddit').click(),
+    ]);
+    await popup.waitForLoadState();
+    const opened = new URL(popup.url());
+    assert.equal(opened.origin + opened.pathname, 'https://www.reddit.com/submit');
+    assert.equal(opened.searchParams.get('url'), `${demo.url}/posts/meetup-recap/`);
+    for (let i = 0; i < 50 && !(await shares()).reddit; i++) await page.waitForTimeout(100);
+    assert.equal((await shares()).reddit, 1);
+    await context.close();
+  });
+
+  it('shares to the reader’s Mastodon server with the keyboard alone', async () => {
+    const context = await browser.newContext();
+    await context.route('https://fosstodon.org/**', (route) => route.fulfill({ body: 'mastodon' }));
+    const { page } = await openPost(context);
+    const share = page.locator('kith-share');
+    await share.locator('a.mastodon').focus();
+    await page.keyboard.press('Enter');
+    const field = share.locator('[role="dialog"] input');
+    await field.waitFor();
+    assert.equal(await field.evaluate((el) => el.getRootNode().activeElement === el), true);
+    await page.keyboard.type('fosstodon.org');
+    const [popup] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
+    await popup.waitForLoadState();
+    assert.match(popup.url(), /^https:\/\/fosstodon\.org\/share\?text=/);
+    assert.equal(await share.locator('[role="dialog"]').count(), 0);
+    assert.equal(
+      await share.locator('a.mastodon').evaluate((el) => el.getRootNode().activeElement === el),
+      true,
+    );
+    await context.close();
+  });
+
+  it('copies the link and says so', async () => {
+    const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const { page } = await openPost(context);
+    await page.locator('kith-share').locator('[part~="button-copy"]').click();
+    await page.locator('kith-share').locator('[role="status"]', { hasText: 'Link copied' }).waitFor();
+    assert.equal(
+      await page.evaluate(() => navigator.clipboard.readText()),
+      `${demo.url}/posts/meetup-recap/`,
+    );
+    await context.close();
+  });
+});

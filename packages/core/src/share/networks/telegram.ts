@@ -1,0 +1,6 @@
+import { e, type Network } from '../util.js';
+
+export const telegram: Network = {
+  name: 'Telegram',
+  build: ({ url, title, text }) => `https://t.me/share/url?url=${e(url)}&text=${e(text ?? title ?? '')}`,
+};

@@ -1,0 +1,6 @@
+import { e, join, type Network } from '../util.js';
+
+export const whatsapp: Network = {
+  name: 'WhatsApp',
+  build: ({ url, title, text }) => `https://wa.me/?text=${e(join(text ?? title, url))}`,
+};

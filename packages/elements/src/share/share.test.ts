@@ -1,0 +1,245 @@
+import { shareUrl } from '@kith/core/share';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { fakeServer, json, requests } from '../test-support/fake-server.js';
+import type { KithShare } from './share.js';
+import './share.js';
+
+const page = 'https://blog.example/posts/hello#comments';
+const ready = async (el: KithShare) => {
+  await waitUntil(
+    () => el.shadowRoot!.querySelectorAll('[part~="button"]').length === el.targets.length,
+    'buttons did not load',
+  );
+  await el.updateComplete;
+};
+const buttons = (el: KithShare) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="button"]')];
+
+describe('kith-share', () => {
+  afterEach(() => localStorage.removeItem('kith-mastodon-instance'));
+
+  it('renders plain links for the chosen networks, in order, with each network’s exact URL', async () => {
+    const el = await fixture<KithShare>(
+      html`<kith-share networks="reddit x linkedin email copy" url=${page} share-title="Tea & cake 🍰"></kith-share>`,
+    );
+    await ready(el);
+    const [reddit, x, linkedin, email, copy] = buttons(el) as [
+      HTMLAnchorElement,
+      HTMLAnchorElement,
+      HTMLAnchorElement,
+      HTMLAnchorElement,
+      HTMLButtonElement,
+    ];
+    const data = { url: page, title: 'Tea & cake 🍰' };
+    expect(reddit.href).to.equal(shareUrl('reddit', data));
+    expect(x.href).to.equal(shareUrl('x', data));
+    expect(linkedin.href).to.equal(shareUrl('linkedin', data));
+    expect(email.href).to.equal(shareUrl('email', data));
+    expect(reddit.target).to.equal('_blank');
+    expect(reddit.rel).to.equal('noopener noreferrer');
+    expect(reddit.getAttribute('aria-label')).to.equal('Share on Reddit (opens in a new tab)');
+    expect(email.hasAttribute('target')).to.equal(false);
+    expect(copy.localName).to.equal('button');
+    expect(copy.textContent!.trim()).to.equal('Copy link');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows icon-only buttons with their names for screen readers, in the reader’s language', async () => {
+    const el = await fixture<KithShare>(
+      html`<kith-share layout="icons" locale="de" networks="reddit copy" url=${page}></kith-share>`,
+    );
+    await ready(el);
+    await waitUntil(
+      () => buttons(el)[0]!.getAttribute('aria-label')?.startsWith('Auf Reddit teilen'),
+      'German did not load',
+    );
+    expect(buttons(el)[1]!.getAttribute('aria-label')).to.equal('Link kopieren');
+    expect(el.shadowRoot!.querySelector('[part="label"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('requests nothing from any network before a click', async () => {
+    const before = new Set(performance.getEntriesByType('resource').map((e) => e.name));
+    const el = await fixture<KithShare>(
+      html`<kith-share url=${page} networks="facebook x reddit linkedin mastodon bluesky threads whatsapp telegram hackernews pinterest email copy"></kith-share>`,
+    );
+    await ready(el);
+    await aTimeout(100);
+    const fresh = performance
+      .getEntriesByType('resource')
+      .map((e) => e.name)
+      .filter((n) => !before.has(n));
+    const foreign = fresh.filter((name) => new URL(name).origin !== location.origin);
+    expect(foreign).to.deep.equal([]);
+  });
+
+  it('fires a cancelable kith-share event for every share', async () => {
+    const el = await fixture<KithShare>(html`<kith-share networks="reddit" url=${page}></kith-share>`);
+    await ready(el);
+    el.addEventListener('kith-share', (event) => event.preventDefault(), { once: true });
+    const opened: string[] = [];
+    const link = buttons(el)[0] as HTMLAnchorElement;
+    link.addEventListener('click', (event) => {
+      if (!event.defaultPrevented) opened.push(link.href);
+      event.preventDefault(); // never leave the test page
+    });
+    const fired = oneEvent(el, 'kith-share');
+    link.click();
+    const { detail } = await fired;
+    expect(detail).to.deep.equal({ network: 'reddit', url: page });
+    expect(opened).to.deep.equal([]);
+  });
+
+  it('copies the link with the Clipboard API and announces it', async () => {
+    const copied: string[] = [];
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: async (text: string) => void copied.push(text) },
+      configurable: true,
+    });
+    try {
+      const el = await fixture<KithShare>(html`<kith-share networks="copy" url=${page}></kith-share>`);
+      await ready(el);
+      const copy = buttons(el)[0] as HTMLButtonElement;
+      copy.focus();
+      copy.click();
+      const status = el.shadowRoot!.querySelector('[role="status"]')!;
+      await waitUntil(() => status.textContent === 'Link copied', `status was "${status.textContent}"`);
+      expect(copied).to.deep.equal([page]);
+      expect(el.shadowRoot!.activeElement).to.equal(copy);
+      expect(copy.querySelector('[part="label"]')!.textContent).to.equal('Copy link');
+    } finally {
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      if (clipboard) Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);
+    }
+  });
+
+  it('falls back to copying a selection where the Clipboard API is missing, and says when that fails too', async () => {
+    const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    const execCommand = document.execCommand;
+    let selected: string | undefined;
+    let works = true;
+    document.execCommand = ((command: string) => {
+      const field = document.querySelector('kith-share')!.shadowRoot!.querySelector('textarea')!;
+      selected = command === 'copy' ? field.value.slice(field.selectionStart, field.selectionEnd) : undefined;
+      return works;
+    }) as typeof document.execCommand;
+    try {
+      const el = await fixture<KithShare>(html`<kith-share networks="copy" url=${page}></kith-share>`);
+      await ready(el);
+      const status = el.shadowRoot!.querySelector('[role="status"]')!;
+      (buttons(el)[0] as HTMLButtonElement).click();
+      await waitUntil(() => status.textContent === 'Link copied', `status was "${status.textContent}"`);
+      expect(selected).to.equal(page);
+      expect(el.shadowRoot!.querySelector('textarea')).to.equal(null);
+      works = false;
+      (buttons(el)[0] as HTMLButtonElement).click();
+      await waitUntil(
+        () => status.textContent!.startsWith('Could not copy'),
+        `status was "${status.textContent}"`,
+      );
+    } finally {
+      document.execCommand = execCommand;
+      delete (navigator as { clipboard?: unknown }).clipboard;
+      if (clipboard) Object.defineProperty(Navigator.prototype, 'clipboard', clipboard);
+    }
+  });
+
+  it('asks for the reader’s Mastodon server in a dialog usable by keyboard alone, and remembers it', async () => {
+    const el = await fixture<KithShare>(
+      html`<kith-share networks="mastodon" url=${page} share-title="Hi"></kith-share>`,
+    );
+    await ready(el);
+    const mastodon = buttons(el)[0] as HTMLAnchorElement;
+    expect(mastodon.href).to.equal(shareUrl('mastodon', { url: page, title: 'Hi' }));
+    expect(mastodon.getAttribute('aria-haspopup')).to.equal('dialog');
+    mastodon.focus();
+    mastodon.click();
+    await el.updateComplete;
+    const dialog = el.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
+    expect(mastodon.getAttribute('aria-expanded')).to.equal('true');
+    const input = dialog.querySelector('input')!;
+    await waitUntil(() => el.shadowRoot!.activeElement === input, 'the server field did not get focus');
+    await expect(el).to.be.accessible();
+    // Tab stays inside the dialog.
+    const focusable = [...dialog.querySelectorAll<HTMLElement>('input, button, a[href]')];
+    focusable.at(-1)!.focus();
+    focusable
+      .at(-1)!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'Tab', bubbles: true, composed: true }));
+    expect(el.shadowRoot!.activeElement).to.equal(input);
+    // An impossible server is refused with a message tied to the field.
+    input.value = 'not a server';
+    dialog.querySelector('form')!.requestSubmit();
+    await el.updateComplete;
+    expect(input.getAttribute('aria-invalid')).to.equal('true');
+    expect(dialog.querySelector('#mastodon-error')!.textContent).to.contain('mastodon.social');
+    // Escape closes and gives focus back.
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="dialog"]')).to.equal(null);
+    expect(el.shadowRoot!.activeElement).to.equal(mastodon);
+    // A valid server: opens its share page and is remembered for next time.
+    const opened: string[] = [];
+    const open = window.open;
+    window.open = ((url: string) => {
+      opened.push(url);
+      return null;
+    }) as typeof window.open;
+    try {
+      mastodon.click();
+      await el.updateComplete;
+      const field = el.shadowRoot!.querySelector<HTMLInputElement>('[role="dialog"] input')!;
+      field.value = '@ada@Hachyderm.io';
+      el.shadowRoot!.querySelector<HTMLFormElement>('[role="dialog"] form')!.requestSubmit();
+      await el.updateComplete;
+    } finally {
+      window.open = open;
+    }
+    expect(opened).to.deep.equal([`https://hachyderm.io/share?text=${encodeURIComponent(`Hi ${page}`)}`]);
+    expect(localStorage.getItem('kith-mastodon-instance')).to.equal('hachyderm.io');
+    el.requestUpdate();
+    await el.updateComplete;
+    expect((buttons(el)[0] as HTMLAnchorElement).href).to.equal(opened[0]);
+  });
+
+  it('counts clicks on the site’s own server and shows the totals when asked', async () => {
+    let clicks = 0;
+    const server = fakeServer((request) => {
+      if (request.method === 'POST') clicks += 1;
+      return json({ thread: '/posts/hello', counts: { reddit: 3 + clicks }, total: 3 + clicks });
+    });
+    const el = await fixture<KithShare>(
+      html`<kith-share server=${server} site="blog" networks="reddit" counts url=${page}></kith-share>`,
+    );
+    await ready(el);
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('[part="count"]')?.textContent === '3',
+      'counts not shown',
+    );
+    expect(requests[0]!.url).to.equal(`${server}/v1/sites/blog/threads/%2Fposts%2Fhello/shares`);
+    const link = buttons(el)[0] as HTMLAnchorElement;
+    link.addEventListener('click', (event) => event.preventDefault(), { once: true });
+    link.click();
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('[part="count"]')?.textContent === '4',
+      'click not counted',
+    );
+    const post = requests.find((r) => r.method === 'POST')!;
+    expect(await post.json()).to.deep.equal({ network: 'reddit' });
+    expect(post.headers.get('idempotency-key')).to.match(/^[0-9a-f-]{36}$/);
+  });
+
+  it('leaves out the system share sheet where the browser has none', async () => {
+    const share = Object.getOwnPropertyDescriptor(Navigator.prototype, 'share');
+    Object.defineProperty(navigator, 'share', { value: undefined, configurable: true });
+    try {
+      const el = await fixture<KithShare>(html`<kith-share networks="native copy" url=${page}></kith-share>`);
+      await ready(el);
+      expect(el.targets).to.deep.equal(['copy']);
+    } finally {
+      delete (navigator as { share?: unknown }).share;
+      if (share) Object.defineProperty(Navigator.prototype, 'share', share);
+    }
+  });
+});
