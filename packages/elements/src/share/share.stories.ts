@@ -6,7 +6,7 @@ import './share.js';
 
 interface Args {
   networks: string;
-  layout: 'labels' | 'icons';
+  layout: 'labels' | 'icons' | 'menu';
   size: 'small' | 'medium' | 'large';
   colors: 'brand' | 'mono';
   locale?: string;
@@ -20,7 +20,7 @@ const meta: Meta<Args> = {
   component: 'kith-share',
   args: { networks: 'x facebook linkedin reddit', layout: 'labels', size: 'medium', colors: 'brand' },
   argTypes: {
-    layout: { control: 'inline-radio', options: ['labels', 'icons'] },
+    layout: { control: 'inline-radio', options: ['labels', 'icons', 'menu'] },
     size: { control: 'inline-radio', options: ['small', 'medium', 'large'] },
     colors: { control: 'inline-radio', options: ['brand', 'mono'] },
     locale: { control: 'select', options: [undefined, 'en', 'de', 'fr', 'es', 'ja', 'ar'] },
@@ -46,6 +46,11 @@ type Story = StoryObj<Args>;
 export const TypicalBar: Story = {};
 
 export const IconsOnly: Story = { args: { layout: 'icons' } };
+
+/** One Share button opening a menu (arrow keys, Home/End, Escape). */
+export const Menu: Story = {
+  args: { layout: 'menu', networks: 'native mastodon bluesky x reddit email copy' },
+};
 
 export const Small: Story = { args: { size: 'small', layout: 'icons' } };
 

@@ -66,6 +66,28 @@ export const shareStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
   }
+  [part='base'] {
+    position: relative;
+  }
+  [part='menu'] {
+    position: absolute;
+    z-index: 10;
+    display: grid;
+    gap: 0.25rem;
+    width: max-content;
+    margin: 0;
+    padding: 0.375rem;
+    list-style: none;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    box-shadow: 0 4px 16px rgb(0 0 0 / 0.15);
+  }
+  [part='menu'] [part~='button'] {
+    justify-content: flex-start;
+    width: 100%;
+    border-color: transparent;
+  }
   [part='popover'] {
     position: absolute;
     z-index: 10;

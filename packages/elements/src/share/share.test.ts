@@ -230,6 +230,53 @@ describe('kith-share', () => {
     expect(post.headers.get('idempotency-key')).to.match(/^[0-9a-f-]{36}$/);
   });
 
+  it('folds into one Share button with a menu that follows the WAI-ARIA menu pattern', async () => {
+    const el = await fixture<KithShare>(
+      html`<kith-share layout="menu" networks="reddit x copy" url=${page}></kith-share>`,
+    );
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('.menu-trigger svg'),
+      'the menu button did not render',
+    );
+    const trigger = el.shadowRoot!.querySelector<HTMLButtonElement>('.menu-trigger')!;
+    expect(trigger.getAttribute('aria-haspopup')).to.equal('menu');
+    expect(trigger.getAttribute('aria-expanded')).to.equal('false');
+    expect(el.shadowRoot!.querySelector('[role="menu"]')).to.equal(null);
+    const key = (target: Element, k: string) =>
+      target.dispatchEvent(
+        new KeyboardEvent('keydown', { key: k, bubbles: true, composed: true, cancelable: true }),
+      );
+    const active = () => el.shadowRoot!.activeElement;
+    trigger.focus();
+    key(trigger, 'ArrowDown');
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="menu"]'), 'the menu did not open');
+    await el.updateComplete;
+    const items = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    expect(items.map((i) => i.textContent!.trim())).to.deep.equal(['Reddit', 'X', 'Copy link']);
+    expect(items.every((i) => i.getAttribute('tabindex') === '-1')).to.equal(true);
+    expect(trigger.getAttribute('aria-expanded')).to.equal('true');
+    await waitUntil(() => active() === items[0], 'the first item did not get focus');
+    await expect(el).to.be.accessible();
+    key(items[0]!, 'ArrowDown');
+    expect(active()).to.equal(items[1]);
+    key(items[1]!, 'End');
+    expect(active()).to.equal(items[2]);
+    key(items[2]!, 'ArrowDown');
+    expect(active()).to.equal(items[0], 'wraps around');
+    key(items[0]!, 'ArrowUp');
+    expect(active()).to.equal(items[2]);
+    key(items[2]!, 'Escape');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="menu"]')).to.equal(null);
+    expect(active()).to.equal(trigger);
+    // ArrowUp opens on the last item; a click outside closes.
+    key(trigger, 'ArrowUp');
+    await waitUntil(() => active()?.textContent?.trim() === 'Copy link', 'the last item did not get focus');
+    document.body.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="menu"]')).to.equal(null);
+  });
+
   it('leaves out the system share sheet where the browser has none', async () => {
     const share = Object.getOwnPropertyDescriptor(Navigator.prototype, 'share');
     Object.defineProperty(navigator, 'share', { value: undefined, configurable: true });

@@ -67,6 +67,8 @@ declare global {
  * @csspart label - Each visible label.
  * @csspart count - A network's first-party share count (with `counts`).
  * @csspart popover - The Mastodon server picker.
+ * @csspart base - Everything the element shows.
+ * @csspart menu - The menu of networks (`layout="menu"`); its button is `button-menu`.
  *
  * @cssproperty [--kith-share-gap=0.5rem] - Space between buttons.
  * @cssproperty [--kith-share-button-size=2.5rem] - Height (and minimum width) of each button.
@@ -102,8 +104,11 @@ export class KithShare extends KithElement {
   /** Adds utm_source (the network) and utm_medium=social to shared links, with this campaign. */
   @property({ attribute: 'utm-campaign' }) utmCampaign?: string;
 
-  /** `labels` (icon and name) or `icons` (icon only, the name for screen readers). */
-  @property({ reflect: true }) layout: 'labels' | 'icons' = 'labels';
+  /**
+   * `labels` (icon and name), `icons` (icon only, the name for screen readers) or `menu` (one
+   * Share button opening a menu of them).
+   */
+  @property({ reflect: true }) layout: 'labels' | 'icons' | 'menu' = 'labels';
 
   /** `small`, `medium` or `large`. */
   @property({ reflect: true }) size: 'small' | 'medium' | 'large' = 'medium';
@@ -123,9 +128,12 @@ export class KithShare extends KithElement {
   @state() private picking = false;
   @state() private pickerError = '';
   @state() private shareCounts: Record<string, number> | undefined;
+  @state() private menuOpen = false;
 
   @query('[part="popover"]') private pickerPanel?: HTMLElement;
-  @query('.mastodon') private mastodonButton?: HTMLElement;
+  @query('.mastodon, .menu-trigger') private mastodonButton?: HTMLElement;
+  @query('.menu-trigger') private menuTrigger?: HTMLElement;
+  @query('[part="menu"]') private menuList?: HTMLElement;
 
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -159,6 +167,7 @@ export class KithShare extends KithElement {
     super.willUpdate(changed);
     if (changed.has('networks')) {
       for (const target of this.targets) void this.#load(target);
+      void this.#load('native'); // the menu button's icon
       if (this.targets.includes('copy')) void this.#load('copied');
     }
   }
@@ -235,6 +244,7 @@ export class KithShare extends KithElement {
 
   #onLink = (event: MouseEvent) => {
     const link = event.currentTarget as HTMLAnchorElement;
+    this.#closeMenu(false);
     const network = link.dataset.network as ShareNetwork;
     if (!this.dispatchEvent(new KithShareEvent(network, this.#data().url))) {
       event.preventDefault();
@@ -253,6 +263,7 @@ export class KithShare extends KithElement {
   };
 
   async #copy(): Promise<void> {
+    this.#closeMenu(true);
     const { url } = this.#data();
     if (!this.dispatchEvent(new KithShareEvent('copy', url))) return;
     let done = false;
@@ -279,6 +290,7 @@ export class KithShare extends KithElement {
   }
 
   async #native(): Promise<void> {
+    this.#closeMenu(true);
     const data = this.#data();
     if (!this.dispatchEvent(new KithShareEvent('native', data.url))) return;
     try {
@@ -289,6 +301,64 @@ export class KithShare extends KithElement {
     }
   }
 
+  #menuItems(): HTMLElement[] {
+    return [...(this.menuList?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
+  }
+
+  async #openMenu(focus: 'first' | 'last'): Promise<void> {
+    this.menuOpen = true;
+    await this.updateComplete;
+    const items = this.#menuItems();
+    (focus === 'first' ? items[0] : items.at(-1))?.focus();
+    document.addEventListener('pointerdown', this.#onOutside, true);
+    await place(this.menuTrigger, this.menuList);
+  }
+
+  #closeMenu(returnFocus: boolean): void {
+    if (!this.menuOpen) return;
+    this.menuOpen = false;
+    document.removeEventListener('pointerdown', this.#onOutside, true);
+    if (returnFocus) this.menuTrigger?.focus();
+  }
+
+  #onOutside = (event: PointerEvent) => {
+    if (!event.composedPath().includes(this)) this.#closeMenu(false);
+  };
+
+  #onTriggerKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      void this.#openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
+    }
+  };
+
+  /** The WAI-ARIA menu pattern: arrows, Home and End move; Escape closes; Tab leaves. */
+  #onMenuKeydown = (event: KeyboardEvent) => {
+    const items = this.#menuItems();
+    const current = items.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLElement);
+    const move = (index: number) => {
+      event.preventDefault();
+      items[(index + items.length) % items.length]?.focus();
+    };
+    if (event.key === 'ArrowDown') move(current + 1);
+    else if (event.key === 'ArrowUp') move(current - 1);
+    else if (event.key === 'Home') move(0);
+    else if (event.key === 'End') move(items.length - 1);
+    else if (event.key === 'Escape') {
+      event.preventDefault();
+      this.#closeMenu(true);
+    } else if (event.key === 'Tab') this.#closeMenu(false);
+    else if (event.key === ' ' && items[current]?.localName === 'a') {
+      event.preventDefault();
+      items[current]!.click();
+    }
+  };
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.#onOutside, true);
+  }
+
   async #openPicker(): Promise<void> {
     this.picking = true;
     this.pickerError = '';
@@ -297,13 +367,7 @@ export class KithShare extends KithElement {
     const anchor = this.mastodonButton;
     if (!popover || !anchor) return;
     popover.querySelector('input')?.focus();
-    // Positioning loads only when the picker first opens.
-    const { computePosition, flip, shift, offset } = await import('@floating-ui/dom');
-    const { x, y } = await computePosition(anchor, popover, {
-      placement: 'bottom-start',
-      middleware: [offset(6), flip(), shift({ padding: 8 })],
-    });
-    Object.assign(popover.style, { left: `${x}px`, top: `${y}px` });
+    await place(anchor, popover);
   }
 
   #closePicker(): void {
@@ -367,12 +431,17 @@ export class KithShare extends KithElement {
     const module = this.loaded[target];
     if (!module) return nothing;
     const iconsOnly = this.layout === 'icons';
+    const inMenu = this.layout === 'menu';
+    const role = inMenu ? 'menuitem' : nothing;
+    const tabindex = inMenu ? '-1' : nothing;
     if (target === 'copy' || target === 'native') {
       const label = this.localize.term(target === 'copy' ? 'copyLink' : 'shareVia');
-      return html`<li part="item">
+      return html`<li part="item" role=${inMenu ? 'none' : nothing}>
         <button
           part="button button-${target}"
           type="button"
+          role=${role}
+          tabindex=${tabindex}
           aria-label=${iconsOnly ? label : nothing}
           @click=${target === 'copy' ? () => this.#copy() : () => this.#native()}
         >
@@ -384,10 +453,12 @@ export class KithShare extends KithElement {
     const name = target === 'email' ? this.localize.term('email') : module.spec!.name;
     const label = target === 'email' ? name : this.localize.term('shareOn', name);
     const newTab = target !== 'email';
-    return html`<li part="item">
+    return html`<li part="item" role=${inMenu ? 'none' : nothing}>
       <a
         part="button button-${target}"
         class=${target}
+        role=${role}
+        tabindex=${tabindex}
         style="--_brand: ${this.colors === 'brand' ? module.color : 'currentColor'}"
         href=${this.#href(target)}
         data-network=${target}
@@ -437,13 +508,53 @@ export class KithShare extends KithElement {
     </div>`;
   }
 
+  #menu() {
+    const label = this.localize.term('share');
+    return html`<button
+        part="button button-menu"
+        class="menu-trigger"
+        type="button"
+        aria-haspopup="menu"
+        aria-expanded=${String(this.menuOpen)}
+        aria-controls="menu"
+        @click=${() => (this.menuOpen ? this.#closeMenu(true) : this.#openMenu('first'))}
+        @keydown=${this.#onTriggerKeydown}
+      >
+        ${this.#icon('native')}<span part="label">${label}</span>
+      </button>
+      ${
+        this.menuOpen
+          ? html`<ul id="menu" part="menu" role="menu" aria-label=${label} @keydown=${this.#onMenuKeydown}>
+              ${this.targets.map((target) => this.#item(target))}
+            </ul>`
+          : nothing
+      }`;
+  }
+
   override render() {
-    return html`<ul part="list" role="list" aria-label=${this.localize.term('share')} dir=${this.localize.dir()}>
-        ${this.targets.map((target) => this.#item(target))}
-      </ul>
-      ${this.#picker()}
+    return html`<div part="base" dir=${this.localize.dir()}>
+        ${
+          this.layout === 'menu'
+            ? this.#menu()
+            : html`<ul part="list" role="list" aria-label=${this.localize.term('share')}>
+                ${this.targets.map((target) => this.#item(target))}
+              </ul>`
+        }
+        ${this.#picker()}
+      </div>
       <div role="status" class="visually-hidden">${this.status}</div>`;
   }
+}
+
+/** Places a popover under its anchor, flipping and shifting to stay in view (loaded on first use). */
+async function place(anchor: HTMLElement | undefined, floating: HTMLElement | undefined): Promise<void> {
+  if (!anchor || !floating) return;
+  const { computePosition, flip, shift, offset } = await import('@floating-ui/dom');
+  const { x, y } = await computePosition(anchor, floating, {
+    placement: 'bottom-start',
+    middleware: [offset(6), flip(), shift({ padding: 8 })],
+  });
+  Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
 }
 
 /** The copy fallback where the Clipboard API is missing or refused: select a field and copy it. */
