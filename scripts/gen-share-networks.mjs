@@ -3,7 +3,7 @@
 // outline set, MIT, used for every brand and action so they share one drawing style; simple-icons
 // no longer has LinkedIn) and brand colour. One module per network, so a page loads only the
 // networks it shows. Run after upgrading @tabler/icons: `node scripts/gen-share-networks.mjs`.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const elements = fileURLToPath(new URL('../packages/elements/', import.meta.url));
@@ -26,20 +26,10 @@ const networks = {
   native: ['share', 'currentColor'],
 };
 
-const builders = [
-  'facebook',
-  'x',
-  'reddit',
-  'linkedin',
-  'mastodon',
-  'bluesky',
-  'threads',
-  'whatsapp',
-  'telegram',
-  'hackernews',
-  'pinterest',
-  'email',
-];
+// Networks with a link builder in @kith/core (copy, copied and native are actions, not networks).
+const builders = readdirSync(
+  fileURLToPath(new URL('../packages/core/src/share/networks/', import.meta.url)),
+).map((f) => f.replace(/\.ts$/, ''));
 const version = JSON.parse(readFileSync(`${tabler}/package.json`, 'utf8')).version;
 const inner = (file) =>
   [

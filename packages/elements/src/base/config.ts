@@ -1,4 +1,4 @@
-export { getDefaults, mergeConfig, setDefaults } from './defaults.js';
+export { configChangeEvent, getDefaults, mergeConfig, setDefaults } from './defaults.js';
 
 /** What every Kith element needs to know to talk to a server and to speak to its reader. */
 export interface KithConfig {
@@ -13,9 +13,6 @@ export interface KithConfig {
 }
 
 export const configKeys = ['server', 'site', 'locale', 'theme'] as const;
-
-/** Fired on `document` whenever page defaults or a `<kith-config>` change: elements re-resolve. */
-export const configChangeEvent = 'kith-config-change';
 
 /**
  * The configuration of the nearest `<kith-config>` around `element`, looking through shadow roots.

@@ -1,6 +1,7 @@
 import type { KithConfig } from './config.js';
 
-const changeEvent = 'kith-config-change';
+/** Fired on `document` whenever page defaults or a `<kith-config>` change: elements re-resolve. */
+export const configChangeEvent = 'kith-config-change';
 
 // Kept on globalThis so every copy of this module on a page (the script-tag build and an app's own
 // bundle, say) shares one set of defaults.
@@ -13,7 +14,7 @@ const store = globalThis as { __kithDefaults?: KithConfig };
  */
 export function setDefaults(config: KithConfig): void {
   store.__kithDefaults = { ...store.__kithDefaults, ...config };
-  document.dispatchEvent(new Event(changeEvent));
+  document.dispatchEvent(new Event(configChangeEvent));
 }
 
 export function getDefaults(): KithConfig {

@@ -73,9 +73,4 @@ export class KithLocalize extends LocalizeController<KithTranslation & DefaultTr
       this.host.closest('[dir]')?.getAttribute('dir') ?? (rtl.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr')
     );
   }
-
-  /** The plural category of `n` in the current language (`one`, `few`, `other`…). */
-  plural(n: number): Intl.LDMLPluralRule {
-    return new Intl.PluralRules(this.lang()).select(n);
-  }
 }

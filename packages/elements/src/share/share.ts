@@ -136,6 +136,8 @@ export class KithShare extends KithElement {
   @query('[part="menu"]') private menuList?: HTMLElement;
 
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What is shared, read from the page once per update (every button's link uses it). */
+  #shared: ShareData | undefined;
 
   /** The buttons shown, in order: known ids only, the system share sheet only where it works. */
   get targets(): Target[] {
@@ -165,6 +167,7 @@ export class KithShare extends KithElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    this.#shared = this.#data();
     if (changed.has('networks')) {
       for (const target of this.targets) void this.#load(target);
       void this.#load('native'); // the menu button's icon
@@ -196,7 +199,7 @@ export class KithShare extends KithElement {
     target: ShareNetwork,
     instance = target === 'mastodon' ? this.#mastodonInstance() : undefined,
   ): string {
-    const data = this.#data();
+    const data = this.#shared ?? this.#data();
     const url = this.utmCampaign ? withUtm(data.url, target, { campaign: this.utmCampaign }) : data.url;
     return this.loaded[target]!.spec!.build({ ...data, url }, { mastodonInstance: instance });
   }

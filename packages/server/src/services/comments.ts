@@ -149,15 +149,6 @@ export class Comments {
     return `{"viewer":${JSON.stringify(part)},${shared.json.slice(1)}`;
   }
 
-  async page(
-    site: SiteRecord,
-    key: string,
-    options: { sort: Sort; limit: number; cursor?: string | undefined },
-    viewer: Viewer | null,
-  ): Promise<ThreadPage> {
-    return JSON.parse(await this.pageJson(await this.sharedPage(site, key, options), key, viewer));
-  }
-
   async #repliesPreview(parents: CommentRow[], key: string): Promise<Map<string, CommentPage>> {
     const out = new Map<string, CommentPage>();
     const withReplies = parents.filter((p) => p.reply_count > 0 || p.deleted);
@@ -222,7 +213,7 @@ export class Comments {
     const parent = found[0];
     if (!parent) throw new ProblemError('comment-not-found', { detail: `There is no comment "${id}".` });
     const rootId = parent.root_id ?? parent.id;
-    const scope = `r:${parent.root_id ? parent.id : rootId}`;
+    const scope = `r:${parent.id}`;
     const position: CursorPosition | undefined = options.cursor
       ? decodeCursor(this.cursorKey(), options.cursor, scope)
       : undefined;

@@ -74,12 +74,6 @@ export class EventBus {
     this.#watchers.add(watcher);
   }
 
-  get size(): number {
-    let n = 0;
-    for (const set of this.#subscribers.values()) n += set.size;
-    return n;
-  }
-
   async stop(): Promise<void> {
     await this.#unlisten?.();
   }

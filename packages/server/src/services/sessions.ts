@@ -127,10 +127,6 @@ export class Sessions {
     this.#cache.delete(viewer.tokenHash);
     await this.db.query('DELETE FROM sessions WHERE token_hash = $1', [viewer.tokenHash]);
   }
-
-  async pruneExpired(): Promise<void> {
-    await this.db.query('DELETE FROM sessions WHERE expires_at < now()');
-  }
 }
 
 export function bearer(authorization: string | undefined): string | undefined {
