@@ -2,6 +2,15 @@ export { type KithConfig, setDefaults } from './base/config.js';
 export { KithConfigElement } from './base/config-element.js';
 export { KithErrorEvent, KithEvent, KithLoadEvent } from './base/events.js';
 export { KithElement } from './base/kith-element.js';
-export { type KithTranslation, loadTranslation, registerTranslation } from './base/localize.js';
+export { Localizer, registerTranslation, type Translation } from './base/localize.js';
 export { StoreController } from './base/store-controller.js';
 export { KithCommentCount } from './comment-count/comment-count.js';
+export type { CommentCountStrings } from './comment-count/translations/en.js';
+export type { ShareStrings } from './share/translations/en.js';
+
+import type { Translation } from './base/localize.js';
+import type { CommentCountStrings } from './comment-count/translations/en.js';
+import type { ShareStrings } from './share/translations/en.js';
+
+/** A whole translation of every element, for `registerTranslation` (any subset works too). */
+export type KithTranslation = Translation & CommentCountStrings & ShareStrings;

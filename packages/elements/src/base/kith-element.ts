@@ -1,7 +1,6 @@
-import { LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { closestConfig, configChangeEvent, type KithConfig, mergeConfig } from './config.js';
-import { KithLocalize, loadTranslation } from './localize.js';
+import { type Localizer, type Strings, watchLanguage } from './localize.js';
 import { themeStyles } from './theme.styles.js';
 
 /**
@@ -11,37 +10,52 @@ import { themeStyles } from './theme.styles.js';
  * `<kith-config>` is found by walking up through shadow roots and read from its attributes, rather
  * than through a context protocol: it costs a few lines instead of a library in every element's
  * bundle, and works before `<kith-config>` itself is defined.
+ *
+ * Properties are declared with `static properties` rather than decorators: the same behaviour
+ * without the decorator helpers in every element's bundle.
  */
-export class KithElement extends LitElement {
+export abstract class KithElement extends LitElement {
   static override styles = [themeStyles];
 
+  static override properties: PropertyDeclarations = {
+    server: { reflect: true },
+    site: { reflect: true },
+    locale: { reflect: true },
+    theme: { reflect: true },
+    // `attribute: false` too, so the manifest analyzer does not list internal state as attributes.
+    config: { state: true, attribute: false },
+  };
+
   /** Base URL of the Kith server; inherited from `<kith-config>` or the script tag when left out. */
-  @property({ reflect: true }) server?: string;
+  server?: string;
 
   /** Site id on the server; inherited like `server`. */
-  @property({ reflect: true }) site?: string;
+  site?: string;
 
   /** Language (BCP 47), e.g. `de`; defaults to the nearest `lang` attribute, then the document's. */
-  @property({ reflect: true }) locale?: string;
+  locale?: string;
 
   /** `light`, `dark` or `auto` (the reader's system preference, the default). */
-  @property({ reflect: true }) theme?: 'light' | 'dark' | 'auto';
+  theme?: 'light' | 'dark' | 'auto';
 
   /** The configuration in effect, closest source first. */
-  @state() protected config: KithConfig = {};
+  protected config: KithConfig = {};
 
-  protected readonly localize = new KithLocalize(this, () => this.config.locale);
+  /** The element's strings, in the reader's language. */
+  protected abstract readonly localize: Localizer<Strings>;
 
   #onConfigChange = () => this.requestUpdate();
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener(configChangeEvent, this.#onConfigChange);
+    watchLanguage(this, true);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener(configChangeEvent, this.#onConfigChange);
+    watchLanguage(this, false);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -60,12 +74,12 @@ export class KithElement extends LitElement {
       this.config = next;
       this.configChanged(next, previous);
     }
+    // Cheap when loaded; also catches a `lang` changed around the element.
+    void this.localize.load();
   }
 
   /** Called when the resolved configuration changes; elements reconnect their stores here. */
   protected configChanged(next: KithConfig, _previous: KithConfig): void {
-    const lang = this.localize.lang();
-    loadTranslation(lang).then(() => this.requestUpdate());
     this.style.colorScheme = next.theme === 'light' || next.theme === 'dark' ? next.theme : '';
   }
 }

@@ -1,63 +1,90 @@
-import {
-  type DefaultTranslation,
-  LocalizeController,
-  registerTranslation,
-  type Translation,
-} from '@shoelace-style/localize';
-import type { ReactiveControllerHost } from 'lit';
-import en from '../translations/en.js';
+/**
+ * Localization in a few lines: each element brings its own English strings and loads its bundled
+ * translation for the reader's language on first use, so a page pays only for the elements it shows.
+ * Dates, numbers and plurals come from `Intl`. Sites add or override strings for any language with
+ * `registerTranslation`.
+ */
 
-export type { Translation };
-export { registerTranslation };
+/** A string, or a function building one (plurals, names). */
+// biome-ignore lint/suspicious/noExplicitAny: each term declares its own arguments.
+export type Term = string | ((...args: any[]) => string);
+export type Strings = Record<string, Term>;
 
-/** The strings every element may use; each translation provides all of them. */
-export type KithTranslation = Translation & typeof en;
-
-registerTranslation(en);
-
-const loaders: Record<string, () => Promise<{ default: Translation }>> = {
-  ar: () => import('../translations/ar.js'),
-  de: () => import('../translations/de.js'),
-  es: () => import('../translations/es.js'),
-  fr: () => import('../translations/fr.js'),
-  ja: () => import('../translations/ja.js'),
-};
-const loading = new Map<string, Promise<void>>();
-
-/** Loads a bundled translation on first use; English is always there. */
-export function loadTranslation(lang: string): Promise<void> {
-  const language = lang.toLowerCase().split('-')[0] ?? 'en';
-  const load = loaders[language];
-  if (!load) return Promise.resolve();
-  let pending = loading.get(language);
-  if (!pending) {
-    pending = load().then((module) => registerTranslation(module.default));
-    loading.set(language, pending);
-  }
-  return pending;
+/** What `registerTranslation` takes: a language code and any strings of any element. */
+export interface Translation {
+  /** BCP 47 language, e.g. `nl` or `pt-BR`. */
+  $code: string;
+  $name?: string;
+  $dir?: 'ltr' | 'rtl';
+  [key: string]: Term | undefined;
 }
 
-const rtl = new Set(['ar', 'fa', 'he', 'ur', 'ps', 'dv', 'yi', 'ku', 'sd', 'ug']);
+/** An element's strings: English, and loaders of its bundled translations by language. */
+export interface ElementStrings<S extends Strings> {
+  en: S;
+  translations: Record<string, () => Promise<{ default: S }>>;
+  /** Bundled translations loaded so far, by language. */
+  loaded: Map<string, S | Promise<void>>;
+}
 
-/**
- * Shoelace's localize controller, reading the language from the closest source: the host's
- * resolved `locale`, else the nearest `lang` attribute around it, else the document's.
- */
-export class KithLocalize extends LocalizeController<KithTranslation & DefaultTranslation> {
-  constructor(
-    host: ReactiveControllerHost & HTMLElement,
-    private locale: () => string | undefined,
-  ) {
-    super(host);
+export function defineStrings<S extends Strings>(
+  en: S,
+  translations: Record<string, () => Promise<{ default: S }>>,
+): ElementStrings<S> {
+  return { en, translations, loaded: new Map() };
+}
+
+const registered = new Map<string, Translation>();
+/** Elements on the page, re-rendered when the strings or the document's language change. */
+const hosts = new Set<{ requestUpdate(): void }>();
+const refresh = () => {
+  for (const host of hosts) host.requestUpdate();
+};
+
+/** Adds or overrides strings for a language; elements already on the page update. */
+export function registerTranslation(...translations: Translation[]): void {
+  for (const translation of translations) {
+    const code = translation.$code.toLowerCase();
+    registered.set(code, { ...registered.get(code), ...translation });
   }
+  refresh();
+}
 
-  override lang(): string {
+let observer: MutationObserver | undefined;
+
+/** Keeps `host` in step with translations and with `<html lang dir>` while it is connected. */
+export function watchLanguage(host: { requestUpdate(): void }, connected: boolean): void {
+  if (!connected) {
+    hosts.delete(host);
+    return;
+  }
+  hosts.add(host);
+  if (!observer) {
+    observer = new MutationObserver(refresh);
+    observer.observe(document.documentElement, { attributeFilter: ['lang', 'dir'] });
+  }
+}
+
+const rtl = /^(ar|fa|he|ur|ps|dv|yi|ku|sd|ug)(-|$)/;
+
+type Args<T> = T extends (...args: infer A) => string ? A : [];
+
+/** Speaks one element's strings in the language closest to it. */
+export class Localizer<S extends Strings> {
+  constructor(
+    private host: HTMLElement & { requestUpdate(): void },
+    private strings: ElementStrings<S>,
+    /** The element's configured language, if any. */
+    private locale: () => string | undefined,
+  ) {}
+
+  /** The language in effect: configured, else the nearest `lang` attribute, else the browser's. */
+  lang(): string {
     const lang =
       this.locale() ||
       this.host.closest('[lang]')?.getAttribute('lang') ||
       document.documentElement.lang ||
-      navigator.language ||
-      'en';
+      navigator.language;
     try {
       return new Intl.Locale(lang.replace(/_/g, '-')).toString().toLowerCase();
     } catch {
@@ -65,12 +92,62 @@ export class KithLocalize extends LocalizeController<KithTranslation & DefaultTr
     }
   }
 
-  override dir(): string {
-    if (this.host.dir) return this.host.dir;
+  /** Text direction: the element's own `dir`, else its language's (when configured), else the page's. */
+  dir(): 'ltr' | 'rtl' {
+    if (this.host.dir === 'ltr' || this.host.dir === 'rtl') return this.host.dir;
     const lang = this.lang();
-    if (this.locale()) return rtl.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr';
-    return (
-      this.host.closest('[dir]')?.getAttribute('dir') ?? (rtl.has(lang.split('-')[0] ?? '') ? 'rtl' : 'ltr')
+    const own = registered.get(lang)?.$dir ?? (rtl.test(lang) ? 'rtl' : 'ltr');
+    if (this.locale()) return own;
+    const around = this.host.closest('[dir]')?.getAttribute('dir');
+    return around === 'rtl' || around === 'ltr' ? around : own;
+  }
+
+  /** A string in the reader's language: a site's own, then the bundled translation, then English. */
+  term<K extends keyof S>(key: K, ...args: Args<S[K]>): string {
+    const lang = this.lang();
+    const base = lang.split('-')[0]!;
+    const bundled = this.strings.loaded.get(base);
+    const term = (registered.get(lang)?.[key as string] ??
+      registered.get(base)?.[key as string] ??
+      (bundled && !(bundled instanceof Promise) ? bundled[key] : undefined) ??
+      this.strings.en[key]) as Term;
+    return typeof term === 'function' ? term(...args) : term;
+  }
+
+  number(value: number, options?: Intl.NumberFormatOptions): string {
+    return new Intl.NumberFormat(this.lang(), options).format(value);
+  }
+
+  date(value: Date | number, options?: Intl.DateTimeFormatOptions): string {
+    return new Intl.DateTimeFormat(this.lang(), options).format(value);
+  }
+
+  relativeTime(
+    value: number,
+    unit: Intl.RelativeTimeFormatUnit,
+    options?: Intl.RelativeTimeFormatOptions,
+  ): string {
+    return new Intl.RelativeTimeFormat(this.lang(), options).format(value, unit);
+  }
+
+  /** Loads the bundled translation for the current language, if there is one, then re-renders. */
+  load(): Promise<void> {
+    const base = this.lang().split('-')[0]!;
+    const { loaded, translations } = this.strings;
+    const existing = loaded.get(base);
+    if (existing) return existing instanceof Promise ? existing : Promise.resolve();
+    const loader = translations[base];
+    if (!loader) return Promise.resolve();
+    const pending = loader().then(
+      (module) => {
+        loaded.set(base, module.default);
+        refresh();
+      },
+      () => {
+        loaded.delete(base); // a failed chunk load is tried again next time
+      },
     );
+    loaded.set(base, pending);
+    return pending;
   }
 }

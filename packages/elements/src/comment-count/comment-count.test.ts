@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../base/config-element.js';
 import { setDefaults } from '../base/config.js';
+import { registerTranslation } from '../base/localize.js';
 import { fakeServer, json, problem, requests, setHandler } from '../test-support/fake-server.js';
 import type { KithCommentCount } from './comment-count.js';
 import './comment-count.js';
@@ -150,6 +151,29 @@ describe('kith-comment-count', () => {
     ]);
     expect(all[2]!.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
     expect(all[0]!.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('ltr');
+  });
+
+  it('takes a site’s own strings for any language, live, falling back string by string', async () => {
+    const server = countsServer({ '/x': 2 });
+    const el = await fixture<HTMLElement>(html`
+      <section lang="nl-BE"><kith-comment-count server=${server} site="blog" thread="/x"></kith-comment-count
+      ><kith-comment-count server=${server} site="blog" thread="/missing"></kith-comment-count></section>
+    `);
+    const [two, none] = [...el.querySelectorAll<KithCommentCount>('kith-comment-count')] as [
+      KithCommentCount,
+      KithCommentCount,
+    ];
+    await Promise.all([loaded(two), loaded(none)]);
+    expect(text(two)).to.equal('2 comments'); // no Dutch yet: English
+    registerTranslation({
+      $code: 'nl',
+      commentCount: (n: number, formatted: string) =>
+        n === 0 ? 'Nog geen reacties' : `${formatted} reacties`,
+    });
+    await waitUntil(() => text(two) === '2 reacties', 'the registered language was not used');
+    expect(text(none)).to.equal('Nog geen reacties');
+    registerTranslation({ $code: 'nl-BE', commentCount: () => 'Belgisch' });
+    await waitUntil(() => text(two) === 'Belgisch', 'the regional strings did not win');
   });
 
   it('takes server and site from page defaults and from <kith-config>, the closest winning', async () => {

@@ -1,11 +1,20 @@
 import { type CountsStore, countsFor, type KithError, normalizeThreadKey, sharedClient } from '@kith/core';
-import { html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { KithConfig } from '../base/config.js';
 import { KithErrorEvent, KithLoadEvent } from '../base/events.js';
 import { KithElement } from '../base/kith-element.js';
+import { defineStrings, Localizer } from '../base/localize.js';
 import { StoreController } from '../base/store-controller.js';
 import { commentCountStyles } from './comment-count.styles.js';
+import en from './translations/en.js';
+
+const strings = defineStrings(en, {
+  ar: () => import('./translations/ar.js'),
+  de: () => import('./translations/de.js'),
+  es: () => import('./translations/es.js'),
+  fr: () => import('./translations/fr.js'),
+  ja: () => import('./translations/ja.js'),
+});
 
 /**
  * The number of comments on one thread. Put one beside every post on a listing page: every count
@@ -27,18 +36,25 @@ import { commentCountStyles } from './comment-count.styles.js';
  * @cssproperty [--kith-comment-count-font-size=inherit] - Font size of the count.
  * @cssproperty [--kith-comment-count-placeholder-width=2ch] - Width kept while the count loads.
  */
-@customElement('kith-comment-count')
 export class KithCommentCount extends KithElement {
   static override styles = [...KithElement.styles, commentCountStyles];
 
+  static override properties: PropertyDeclarations = {
+    thread: { reflect: true },
+    href: {},
+    format: { reflect: true },
+  };
+
   /** The thread key, exactly as the thread element uses it. */
-  @property({ reflect: true }) thread?: string;
+  thread?: string;
 
   /** A URL (absolute or relative) whose path is the thread key, e.g. the post's link. */
-  @property() href?: string;
+  href?: string;
 
   /** `long` ("5 comments") or `short` ("5", with the long form for screen readers). */
-  @property({ reflect: true }) format: 'long' | 'short' = 'long';
+  format: 'long' | 'short' = 'long';
+
+  protected readonly localize = new Localizer(this, strings, () => this.config.locale);
 
   /** Derived in willUpdate: the failure to show, if the count is not there. */
   private error: KithError | null = null;
@@ -139,6 +155,8 @@ export class KithCommentCount extends KithElement {
     return html`<span part="base" dir=${this.localize.dir()}><span part="count">${text}</span></span>`;
   }
 }
+
+if (!customElements.get('kith-comment-count')) customElements.define('kith-comment-count', KithCommentCount);
 
 declare global {
   interface HTMLElementTagNameMap {

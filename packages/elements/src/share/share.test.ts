@@ -155,7 +155,8 @@ describe('kith-share', () => {
     expect(mastodon.getAttribute('aria-haspopup')).to.equal('dialog');
     mastodon.focus();
     mastodon.click();
-    await el.updateComplete;
+    // The picker is its own chunk, loaded on this first click.
+    await waitUntil(() => el.shadowRoot!.querySelector('[role="dialog"]'), 'the dialog did not open');
     const dialog = el.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
     expect(mastodon.getAttribute('aria-expanded')).to.equal('true');
     const input = dialog.querySelector('input')!;
@@ -188,7 +189,7 @@ describe('kith-share', () => {
     }) as typeof window.open;
     try {
       mastodon.click();
-      await el.updateComplete;
+      await waitUntil(() => el.shadowRoot!.querySelector('[role="dialog"]'), 'the dialog did not reopen');
       const field = el.shadowRoot!.querySelector<HTMLInputElement>('[role="dialog"] input')!;
       field.value = '@ada@Hachyderm.io';
       el.shadowRoot!.querySelector<HTMLFormElement>('[role="dialog"] form')!.requestSubmit();
@@ -202,6 +203,38 @@ describe('kith-share', () => {
     await el.updateComplete;
     expect((buttons(el)[0] as HTMLAnchorElement).href).to.equal(opened[0]);
   });
+
+  for (const anchored of [true, false]) {
+    it(`places the picker under its button (${anchored ? 'CSS anchor positioning' : 'floating-ui, where anchor positioning is missing'})`, async () => {
+      const supports = CSS.supports;
+      if (!anchored)
+        CSS.supports = (...args: [string, string?]) =>
+          !String(args[0]).startsWith('anchor') && supports.apply(CSS, args as [string, string]);
+      try {
+        const el = await fixture<KithShare>(
+          html`<div style="padding: 40px 0 400px 60px"><kith-share networks="x mastodon" url=${page}></kith-share></div>`,
+        ).then((wrapper) => wrapper.querySelector('kith-share')!);
+        await ready(el);
+        const mastodon = buttons(el)[1]!;
+        mastodon.click();
+        await waitUntil(() => el.shadowRoot!.querySelector('[role="dialog"]'), 'the dialog did not open');
+        const dialog = el.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
+        // floating-ui writes inline coordinates; the stylesheet needs none.
+        if (!anchored)
+          await waitUntil(() => dialog.style.left !== '', 'floating-ui did not place the dialog');
+        await waitUntil(() => {
+          const box = dialog.getBoundingClientRect();
+          const anchor = mastodon.getBoundingClientRect();
+          return (
+            Math.abs(box.left - anchor.left) < 2 && box.top >= anchor.bottom && box.top - anchor.bottom <= 12
+          );
+        }, 'the dialog is not under the Mastodon button');
+        if (anchored) expect(dialog.style.left).to.equal('');
+      } finally {
+        CSS.supports = supports;
+      }
+    });
+  }
 
   it('counts clicks on the site’s own server and shows the totals when asked', async () => {
     let clicks = 0;

@@ -1,18 +1,21 @@
 import type { Network, ShareData, ShareNetwork } from '@kith/core/share/util';
-import { mastodonHost, withUtm } from '@kith/core/share/util';
-import { normalizeThreadKey } from '@kith/protocol/thread-key';
-import { html, nothing, type PropertyValues, svg } from 'lit';
-import { customElement, property, query, state } from 'lit/decorators.js';
-import { unsafeSVG } from 'lit/directives/unsafe-svg.js';
+import { withUtm } from '@kith/core/share/util';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, svg, type TemplateResult } from 'lit';
 import { KithEvent } from '../base/events.js';
 import { KithElement } from '../base/kith-element.js';
+import { defineStrings, Localizer } from '../base/localize.js';
+import { rememberedInstance } from './mastodon-instance.js';
+import type { MastodonPicker } from './mastodon-picker.js';
+import type { ShareMenu } from './menu.js';
 import { shareStyles } from './share.styles.js';
+import en from './translations/en.js';
 
 type Target = ShareNetwork | 'copy' | 'native';
 interface NetworkModule {
   spec?: Network;
-  icon: string;
+  icon: TemplateResult;
   color: string;
+  copyLink?: (text: string, root: ShadowRoot) => Promise<boolean>;
 }
 
 // One module per network (its link builder, icon and colour): a bar loads only what it shows.
@@ -29,12 +32,19 @@ const modules: Record<Target | 'copied', () => Promise<NetworkModule>> = {
   hackernews: () => import('./networks/hackernews.js'),
   pinterest: () => import('./networks/pinterest.js'),
   email: () => import('./networks/email.js'),
-  copy: () => import('./networks/copy.js'),
+  // Loaded with the button, not on click: the clipboard needs the click's user activation.
+  copy: async () => ({ ...(await import('./networks/copy.js')), ...(await import('./copy-link.js')) }),
   copied: () => import('./networks/copied.js'),
   native: () => import('./networks/native.js'),
 };
 
-const mastodonKey = 'kith-mastodon-instance';
+const strings = defineStrings(en, {
+  ar: () => import('./translations/ar.js'),
+  de: () => import('./translations/de.js'),
+  es: () => import('./translations/es.js'),
+  fr: () => import('./translations/fr.js'),
+  ja: () => import('./translations/ja.js'),
+});
 
 /** A reader shared the page; `detail.network` says where (cancelable: prevent it to stop the share). */
 export class KithShareEvent extends KithEvent<{ network: Target; url: string }> {
@@ -53,6 +63,9 @@ declare global {
 /**
  * Share buttons for the page, private by default: nothing is requested from any network until a
  * reader clicks, and every button is a plain link where the network allows one.
+ *
+ * The bar itself is small; the menu, the Mastodon picker, copying and counts are loaded only by
+ * bars that use them.
  *
  * @summary Share the page on the networks people use, copy its link, or use the system share sheet.
  *
@@ -76,65 +89,80 @@ declare global {
  * @cssproperty [--kith-share-button-background=transparent] - Button background.
  * @cssproperty [--kith-share-button-color=var(--kith-color-text)] - Button text colour.
  */
-@customElement('kith-share')
 export class KithShare extends KithElement {
   static override styles = [...KithElement.styles, shareStyles];
 
+  static override properties: PropertyDeclarations = {
+    networks: {},
+    url: {},
+    shareTitle: { attribute: 'share-title' },
+    shareText: { attribute: 'share-text' },
+    image: {},
+    hashtags: {},
+    via: {},
+    utmCampaign: { attribute: 'utm-campaign' },
+    layout: { reflect: true },
+    size: { reflect: true },
+    colors: { reflect: true },
+    popup: { type: Boolean },
+    counts: { type: Boolean },
+    loaded: { state: true, attribute: false },
+    status: { state: true, attribute: false },
+    copied: { state: true, attribute: false },
+    shareCounts: { state: true, attribute: false },
+  };
+
   /** Which buttons, in order: network ids, `copy` and `native` (the system share sheet), space separated. */
-  @property() networks = 'native x facebook linkedin reddit mastodon bluesky whatsapp email copy';
+  networks = 'native x facebook linkedin reddit mastodon bluesky whatsapp email copy';
 
   /** The URL to share; defaults to the page's canonical URL, else its address. */
-  @property() url?: string;
+  url?: string;
 
   /** The title to share; defaults to the document's title. */
-  @property({ attribute: 'share-title' }) shareTitle?: string;
+  shareTitle?: string;
 
   /** A longer text, for networks that take one. */
-  @property({ attribute: 'share-text' }) shareText?: string;
+  shareText?: string;
 
   /** An image URL (Pinterest). */
-  @property() image?: string;
+  image?: string;
 
   /** Hashtags without `#`, comma separated. */
-  @property() hashtags?: string;
+  hashtags?: string;
 
   /** The site's X account, without `@`. */
-  @property() via?: string;
+  via?: string;
 
   /** Adds utm_source (the network) and utm_medium=social to shared links, with this campaign. */
-  @property({ attribute: 'utm-campaign' }) utmCampaign?: string;
+  utmCampaign?: string;
 
   /**
    * `labels` (icon and name), `icons` (icon only, the name for screen readers) or `menu` (one
    * Share button opening a menu of them).
    */
-  @property({ reflect: true }) layout: 'labels' | 'icons' | 'menu' = 'labels';
+  layout: 'labels' | 'icons' | 'menu' = 'labels';
 
   /** `small`, `medium` or `large`. */
-  @property({ reflect: true }) size: 'small' | 'medium' | 'large' = 'medium';
+  size: 'small' | 'medium' | 'large' = 'medium';
 
   /** `brand` colours or `mono` (the text colour). */
-  @property({ reflect: true }) colors: 'brand' | 'mono' = 'brand';
+  colors: 'brand' | 'mono' = 'brand';
 
   /** Open networks in a small popup window instead of a new tab. */
-  @property({ type: Boolean }) popup = false;
+  popup = false;
 
   /** Show first-party share counts (needs a server; asks it once when shown). */
-  @property({ type: Boolean }) counts = false;
+  counts = false;
 
-  @state() private loaded: Partial<Record<Target | 'copied', NetworkModule>> = {};
-  @state() private status = '';
-  @state() private copied = false;
-  @state() private picking = false;
-  @state() private pickerError = '';
-  @state() private shareCounts: Record<string, number> | undefined;
-  @state() private menuOpen = false;
+  protected readonly localize = new Localizer(this, strings, () => this.config.locale);
 
-  @query('[part="popover"]') private pickerPanel?: HTMLElement;
-  @query('.mastodon, .menu-trigger') private mastodonButton?: HTMLElement;
-  @query('.menu-trigger') private menuTrigger?: HTMLElement;
-  @query('[part="menu"]') private menuList?: HTMLElement;
+  private loaded: Partial<Record<Target | 'copied', NetworkModule>> = {};
+  private status = '';
+  private copied = false;
+  private shareCounts: Record<string, number> | undefined;
 
+  #menu: ShareMenu | undefined;
+  #picker: MastodonPicker | undefined;
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
   /** What is shared, read from the page once per update (every button's link uses it). */
   #shared: ShareData | undefined;
@@ -142,7 +170,11 @@ export class KithShare extends KithElement {
   /** The buttons shown, in order: known ids only, the system share sheet only where it works. */
   get targets(): Target[] {
     const wanted = this.networks.split(/[\s,]+/).filter((n): n is Target => n in modules && n !== 'copied');
-    return wanted.filter((n) => n !== 'native' || this.#canShareNatively());
+    return wanted.filter(
+      (n) =>
+        n !== 'native' ||
+        (typeof navigator.share === 'function' && (navigator.canShare?.({ url: this.#data().url }) ?? true)),
+    );
   }
 
   #data(): ShareData {
@@ -160,24 +192,30 @@ export class KithShare extends KithElement {
     };
   }
 
-  #canShareNatively(): boolean {
-    const data = { url: this.#data().url };
-    return typeof navigator.share === 'function' && (navigator.canShare?.(data) ?? true);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#shared = this.#data();
     if (changed.has('networks')) {
       for (const target of this.targets) void this.#load(target);
-      void this.#load('native'); // the menu button's icon
       if (this.targets.includes('copy')) void this.#load('copied');
+    }
+    if (changed.has('layout') && this.layout === 'menu' && !this.#menu) {
+      void this.#load('native'); // the menu button's icon
+      void import('./menu.js').then(({ ShareMenu }) => {
+        this.#menu = new ShareMenu(this);
+        this.requestUpdate();
+      });
     }
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if ((changed.has('counts') || changed.has('url')) && this.counts) void this.#fetchCounts();
+    if ((changed.has('counts') || changed.has('url')) && this.counts) {
+      void this.#counting().then(async ({ countsUrl, fetchCounts }) => {
+        const url = countsUrl(this.config, this.#data().url);
+        if (url) this.shareCounts = (await fetchCounts(url)) ?? this.shareCounts;
+      });
+    }
   }
 
   async #load(target: Target | 'copied'): Promise<void> {
@@ -186,56 +224,22 @@ export class KithShare extends KithElement {
     this.loaded = { ...this.loaded, [target]: module };
   }
 
-  #mastodonInstance(): string | undefined {
-    try {
-      return localStorage.getItem(mastodonKey) ?? undefined;
-    } catch {
-      return undefined; // storage blocked: the reader is asked each time
-    }
-  }
-
-  /** The network's link, from its own loaded module (not shareUrl, which would bundle every network). */
-  #href(
-    target: ShareNetwork,
-    instance = target === 'mastodon' ? this.#mastodonInstance() : undefined,
-  ): string {
-    const data = this.#shared ?? this.#data();
-    const url = this.utmCampaign ? withUtm(data.url, target, { campaign: this.utmCampaign }) : data.url;
-    return this.loaded[target]!.spec!.build({ ...data, url }, { mastodonInstance: instance });
-  }
-
-  #countsUrl(): string | undefined {
-    const { server, site } = this.config;
-    if (!server || !site) return undefined;
-    const key = normalizeThreadKey(this.#data().url);
-    return `${server.replace(/\/+$/, '')}/v1/sites/${encodeURIComponent(site)}/threads/${encodeURIComponent(key)}/shares`;
-  }
-
-  async #fetchCounts(): Promise<void> {
-    const url = this.#countsUrl();
-    if (!url) return;
-    try {
-      const response = await fetch(url);
-      if (response.ok) this.shareCounts = (await response.json()).counts;
-    } catch {
-      // Counts are decoration: the buttons work without them.
-    }
-  }
+  #counting = () => import('./counts.js');
 
   /** Counts the click on the site's own server, if one is configured; never blocks the share. */
   #count(network: Target): void {
-    const url = this.#countsUrl();
-    if (!url) return;
-    fetch(url, {
-      method: 'POST',
-      keepalive: true,
-      headers: { 'content-type': 'application/json', 'idempotency-key': crypto.randomUUID() },
-      body: JSON.stringify({ network }),
-    })
-      .then(async (response) => {
-        if (response.ok && this.counts) this.shareCounts = (await response.json()).counts;
-      })
-      .catch(() => {});
+    void this.#counting().then(async ({ countsUrl, postCount }) => {
+      const url = countsUrl(this.config, this.#data().url);
+      const counts = url && (await postCount(url, network));
+      if (counts && this.counts) this.shareCounts = counts;
+    });
+  }
+
+  /** The network's link, from its own loaded module (not shareUrl, which would bundle every network). */
+  #href(target: ShareNetwork, instance = target === 'mastodon' ? rememberedInstance() : undefined): string {
+    const data = this.#shared ?? this.#data();
+    const url = this.utmCampaign ? withUtm(data.url, target, { campaign: this.utmCampaign }) : data.url;
+    return this.loaded[target]!.spec!.build({ ...data, url }, { mastodonInstance: instance });
   }
 
   async #announce(message: string): Promise<void> {
@@ -247,7 +251,7 @@ export class KithShare extends KithElement {
 
   #onLink = (event: MouseEvent) => {
     const link = event.currentTarget as HTMLAnchorElement;
-    this.#closeMenu(false);
+    this.#menu?.close(false);
     const network = link.dataset.network as ShareNetwork;
     if (!this.dispatchEvent(new KithShareEvent(network, this.#data().url))) {
       event.preventDefault();
@@ -265,21 +269,23 @@ export class KithShare extends KithElement {
     }
   };
 
+  async #openPicker(): Promise<void> {
+    if (!this.#picker) {
+      const { MastodonPicker } = await import('./mastodon-picker.js');
+      this.#picker ??= new MastodonPicker(this, {
+        localize: this.localize,
+        href: (instance) => this.#href('mastodon', instance),
+        shared: () => this.#count('mastodon'),
+      });
+    }
+    await this.#picker.show();
+  }
+
   async #copy(): Promise<void> {
-    this.#closeMenu(true);
+    this.#menu?.close(true);
     const { url } = this.#data();
     if (!this.dispatchEvent(new KithShareEvent('copy', url))) return;
-    let done = false;
-    try {
-      if (navigator.clipboard && window.isSecureContext) {
-        await navigator.clipboard.writeText(url);
-        done = true;
-      }
-    } catch {
-      // Denied or unavailable: fall back below.
-    }
-    if (!done) done = copyWithSelection(url, this.renderRoot as ShadowRoot);
-    if (done) {
+    if (await this.loaded.copy!.copyLink!(url, this.renderRoot as ShadowRoot)) {
       this.#count('copy');
       this.copied = true;
       void this.#announce(this.localize.term('linkCopied'));
@@ -293,7 +299,7 @@ export class KithShare extends KithElement {
   }
 
   async #native(): Promise<void> {
-    this.#closeMenu(true);
+    this.#menu?.close(true);
     const data = this.#data();
     if (!this.dispatchEvent(new KithShareEvent('native', data.url))) return;
     try {
@@ -304,159 +310,54 @@ export class KithShare extends KithElement {
     }
   }
 
-  #menuItems(): HTMLElement[] {
-    return [...(this.menuList?.querySelectorAll<HTMLElement>('[role="menuitem"]') ?? [])];
-  }
-
-  async #openMenu(focus: 'first' | 'last'): Promise<void> {
-    this.menuOpen = true;
-    await this.updateComplete;
-    const items = this.#menuItems();
-    (focus === 'first' ? items[0] : items.at(-1))?.focus();
-    document.addEventListener('pointerdown', this.#onOutside, true);
-    await place(this.menuTrigger, this.menuList);
-  }
-
-  #closeMenu(returnFocus: boolean): void {
-    if (!this.menuOpen) return;
-    this.menuOpen = false;
-    document.removeEventListener('pointerdown', this.#onOutside, true);
-    if (returnFocus) this.menuTrigger?.focus();
-  }
-
-  #onOutside = (event: PointerEvent) => {
-    if (!event.composedPath().includes(this)) this.#closeMenu(false);
-  };
-
-  #onTriggerKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      void this.#openMenu(event.key === 'ArrowDown' ? 'first' : 'last');
-    }
-  };
-
-  /** The WAI-ARIA menu pattern: arrows, Home and End move; Escape closes; Tab leaves. */
-  #onMenuKeydown = (event: KeyboardEvent) => {
-    const items = this.#menuItems();
-    const current = items.indexOf((this.renderRoot as ShadowRoot).activeElement as HTMLElement);
-    const move = (index: number) => {
-      event.preventDefault();
-      items[(index + items.length) % items.length]?.focus();
-    };
-    if (event.key === 'ArrowDown') move(current + 1);
-    else if (event.key === 'ArrowUp') move(current - 1);
-    else if (event.key === 'Home') move(0);
-    else if (event.key === 'End') move(items.length - 1);
-    else if (event.key === 'Escape') {
-      event.preventDefault();
-      this.#closeMenu(true);
-    } else if (event.key === 'Tab') this.#closeMenu(false);
-    else if (event.key === ' ' && items[current]?.localName === 'a') {
-      event.preventDefault();
-      items[current]!.click();
-    }
-  };
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.#onOutside, true);
+    this.#menu?.close(false);
   }
-
-  async #openPicker(): Promise<void> {
-    this.picking = true;
-    this.pickerError = '';
-    await this.updateComplete;
-    const popover = this.pickerPanel;
-    const anchor = this.mastodonButton;
-    if (!popover || !anchor) return;
-    popover.querySelector('input')?.focus();
-    await place(anchor, popover);
-  }
-
-  #closePicker(): void {
-    this.picking = false;
-    this.mastodonButton?.focus();
-  }
-
-  #onPickerSubmit = (event: SubmitEvent) => {
-    event.preventDefault();
-    const input = (event.target as HTMLFormElement).querySelector('input')!;
-    const host = mastodonHost(input.value);
-    if (!host) {
-      this.pickerError = this.localize.term('mastodonInvalid');
-      input.focus();
-      return;
-    }
-    try {
-      localStorage.setItem(mastodonKey, host);
-    } catch {
-      // Not remembered, still shared.
-    }
-    this.#count('mastodon');
-    window.open(this.#href('mastodon'), '_blank', 'noopener,noreferrer');
-    this.#closePicker();
-  };
-
-  #onPickerKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      this.#closePicker();
-      return;
-    }
-    if (event.key !== 'Tab') return;
-    // Keep focus inside the dialog while it is open.
-    const focusable = [...(this.pickerPanel?.querySelectorAll<HTMLElement>('input, button, a[href]') ?? [])];
-    const first = focusable[0];
-    const last = focusable.at(-1);
-    const active = this.renderRoot instanceof ShadowRoot ? this.renderRoot.activeElement : null;
-    if (event.shiftKey && active === first) {
-      event.preventDefault();
-      last?.focus();
-    } else if (!event.shiftKey && active === last) {
-      event.preventDefault();
-      first?.focus();
-    }
-  };
 
   #icon(target: Target | 'copied') {
     const module = this.loaded[target];
     return module
-      ? svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${unsafeSVG(module.icon)}</svg>`
+      ? svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${module.icon}</svg>`
       : nothing;
-  }
-
-  #shareCount(target: Target) {
-    const count = this.shareCounts?.[target];
-    return this.counts && count ? html`<span part="count">${this.localize.number(count)}</span>` : nothing;
   }
 
   #item(target: Target) {
     const module = this.loaded[target];
     if (!module) return nothing;
-    const iconsOnly = this.layout === 'icons';
-    const inMenu = this.layout === 'menu';
-    const role = inMenu ? 'menuitem' : nothing;
-    const tabindex = inMenu ? '-1' : nothing;
+    const { layout } = this;
+    const iconsOnly = layout === 'icons';
+    const role = layout === 'menu' ? 'menuitem' : nothing;
+    const tabindex = layout === 'menu' ? '-1' : nothing;
+    const shareCount = this.counts ? this.shareCounts?.[target] : undefined;
+    const count = shareCount
+      ? html`<span part="count" aria-hidden="true">${this.localize.number(shareCount)}</span>`
+      : nothing;
+    // The count is read out as words ("5 shares") with the button's name.
+    const counted = (label: string) =>
+      shareCount
+        ? `${label}, ${this.localize.term('shares', shareCount, this.localize.number(shareCount))}`
+        : label;
     if (target === 'copy' || target === 'native') {
       const label = this.localize.term(target === 'copy' ? 'copyLink' : 'shareVia');
-      return html`<li part="item" role=${inMenu ? 'none' : nothing}>
+      return html`<li part="item" role=${layout === 'menu' ? 'none' : nothing}>
         <button
           part="button button-${target}"
           type="button"
           role=${role}
           tabindex=${tabindex}
-          aria-label=${iconsOnly ? label : nothing}
+          aria-label=${iconsOnly || shareCount ? counted(label) : nothing}
           @click=${target === 'copy' ? () => this.#copy() : () => this.#native()}
         >
           ${this.#icon(target === 'copy' && this.copied ? 'copied' : target)}
-          ${iconsOnly ? nothing : html`<span part="label">${label}</span>`}${this.#shareCount(target)}
+          ${iconsOnly ? nothing : html`<span part="label">${label}</span>`}${count}
         </button>
       </li>`;
     }
     const name = target === 'email' ? this.localize.term('email') : module.spec!.name;
     const label = target === 'email' ? name : this.localize.term('shareOn', name);
     const newTab = target !== 'email';
-    return html`<li part="item" role=${inMenu ? 'none' : nothing}>
+    return html`<li part="item" role=${layout === 'menu' ? 'none' : nothing}>
       <a
         part="button button-${target}"
         class=${target}
@@ -467,116 +368,32 @@ export class KithShare extends KithElement {
         data-network=${target}
         target=${newTab ? '_blank' : nothing}
         rel="noopener noreferrer"
-        aria-label=${iconsOnly || target !== 'email' ? `${label} ${newTab ? this.localize.term('opensInNewTab') : ''}`.trim() : nothing}
+        aria-label=${iconsOnly || newTab || shareCount ? `${counted(label)} ${newTab ? this.localize.term('opensInNewTab') : ''}`.trim() : nothing}
         aria-haspopup=${target === 'mastodon' ? 'dialog' : nothing}
-        aria-expanded=${target === 'mastodon' ? String(this.picking) : nothing}
+        aria-expanded=${target === 'mastodon' ? String(!!this.#picker?.open) : nothing}
         @click=${this.#onLink}
       >
-        ${this.#icon(target)}${iconsOnly ? nothing : html`<span part="label">${name}</span>`}${this.#shareCount(target)}
+        ${this.#icon(target)}${iconsOnly ? nothing : html`<span part="label">${name}</span>`}${count}
       </a>
     </li>`;
   }
 
-  #picker() {
-    if (!this.picking) return nothing;
-    const hub = this.#href('mastodon', '');
-    return html`<div
-      part="popover"
-      role="dialog"
-      aria-labelledby="mastodon-label"
-      @keydown=${this.#onPickerKeydown}
-    >
-      <form @submit=${this.#onPickerSubmit} novalidate>
-        <label id="mastodon-label" for="mastodon-server">${this.localize.term('mastodonServer')}</label>
-        <input
-          id="mastodon-server"
-          type="text"
-          inputmode="url"
-          autocomplete="off"
-          spellcheck="false"
-          placeholder=${this.localize.term('mastodonHint')}
-          .value=${this.#mastodonInstance() ?? ''}
-          aria-invalid=${this.pickerError ? 'true' : 'false'}
-          aria-describedby=${this.pickerError ? 'mastodon-error' : nothing}
-        />
-        ${this.pickerError ? html`<p id="mastodon-error" class="error">${this.pickerError}</p>` : nothing}
-        <div class="actions">
-          <button type="button" @click=${() => this.#closePicker()}>${this.localize.term('cancel')}</button>
-          <button type="submit">${this.localize.term('share')}</button>
-        </div>
-        <a href=${hub} target="_blank" rel="noopener noreferrer" @click=${() => this.#closePicker()}
-          >${this.localize.term('mastodonHub')}</a
-        >
-      </form>
-    </div>`;
-  }
-
-  #menu() {
-    const label = this.localize.term('share');
-    return html`<button
-        part="button button-menu"
-        class="menu-trigger"
-        type="button"
-        aria-haspopup="menu"
-        aria-expanded=${String(this.menuOpen)}
-        aria-controls="menu"
-        @click=${() => (this.menuOpen ? this.#closeMenu(true) : this.#openMenu('first'))}
-        @keydown=${this.#onTriggerKeydown}
-      >
-        ${this.#icon('native')}<span part="label">${label}</span>
-      </button>
-      ${
-        this.menuOpen
-          ? html`<ul id="menu" part="menu" role="menu" aria-label=${label} @keydown=${this.#onMenuKeydown}>
-              ${this.targets.map((target) => this.#item(target))}
-            </ul>`
-          : nothing
-      }`;
-  }
-
   override render() {
+    const items = this.targets.map((target) => this.#item(target));
+    const label = this.localize.term('share');
     return html`<div part="base" dir=${this.localize.dir()}>
         ${
           this.layout === 'menu'
-            ? this.#menu()
-            : html`<ul part="list" role="list" aria-label=${this.localize.term('share')}>
-                ${this.targets.map((target) => this.#item(target))}
-              </ul>`
+            ? this.#menu?.render(label, this.#icon('native'), items as TemplateResult[])
+            : html`<ul part="list" role="list" aria-label=${label}>${items}</ul>`
         }
-        ${this.#picker()}
+        ${this.#picker?.render()}
       </div>
       <div role="status" class="visually-hidden">${this.status}</div>`;
   }
 }
 
-/** Places a popover under its anchor, flipping and shifting to stay in view (loaded on first use). */
-async function place(anchor: HTMLElement | undefined, floating: HTMLElement | undefined): Promise<void> {
-  if (!anchor || !floating) return;
-  const { computePosition, flip, shift, offset } = await import('@floating-ui/dom');
-  const { x, y } = await computePosition(anchor, floating, {
-    placement: 'bottom-start',
-    middleware: [offset(6), flip(), shift({ padding: 8 })],
-  });
-  Object.assign(floating.style, { left: `${x}px`, top: `${y}px` });
-}
-
-/** The copy fallback where the Clipboard API is missing or refused: select a field and copy it. */
-function copyWithSelection(text: string, root: ShadowRoot): boolean {
-  const field = document.createElement('textarea');
-  field.value = text;
-  field.setAttribute('readonly', '');
-  field.style.cssText = 'position:fixed;top:0;left:0;opacity:0;pointer-events:none';
-  root.append(field);
-  field.select();
-  let ok = false;
-  try {
-    ok = document.execCommand('copy');
-  } catch {
-    ok = false;
-  }
-  field.remove();
-  return ok;
-}
+if (!customElements.get('kith-share')) customElements.define('kith-share', KithShare);
 
 declare global {
   interface HTMLElementTagNameMap {

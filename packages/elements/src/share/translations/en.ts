@@ -1,14 +1,5 @@
-/** English: the source strings. Every other translation provides the same keys. */
-const translation = {
-  $code: 'en',
-  $name: 'English',
-  $dir: 'ltr' as 'ltr' | 'rtl',
-  /** `formatted` is `count` formatted for the language (grouping, digits). */
-  commentCount: (count: number, formatted: string) =>
-    count === 0 ? 'No comments' : count === 1 ? '1 comment' : `${formatted} comments`,
-  commentCountUnavailable: 'Comment count unavailable',
-  loadingCommentCount: 'Loading comment count',
-  retry: 'Retry',
+/** English: the source strings of <kith-share>. Every translation provides the same keys. */
+const strings = {
   shareOn: (network: string) => `Share on ${network}`,
   share: 'Share',
   shareVia: 'Share via…',
@@ -25,4 +16,5 @@ const translation = {
   opensInNewTab: '(opens in a new tab)',
 };
 
-export default translation;
+export type ShareStrings = typeof strings;
+export default strings;

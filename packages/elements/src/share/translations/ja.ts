@@ -1,13 +1,6 @@
-import type { KithTranslation } from '../base/localize.js';
+import type { ShareStrings } from './en.js';
 
-const translation: KithTranslation = {
-  $code: 'ja',
-  $name: '日本語',
-  $dir: 'ltr',
-  commentCount: (count, formatted) => (count === 0 ? 'コメントはありません' : `コメント ${formatted} 件`),
-  commentCountUnavailable: 'コメント数を取得できません',
-  loadingCommentCount: 'コメント数を読み込み中',
-  retry: '再試行',
+const strings: ShareStrings = {
   shareOn: (network) => `${network} で共有`,
   share: '共有',
   shareVia: '他の方法で共有…',
@@ -24,4 +17,4 @@ const translation: KithTranslation = {
   opensInNewTab: '(新しいタブで開きます)',
 };
 
-export default translation;
+export default strings;

@@ -1,14 +1,6 @@
-import type { KithTranslation } from '../base/localize.js';
+import type { ShareStrings } from './en.js';
 
-const translation: KithTranslation = {
-  $code: 'es',
-  $name: 'Español',
-  $dir: 'ltr',
-  commentCount: (count, formatted) =>
-    count === 0 ? 'Sin comentarios' : count === 1 ? '1 comentario' : `${formatted} comentarios`,
-  commentCountUnavailable: 'Número de comentarios no disponible',
-  loadingCommentCount: 'Cargando el número de comentarios',
-  retry: 'Reintentar',
+const strings: ShareStrings = {
   shareOn: (network) => `Compartir en ${network}`,
   share: 'Compartir',
   shareVia: 'Compartir mediante…',
@@ -25,4 +17,4 @@ const translation: KithTranslation = {
   opensInNewTab: '(se abre en una pestaña nueva)',
 };
 
-export default translation;
+export default strings;

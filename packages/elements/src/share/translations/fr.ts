@@ -1,15 +1,6 @@
-import type { KithTranslation } from '../base/localize.js';
+import type { ShareStrings } from './en.js';
 
-const translation: KithTranslation = {
-  $code: 'fr',
-  $name: 'Français',
-  $dir: 'ltr',
-  // French uses the singular for 0 and 1.
-  commentCount: (count, formatted) =>
-    count === 0 ? 'Aucun commentaire' : count === 1 ? '1 commentaire' : `${formatted} commentaires`,
-  commentCountUnavailable: 'Nombre de commentaires indisponible',
-  loadingCommentCount: 'Chargement du nombre de commentaires',
-  retry: 'Réessayer',
+const strings: ShareStrings = {
   shareOn: (network) => `Partager sur ${network}`,
   share: 'Partager',
   shareVia: 'Partager via…',
@@ -26,4 +17,4 @@ const translation: KithTranslation = {
   opensInNewTab: '(s’ouvre dans un nouvel onglet)',
 };
 
-export default translation;
+export default strings;

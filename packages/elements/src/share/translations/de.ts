@@ -1,14 +1,6 @@
-import type { KithTranslation } from '../base/localize.js';
+import type { ShareStrings } from './en.js';
 
-const translation: KithTranslation = {
-  $code: 'de',
-  $name: 'Deutsch',
-  $dir: 'ltr',
-  commentCount: (count, formatted) =>
-    count === 0 ? 'Keine Kommentare' : count === 1 ? '1 Kommentar' : `${formatted} Kommentare`,
-  commentCountUnavailable: 'Anzahl der Kommentare nicht verfügbar',
-  loadingCommentCount: 'Anzahl der Kommentare wird geladen',
-  retry: 'Erneut versuchen',
+const strings: ShareStrings = {
   shareOn: (network) => `Auf ${network} teilen`,
   share: 'Teilen',
   shareVia: 'Teilen über…',
@@ -25,4 +17,4 @@ const translation: KithTranslation = {
   opensInNewTab: '(öffnet in neuem Tab)',
 };
 
-export default translation;
+export default strings;
