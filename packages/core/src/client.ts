@@ -4,6 +4,7 @@ import type {
   Counts,
   GuestSessionRequest,
   NewComment,
+  Preview,
   ReactionState,
   Session,
   SessionInfo,
@@ -172,6 +173,20 @@ export class KithClient {
       Object.assign(counts, page.counts);
     }
     return counts;
+  }
+
+  /** One comment (a permalink's target): published, or the signed-in author's own pending one. */
+  getComment(commentId: string, options: { signal?: AbortSignal } = {}): Promise<Comment> {
+    return this.#json(`comments/${seg(commentId)}`, options.signal ? { signal: options.signal } : {});
+  }
+
+  /** The HTML posting `markdown` would show, without posting it. */
+  previewComment(markdown: string, options: { signal?: AbortSignal } = {}): Promise<Preview> {
+    return this.#json('preview', {
+      method: 'post',
+      json: { markdown },
+      ...(options.signal && { signal: options.signal }),
+    });
   }
 
   createComment(key: string, comment: NewComment, options?: WriteOptions): Promise<Comment> {

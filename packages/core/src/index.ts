@@ -23,3 +23,5 @@ export {
   truncate,
   withUtm,
 } from './share/index.js';
+export { deviceStorage, type KeyValueStorage } from './storage.js';
+export * from './thread/index.js';

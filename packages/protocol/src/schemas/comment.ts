@@ -89,6 +89,15 @@ export const NewComment = Strict(
 
 export const CommentEdit = Strict({ markdown: Type.String() }, { $id: 'CommentEdit' });
 
+export const PreviewRequest = Strict({ markdown: Type.String() }, { $id: 'PreviewRequest' });
+
+export const Preview = Strict(
+  {
+    html: Type.String({ description: 'Exactly what posting this Markdown would show; sanitize before use.' }),
+  },
+  { $id: 'Preview' },
+);
+
 export const ReactionRequest = Strict(
   {
     reaction: ReactionKey,

@@ -1,6 +1,8 @@
 import type { Hono } from 'hono';
 import type { AppContext } from '../http/context.js';
 import { defineRead, defineWrite } from '../http/define.js';
+import { checkMarkdown } from '../services/comments.js';
+import { renderMarkdown } from '../services/markdown.js';
 
 export function commentRoutes(app: Hono, ctx: AppContext) {
   defineRead(app, ctx, 'getThread', async ({ site, params, query, viewer }) => {
@@ -29,6 +31,18 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
       cursor: query.cursor,
     }),
   }));
+
+  defineRead(app, ctx, 'getComment', async ({ site, params, viewer }) => ({
+    status: 200,
+    body: await ctx.comments.get(site, params.id, viewer),
+  }));
+
+  // A read in effect (nothing is stored), but it renders: rate-limited like posting, ten times looser.
+  defineRead(app, ctx, 'previewComment', async ({ site, body, actor }) => {
+    const { max, windowSeconds } = site.settings.rateLimit.comments;
+    ctx.limiter.hit(`${site.id}:previews:${actor}`, { max: max * 10, windowSeconds });
+    return { status: 200, body: { html: renderMarkdown(checkMarkdown(site, body.markdown)) } };
+  });
 
   defineWrite(
     app,

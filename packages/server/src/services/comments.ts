@@ -38,7 +38,7 @@ const after: Record<Sort, string> = {
 };
 
 /** Markdown is measured in code points, as users count characters. */
-function checkMarkdown(site: SiteRecord, markdown: string): string {
+export function checkMarkdown(site: SiteRecord, markdown: string): string {
   const text = markdown.replace(/\r\n?/g, '\n');
   if (text.trim().length === 0) {
     throw new ProblemError('validation-failed', {
@@ -230,6 +230,18 @@ export class Comments {
       comments: rows.map((row) => toComment(row, parent.key)),
       nextCursor: more && last ? encodeCursor(this.cursorKey(), { scope, seq: last.seq }) : null,
     };
+  }
+
+  /** One comment: published, or (to its author only) pending; deleted ones stay as placeholders. */
+  async get(site: SiteRecord, id: string, viewer: Viewer | null): Promise<Comment> {
+    const rows = await this.db.query<CommentRow & { key: string }>(
+      `SELECT ${commentColumns}, t.key FROM comments c JOIN threads t ON t.id = c.thread_id
+       WHERE c.id = $1 AND c.site_id = $2 AND (c.status = 'published' OR c.author_id = $3)`,
+      [id, site.id, viewer?.userId ?? ''],
+    );
+    const row = rows[0];
+    if (!row) throw new ProblemError('comment-not-found', { detail: `There is no comment "${id}".` });
+    return toComment(row, row.key);
   }
 
   async create(

@@ -13,7 +13,8 @@ export interface CursorPosition {
 
 export function encodeCursor(key: string, position: CursorPosition): string {
   const payload = Buffer.from(
-    JSON.stringify([position.scope, position.seq, position.score ?? null]),
+    // seq as text whatever the driver returned it as (int8 may come back as a number or a string).
+    JSON.stringify([position.scope, String(position.seq), position.score ?? null]),
   ).toString('base64url');
   return `${payload}.${hmac(key, payload).slice(0, 22)}`;
 }

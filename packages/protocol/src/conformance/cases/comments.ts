@@ -1,4 +1,11 @@
-import { Comment, CommentPage, ReactionState, ThreadMeta, ThreadPage } from '../../schemas/comment.js';
+import {
+  Comment,
+  CommentPage,
+  Preview,
+  ReactionState,
+  ThreadMeta,
+  ThreadPage,
+} from '../../schemas/comment.js';
 import type { Comment as CommentT, ThreadPage as ThreadPageT } from '../../types.js';
 import { check, expectProblem, expectSchema, expectStatus } from '../assert.js';
 import { type Case, type Suite, sleep } from '../context.js';
@@ -364,6 +371,89 @@ export function commentCases(s: Suite): Case[] {
         );
         await s.call(admin, { method: 'PUT', token: s.target.secret, body: { closed: false } });
         await s.post(key, guest.token, 'after reopening');
+      },
+    },
+    {
+      name: 'one comment by id, for permalinks; deleted ones as placeholders; unknown ids 404',
+      async run() {
+        const guest = await s.guest('Linked');
+        const key = s.newThreadKey();
+        const top = await s.post(key, guest.token, 'top');
+        const reply = await s.post(key, guest.token, 'deep reply', top.id);
+        const got = await s.call<CommentT>(`${s.sitePath}/comments/${reply.id}`);
+        expectStatus(got, 200);
+        expectSchema(Comment, got.body, 'the comment');
+        check(
+          got.body.id === reply.id && got.body.rootId === top.id && got.body.threadKey === key,
+          'the comment with its root and thread, to find its page',
+        );
+        expectStatus(
+          await s.call(`${s.sitePath}/comments/${reply.id}`, { method: 'DELETE', token: guest.token }),
+          200,
+        );
+        const gone = await s.call<CommentT>(`${s.sitePath}/comments/${reply.id}`);
+        expectStatus(gone, 200);
+        check(gone.body.deleted && gone.body.markdown === '' && gone.body.html === '', 'a placeholder');
+        expectProblem(await s.call(`${s.sitePath}/comments/c_doesnotexist00`), 'comment-not-found', 404);
+      },
+    },
+    {
+      name: 'preview: exactly the HTML posting would store, nothing written; bad input 422',
+      async run() {
+        const guest = await s.guest();
+        const key = s.newThreadKey();
+        const markdown = 'Hi **there** <script>alert(1)</script> [x](javascript:alert(1))';
+        const preview = await s.call(`${s.sitePath}/preview`, { method: 'POST', body: { markdown } });
+        expectStatus(preview, 200);
+        expectSchema(Preview, preview.body, 'the preview');
+        const posted = await s.post(key, guest.token, markdown);
+        check(preview.body.html === posted.html, `the same HTML as posting: ${preview.body.html}`);
+        const page = await s.call<ThreadPageT>(s.threadPath(key));
+        check(page.body.thread.commentCount === 1, 'previewing wrote nothing');
+        expectProblem(
+          await s.call(`${s.sitePath}/preview`, { method: 'POST', body: { markdown: '  ' } }),
+          'validation-failed',
+          422,
+        );
+        const site = await s.site();
+        expectProblem(
+          await s.call(`${s.sitePath}/preview`, {
+            method: 'POST',
+            body: { markdown: 'x'.repeat(site.limits.commentMaxLength + 1) },
+          }),
+          'validation-failed',
+          422,
+        );
+        expectProblem(
+          await s.call(`${s.sitePath}/preview`, { method: 'POST', body: { text: 'x' } }),
+          'validation-failed',
+          422,
+        );
+      },
+    },
+    {
+      name: 'the inline replies’ cursor continues on the replies endpoint',
+      async run() {
+        const guest = await s.guest();
+        const key = s.newThreadKey();
+        const top = await s.post(key, guest.token, 'top');
+        const replies: CommentT[] = [];
+        for (let i = 0; i < 6; i++) replies.push(await s.post(key, guest.token, `reply ${i}`, top.id));
+        const page = await s.call<ThreadPageT>(s.threadPath(key));
+        const inline = page.body.comments[0]!.replies;
+        const site = await s.site();
+        check(inline.comments.length === Math.min(6, site.limits.repliesPreview), 'the first replies inline');
+        if (inline.comments.length === 6) return;
+        check(inline.nextCursor !== null, 'a cursor for the rest');
+        const rest = await s.call<{ comments: CommentT[] }>(
+          `${s.sitePath}/comments/${top.id}/replies?cursor=${encodeURIComponent(inline.nextCursor!)}`,
+        );
+        expectStatus(rest, 200);
+        check(
+          [...inline.comments, ...rest.body.comments].map((c) => c.id).join() ===
+            replies.map((c) => c.id).join(),
+          'every reply once, in order',
+        );
       },
     },
   ];

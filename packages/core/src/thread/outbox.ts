@@ -1,0 +1,174 @@
+import type { Comment } from '@kith/protocol';
+import { atom } from 'nanostores';
+import { type KithClient, newIdempotencyKey } from '../client.js';
+import { type KithError, toKithError } from '../errors.js';
+import { type KeyValueStorage, readJson, writeJson } from '../storage.js';
+
+/** A comment on its way to the server. Kept on the device until the server has it. */
+export interface OutboxEntry {
+  /** The Idempotency-Key: the same on every attempt, across reloads, so it posts once. */
+  key: string;
+  threadKey: string;
+  parentId: string | null;
+  markdown: string;
+  createdAt: string;
+  /** Why the last attempt failed while the entry waits to be sent again. */
+  lastError?: { code: string; message: string; retryAfter?: number | undefined } | undefined;
+}
+
+export interface OutboxListener {
+  /** The server has the comment (first attempt or a retry; never twice). */
+  sent?(entry: OutboxEntry, comment: Comment): void;
+  /** The server refused it for good (validation, closed thread...): the text is back in the draft. */
+  refused?(entry: OutboxEntry, error: KithError): void;
+}
+
+/**
+ * Drafts and unsent comments for one site, kept on the device. A comment that cannot be sent
+ * (offline, a 5xx, a timeout, a rate limit, an expired session) stays queued and is sent again
+ * when the network returns or after a backoff, with the same Idempotency-Key: never lost, never
+ * posted twice. A comment the server refuses outright is taken out and its text restored as the
+ * draft, so the writer can fix it.
+ */
+export class Outbox {
+  readonly $entries = atom<OutboxEntry[]>([]);
+  readonly #key: string;
+  readonly #listeners = new Set<OutboxListener>();
+  #sending: Promise<void> | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #failures = 0;
+  #paused = false;
+
+  constructor(
+    private client: KithClient,
+    private storage: KeyValueStorage,
+  ) {
+    this.#key = `kith:outbox:${client.server}|${client.site}`;
+    this.$entries.set(readJson<OutboxEntry[]>(storage, this.#key) ?? []);
+    globalThis.addEventListener?.('online', this.#onOnline);
+  }
+
+  #onOnline = () => {
+    this.#failures = 0;
+    void this.flush();
+  };
+
+  listen(listener: OutboxListener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  #draftKey(threadKey: string, slot: string): string {
+    return `kith:draft:${this.client.server}|${this.client.site}|${threadKey}|${slot}`;
+  }
+
+  /** The saved draft for a thread's new comment (`new`), a reply (`reply:<id>`) or an edit (`edit:<id>`). */
+  draft(threadKey: string, slot: string): string {
+    return readJson<string>(this.storage, this.#draftKey(threadKey, slot)) ?? '';
+  }
+
+  saveDraft(threadKey: string, slot: string, text: string): void {
+    writeJson(this.storage, this.#draftKey(threadKey, slot), text.trim() ? text : undefined);
+  }
+
+  #save(entries: OutboxEntry[]): void {
+    writeJson(this.storage, this.#key, entries.length ? entries : undefined);
+    this.$entries.set(entries);
+  }
+
+  /** Queues a comment and starts sending; the draft is cleared once it is safely queued. */
+  post(threadKey: string, markdown: string, parentId: string | null = null): OutboxEntry {
+    const entry: OutboxEntry = {
+      key: newIdempotencyKey(),
+      threadKey,
+      parentId,
+      markdown,
+      createdAt: new Date().toISOString(),
+    };
+    this.#save([...this.$entries.get(), entry]);
+    this.saveDraft(threadKey, parentId ? `reply:${parentId}` : 'new', '');
+    this.#paused = false;
+    void this.flush();
+    return entry;
+  }
+
+  /** Takes a queued comment back (the writer cancelled it); its text goes back to the draft. */
+  cancel(key: string): void {
+    const entry = this.$entries.get().find((e) => e.key === key);
+    if (!entry) return;
+    this.#restore(entry);
+    this.#save(this.$entries.get().filter((e) => e.key !== key));
+  }
+
+  #restore(entry: OutboxEntry): void {
+    const slot = entry.parentId ? `reply:${entry.parentId}` : 'new';
+    const current = this.draft(entry.threadKey, slot);
+    this.saveDraft(entry.threadKey, slot, current ? `${entry.markdown}\n\n${current}` : entry.markdown);
+  }
+
+  /** Sends every queued comment, oldest first; called on its own when the network returns. */
+  flush(): Promise<void> {
+    this.#sending ??= (async () => {
+      clearTimeout(this.#timer);
+      try {
+        for (let entry = this.$entries.get()[0]; entry && !this.#paused; entry = this.$entries.get()[0]) {
+          if (!(await this.#send(entry))) break;
+        }
+      } finally {
+        this.#sending = undefined;
+      }
+    })();
+    return this.#sending;
+  }
+
+  /** True when the entry left the queue (sent or refused); false when it waits for a retry. */
+  async #send(entry: OutboxEntry): Promise<boolean> {
+    try {
+      const comment = await this.client.createComment(
+        entry.threadKey,
+        entry.parentId
+          ? { markdown: entry.markdown, parentId: entry.parentId }
+          : { markdown: entry.markdown },
+        { idempotencyKey: entry.key },
+      );
+      this.#failures = 0;
+      this.#save(this.$entries.get().filter((e) => e.key !== entry.key));
+      for (const listener of this.#listeners) listener.sent?.(entry, comment);
+      return true;
+    } catch (thrown) {
+      const error = await toKithError(thrown);
+      if (error.transient || error.status === 401) {
+        this.#failures += 1;
+        const lastError = { code: error.code, message: error.message, retryAfter: error.retryAfter };
+        this.#save(this.$entries.get().map((e) => (e.key === entry.key ? { ...e, lastError } : e)));
+        if (error.status === 401) {
+          this.#paused = true; // until the reader signs in again (post() or resume() restarts)
+        } else {
+          const backoff = Math.min(60_000, 2_000 * 2 ** Math.min(this.#failures - 1, 5));
+          this.#timer = setTimeout(
+            () => void this.flush(),
+            Math.max(backoff, (error.retryAfter ?? 0) * 1000),
+          );
+        }
+        return false;
+      }
+      this.#save(this.$entries.get().filter((e) => e.key !== entry.key));
+      this.#restore(entry);
+      for (const listener of this.#listeners) listener.refused?.(entry, error);
+      return true;
+    }
+  }
+
+  /** Sends again now (a Retry button; after signing in again). */
+  resume(): Promise<void> {
+    this.#paused = false;
+    this.#failures = 0;
+    return this.flush();
+  }
+
+  /** Stops timers and listeners (tests, teardown). */
+  dispose(): void {
+    clearTimeout(this.#timer);
+    globalThis.removeEventListener?.('online', this.#onOnline);
+  }
+}

@@ -1,0 +1,64 @@
+import type { Author, GuestSessionRequest, Session } from '@kith/protocol';
+import { atom } from 'nanostores';
+import type { KithClient } from '../client.js';
+import { type KeyValueStorage, readJson, writeJson } from '../storage.js';
+
+/** The signed-in reader, as kept on the device (the token never leaves it except to the server). */
+export interface StoredSession {
+  token: string;
+  expiresAt: string;
+  user: Author;
+}
+
+/**
+ * The reader's session for one site, kept across reloads, shared by every element of the page.
+ * An expired or revoked token is forgotten the first time the server refuses it.
+ */
+export class SessionStore {
+  readonly $session = atom<StoredSession | null>(null);
+  readonly #key: string;
+
+  constructor(
+    private client: KithClient,
+    private storage: KeyValueStorage,
+  ) {
+    this.#key = `kith:session:${client.server}|${client.site}`;
+    const stored = readJson<StoredSession>(storage, this.#key);
+    if (stored && Date.parse(stored.expiresAt) > Date.now()) this.#set(stored);
+    else writeJson(storage, this.#key, undefined);
+  }
+
+  #set(session: StoredSession | null): void {
+    this.client.setToken(session?.token);
+    writeJson(this.storage, this.#key, session ?? undefined);
+    this.$session.set(session);
+  }
+
+  /** Signs in as a guest (name, optional email); the same idempotency key makes a retry safe. */
+  async signInAsGuest(guest: GuestSessionRequest, idempotencyKey?: string): Promise<StoredSession> {
+    const session: Session = await this.client.signInAsGuest(guest, idempotencyKey ? { idempotencyKey } : {});
+    const stored = { token: session.token, expiresAt: session.expiresAt, user: session.user };
+    this.#set(stored);
+    return stored;
+  }
+
+  /** Uses a session minted elsewhere (e.g. by the site's own sign-in, through the site secret). */
+  use(session: Session): void {
+    this.#set({ token: session.token, expiresAt: session.expiresAt, user: session.user });
+  }
+
+  /** Signs out on the server (best effort) and on this device. */
+  async signOut(): Promise<void> {
+    try {
+      await this.client.signOut();
+    } catch {
+      // Forgotten here either way; the token expires on its own.
+    }
+    this.#set(null);
+  }
+
+  /** Forgets a token the server refused (expired, revoked). */
+  expire(): void {
+    this.#set(null);
+  }
+}

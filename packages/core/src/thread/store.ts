@@ -1,0 +1,421 @@
+import type { Comment, Sort, ThreadEventMap, ThreadMeta } from '@kith/protocol';
+import { atom } from 'nanostores';
+import type { KithClient } from '../client.js';
+import { type KithError, toKithError } from '../errors.js';
+import { openEventStream } from './event-stream.js';
+import type { Outbox } from './outbox.js';
+import type { SessionStore } from './session.js';
+
+/** A top-level comment with the replies loaded so far (any depth, oldest first). */
+export interface ThreadComment extends Comment {
+  replies: Comment[];
+  /** More replies to load; null when all are here. */
+  repliesCursor: string | null;
+}
+
+export interface ThreadState {
+  /** `loading` until the first page is here; `error` if it could not be had (see `error`). */
+  status: 'loading' | 'ready' | 'error';
+  error: KithError | null;
+  meta: ThreadMeta | null;
+  sort: Sort;
+  comments: ThreadComment[];
+  nextCursor: string | null;
+  /** A page or a reply list is loading: its id (`more`, or a comment id). */
+  loading: string | null;
+  /** New top-level comments by others, held back until the reader asks (never moving the page). */
+  incoming: Comment[];
+  /** The reader's own reactions, by comment id. */
+  mine: Record<string, string[]>;
+  /** The reader's own comments awaiting moderation. */
+  pending: Comment[];
+  /** The live stream: `off` until connected, `open`, or `reconnecting` after a drop. */
+  live: 'off' | 'open' | 'reconnecting';
+  /** The comment a permalink points at, once it is loaded. */
+  focused: string | null;
+}
+
+const initial = (sort: Sort): ThreadState => ({
+  status: 'loading',
+  error: null,
+  meta: null,
+  sort,
+  comments: [],
+  nextCursor: null,
+  loading: null,
+  incoming: [],
+  mine: {},
+  pending: [],
+  live: 'off',
+  focused: null,
+});
+
+/**
+ * One thread's state for an element to render: pages of comments, replies loaded on demand,
+ * sort, counts, the live stream and the reader's writes. No DOM: any view can subscribe to
+ * `$state`.
+ */
+export class ThreadStore {
+  readonly $state;
+  #generation = 0;
+  #closeStream: (() => void) | undefined;
+  #lastEventId: string | undefined;
+  #unlisten: () => void;
+
+  constructor(
+    private client: KithClient,
+    readonly key: string,
+    readonly session: SessionStore,
+    readonly outbox: Outbox,
+    options: { sort?: Sort } = {},
+  ) {
+    this.$state = atom<ThreadState>(initial(options.sort ?? 'new'));
+    this.#unlisten = outbox.listen({
+      sent: (entry, comment) => {
+        if (entry.threadKey === key) this.#upsert(comment, true);
+      },
+    });
+  }
+
+  #patch(patch: Partial<ThreadState>): void {
+    this.$state.set({ ...this.$state.get(), ...patch });
+  }
+
+  #known(id: string): Comment | undefined {
+    const state = this.$state.get();
+    for (const top of state.comments) {
+      if (top.id === id) return top;
+      const reply = top.replies.find((r) => r.id === id);
+      if (reply) return reply;
+    }
+    return state.incoming.find((c) => c.id === id) ?? state.pending.find((c) => c.id === id);
+  }
+
+  /** Loads (or reloads) the first page in the current sort. */
+  async load(): Promise<void> {
+    const generation = ++this.#generation;
+    const { sort } = this.$state.get();
+    this.#patch({ status: this.$state.get().meta ? this.$state.get().status : 'loading', loading: 'first' });
+    try {
+      const page = await this.client.getThread(this.key, { sort });
+      if (generation !== this.#generation) return;
+      this.#patch({
+        status: 'ready',
+        error: null,
+        meta: page.thread,
+        comments: page.comments.map(({ replies, ...comment }) => ({
+          ...comment,
+          replies: replies.comments,
+          repliesCursor: replies.nextCursor,
+        })),
+        nextCursor: page.nextCursor,
+        incoming: [],
+        mine: page.viewer?.reactions ?? {},
+        pending: page.viewer?.pending ?? [],
+        loading: null,
+      });
+    } catch (thrown) {
+      if (generation !== this.#generation) return;
+      const error = await toKithError(thrown);
+      if (error.status === 401) this.session.expire();
+      this.#patch({ status: this.$state.get().meta ? 'ready' : 'error', error, loading: null });
+    }
+  }
+
+  /** The next page of top-level comments (skipping any already shown). */
+  async loadMore(): Promise<void> {
+    const state = this.$state.get();
+    if (!state.nextCursor || state.loading) return;
+    const generation = this.#generation;
+    this.#patch({ loading: 'more', error: null });
+    try {
+      const page = await this.client.getThread(this.key, { sort: state.sort, cursor: state.nextCursor });
+      if (generation !== this.#generation) return;
+      const now = this.$state.get();
+      const seen = new Set(now.comments.map((c) => c.id));
+      this.#patch({
+        comments: [
+          ...now.comments,
+          ...page.comments
+            .filter((c) => !seen.has(c.id))
+            .map(({ replies, ...comment }) => ({
+              ...comment,
+              replies: replies.comments,
+              repliesCursor: replies.nextCursor,
+            })),
+        ],
+        nextCursor: page.nextCursor,
+        mine: { ...now.mine, ...page.viewer?.reactions },
+        meta: page.thread,
+        loading: null,
+      });
+    } catch (thrown) {
+      this.#patch({ loading: null, error: await toKithError(thrown) });
+    }
+  }
+
+  /** The next replies below a top-level comment. */
+  async loadReplies(rootId: string): Promise<void> {
+    const root = this.$state.get().comments.find((c) => c.id === rootId);
+    if (!root?.repliesCursor || this.$state.get().loading) return;
+    this.#patch({ loading: rootId, error: null });
+    try {
+      const page = await this.client.getReplies(rootId, { cursor: root.repliesCursor });
+      this.#updateRoot(rootId, (r) => {
+        const seen = new Set(r.replies.map((c) => c.id));
+        return {
+          ...r,
+          replies: [...r.replies, ...page.comments.filter((c) => !seen.has(c.id))],
+          repliesCursor: page.nextCursor,
+        };
+      });
+      this.#patch({ loading: null });
+    } catch (thrown) {
+      this.#patch({ loading: null, error: await toKithError(thrown) });
+    }
+  }
+
+  #updateRoot(rootId: string, update: (root: ThreadComment) => ThreadComment): void {
+    this.#patch({ comments: this.$state.get().comments.map((c) => (c.id === rootId ? update(c) : c)) });
+  }
+
+  /** Changes the order and loads its first page. */
+  setSort(sort: Sort): Promise<void> {
+    if (sort === this.$state.get().sort && this.$state.get().status === 'ready') return Promise.resolve();
+    this.#patch({ sort, comments: [], nextCursor: null, incoming: [] });
+    return this.load();
+  }
+
+  /** Shows the held-back new comments in their place. */
+  showIncoming(): void {
+    const state = this.$state.get();
+    if (state.incoming.length === 0) return;
+    const arrivals = state.incoming.map((c) => ({ ...c, replies: [], repliesCursor: null }));
+    // Newest first in `new` and `top`, where a fresh comment would rank anyway; last in `old`.
+    const comments =
+      state.sort === 'old' ? [...state.comments, ...arrivals] : [...arrivals.reverse(), ...state.comments];
+    this.#patch({ comments, incoming: [] });
+  }
+
+  /**
+   * Adds or replaces a comment wherever it belongs. `own`: the reader's, shown at once; others'
+   * new top-level comments wait in `incoming`.
+   */
+  #upsert(comment: Comment, sent: boolean): void {
+    // The reader's own comment may arrive on the stream before the answer to its POST.
+    const own =
+      sent || (comment.author !== null && comment.author.id === this.session.$session.get()?.user.id);
+    const state = this.$state.get();
+    const existing = this.#known(comment.id);
+    if (existing) {
+      this.#replace(comment);
+      return;
+    }
+    if (comment.status === 'pending') {
+      this.#patch({ pending: [...state.pending, comment] });
+      return;
+    }
+    const meta = state.meta && {
+      ...state.meta,
+      commentCount: state.meta.commentCount + 1,
+      topLevelCount: state.meta.topLevelCount + (comment.depth === 0 ? 1 : 0),
+    };
+    if (comment.depth === 0) {
+      if (own) {
+        const top = { ...comment, replies: [], repliesCursor: null };
+        const comments = state.sort === 'old' ? [...state.comments, top] : [top, ...state.comments];
+        this.#patch({ comments, meta });
+      } else {
+        this.#patch({ incoming: [...state.incoming, comment], meta });
+      }
+      return;
+    }
+    // A reply: under its root when that is on the page, and counted on its ancestors.
+    this.#patch({
+      meta,
+      comments: state.comments.map((root) => {
+        if (root.id !== comment.rootId) return root;
+        const replies = root.replies.map((r) =>
+          r.id === comment.parentId ? { ...r, replyCount: r.replyCount + 1 } : r,
+        );
+        return {
+          ...root,
+          replyCount: root.replyCount + 1,
+          // Appended only when the list is complete; otherwise it arrives with "load replies".
+          replies: root.repliesCursor && !own ? replies : [...replies, comment],
+        };
+      }),
+    });
+  }
+
+  /** Swaps in the comment's new version wherever it is shown, with `also` in the same update. */
+  #replace(comment: Comment, also: Partial<ThreadState> = {}): void {
+    const state = this.$state.get();
+    const swap = (c: Comment) => (c.id === comment.id ? { ...c, ...comment } : c);
+    this.#patch({
+      ...also,
+      comments: state.comments.map((root) =>
+        root.id === comment.id ? { ...root, ...comment } : { ...root, replies: root.replies.map(swap) },
+      ),
+      incoming: state.incoming.map(swap),
+      pending: (also.pending ?? state.pending).map(swap),
+    });
+  }
+
+  /** Posts a comment or reply through the outbox (kept until sent; see Outbox). */
+  post(markdown: string, parentId: string | null = null) {
+    return this.outbox.post(this.key, markdown, parentId);
+  }
+
+  /** Edits the reader's own comment. */
+  async edit(id: string, markdown: string): Promise<Comment> {
+    const comment = await this.#write(() => this.client.editComment(id, markdown));
+    this.#replace(comment);
+    return comment;
+  }
+
+  /** Deletes the reader's own comment (its replies stay). */
+  async delete(id: string): Promise<Comment> {
+    const comment = await this.#write(() => this.client.deleteComment(id));
+    this.#remove(comment);
+    return comment;
+  }
+
+  #remove(comment: Comment): void {
+    const state = this.$state.get();
+    const was = this.#known(comment.id);
+    if (was && !was.deleted) {
+      const meta = state.meta && {
+        ...state.meta,
+        commentCount: Math.max(0, state.meta.commentCount - 1),
+      };
+      this.#replace(comment, { meta, pending: state.pending.filter((c) => c.id !== comment.id) });
+    }
+  }
+
+  /** Toggles (or sets) one of the site's reactions; the count changes at once and is corrected by the answer. */
+  async react(id: string, reaction: string, active?: boolean): Promise<void> {
+    const state = this.$state.get();
+    const target = this.#known(id);
+    if (!target) return;
+    const mine = state.mine[id] ?? [];
+    const on = active ?? !mine.includes(reaction);
+    const before = { reactions: target.reactions, mine };
+    const apply = (reactions: Record<string, number>, list: string[]) => {
+      this.#replace({ ...this.#known(id)!, reactions });
+      this.#patch({ mine: { ...this.$state.get().mine, [id]: list } });
+    };
+    const count = (target.reactions[reaction] ?? 0) + (on === mine.includes(reaction) ? 0 : on ? 1 : -1);
+    apply(
+      { ...target.reactions, [reaction]: Math.max(0, count) },
+      on ? [...new Set([...mine, reaction])] : mine.filter((r) => r !== reaction),
+    );
+    try {
+      const result = await this.#write(() => this.client.react(id, reaction, on));
+      apply(result.reactions, result.mine);
+    } catch (error) {
+      apply(before.reactions, before.mine); // rolled back; the error is in $state.error
+      throw error;
+    }
+  }
+
+  async #write<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (thrown) {
+      const error = await toKithError(thrown);
+      if (error.status === 401) this.session.expire();
+      this.#patch({ error });
+      throw error;
+    }
+  }
+
+  /**
+   * Brings a permalinked comment onto the page: loads its top-level comment (pinned first when it
+   * is not on a loaded page) and that comment's replies until the target is among them.
+   */
+  async focus(id: string): Promise<boolean> {
+    if (this.#known(id)) {
+      this.#patch({ focused: id });
+      return true;
+    }
+    try {
+      const target = await this.client.getComment(id);
+      if (target.threadKey !== this.key) return false;
+      const rootId = target.rootId ?? target.id;
+      let root = this.$state.get().comments.find((c) => c.id === rootId);
+      if (!root) {
+        const top = rootId === target.id ? target : await this.client.getComment(rootId);
+        root = { ...top, replies: [], repliesCursor: top.replyCount > 0 ? '' : null };
+        if (root.repliesCursor === '') {
+          const first = await this.client.getReplies(rootId);
+          root = { ...root, replies: first.comments, repliesCursor: first.nextCursor };
+        }
+        this.#patch({ comments: [root, ...this.$state.get().comments] });
+      }
+      for (let guard = 0; guard < 50 && !this.#known(id); guard++) {
+        const current = this.$state.get().comments.find((c) => c.id === rootId);
+        if (!current?.repliesCursor) break;
+        await this.loadReplies(rootId);
+      }
+      const found = this.#known(id) !== undefined;
+      if (found) this.#patch({ focused: id });
+      return found;
+    } catch (thrown) {
+      this.#patch({ error: await toKithError(thrown) });
+      return false;
+    }
+  }
+
+  /** Follows the thread live; resumes after drops from the last event seen. */
+  connect(): void {
+    if (this.#closeStream) return;
+    this.#closeStream = openEventStream(this.client.eventsUrl(this.key), {
+      lastEventId: this.#lastEventId,
+      onOpen: () => this.#patch({ live: 'open' }),
+      onDrop: () => this.#patch({ live: 'reconnecting' }),
+      onEvent: (event) => {
+        if (event.id) this.#lastEventId = event.id;
+        this.#apply(event.type as keyof ThreadEventMap, JSON.parse(event.data));
+      },
+    });
+  }
+
+  disconnect(): void {
+    this.#closeStream?.();
+    this.#closeStream = undefined;
+    this.#patch({ live: 'off' });
+  }
+
+  #apply<K extends keyof ThreadEventMap>(type: K, data: ThreadEventMap[K]): void {
+    switch (type) {
+      case 'comment.created':
+        this.#upsert((data as ThreadEventMap['comment.created']).comment, false);
+        break;
+      case 'comment.edited':
+        this.#replace((data as ThreadEventMap['comment.edited']).comment);
+        break;
+      case 'comment.deleted':
+        this.#remove((data as ThreadEventMap['comment.deleted']).comment);
+        break;
+      case 'reaction.changed': {
+        const { commentId, reactions } = data as ThreadEventMap['reaction.changed'];
+        const target = this.#known(commentId);
+        if (target) this.#replace({ ...target, reactions });
+        break;
+      }
+      case 'thread.updated':
+        this.#patch({ meta: (data as ThreadEventMap['thread.updated']).thread });
+        break;
+      case 'reset':
+        void this.load(); // missed events are gone: start again from a fresh page
+        break;
+    }
+  }
+
+  /** Stops the stream and listeners. */
+  dispose(): void {
+    this.disconnect();
+    this.#unlisten();
+  }
+}

@@ -1,0 +1,296 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+// The reference server from source (a package dependency would make a build cycle).
+import { createKith, type Kith, type Listening, listen } from '../../server/src/index.js';
+import { Sites } from '../../server/src/services/sites.js';
+import { createClient, type KithClient } from '../src/index.js';
+import type { KeyValueStorage } from '../src/storage.js';
+import { Outbox, SessionStore, type ThreadState, ThreadStore } from '../src/thread/index.js';
+
+function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
+  const data = new Map<string, string>();
+  return {
+    data,
+    getItem: (key) => data.get(key) ?? null,
+    setItem: (key, value) => void data.set(key, value),
+    removeItem: (key) => void data.delete(key),
+  };
+}
+
+/** Resolves once the store's state passes `test` (or fails after `ms`). */
+function until(store: ThreadStore, test: (state: ThreadState) => boolean, ms = 5000): Promise<ThreadState> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(`state never matched: ${JSON.stringify(store.$state.get()).slice(0, 400)}`));
+    }, ms);
+    const stop = store.$state.subscribe((state) => {
+      if (test(state)) {
+        clearTimeout(timer);
+        queueMicrotask(() => stop());
+        resolve(state);
+      }
+    });
+  });
+}
+
+describe('thread store, outbox and session against the reference server', () => {
+  let kith: Kith;
+  let http: Listening;
+  let port: number;
+  let n = 0;
+  const key = () => `/thread/${++n}`;
+  const reader = (storage = memoryStorage(), options: { fetch?: typeof fetch; retries?: number } = {}) => {
+    const client = createClient({ server: http.url, site: 'blog', retries: 0, ...options });
+    const session = new SessionStore(client, storage);
+    const outbox = new Outbox(client, storage);
+    return {
+      client,
+      session,
+      outbox,
+      storage,
+      thread: (k: string) => new ThreadStore(client, k, session, outbox),
+    };
+  };
+  const seed = async (client: KithClient, k: string, count: number) => {
+    const made = [];
+    for (let i = 0; i < count; i++) made.push(await client.createComment(k, { markdown: `comment ${i}` }));
+    return made;
+  };
+
+  before(async () => {
+    kith = await createKith({ logLevel: 'silent' });
+    const { secret } = await new Sites(kith.db).create('blog', ['http://localhost:1']);
+    http = await listen(kith, 0);
+    port = http.port;
+    const limit = { max: 100_000, windowSeconds: 60 };
+    await createClient({ server: http.url, site: 'blog' }).updateSite(secret, {
+      rateLimit: { comments: limit, sessions: limit, reactions: limit },
+    });
+  });
+  after(async () => {
+    await http.close();
+    await kith.close();
+  });
+
+  it('reads pages in each order, loads replies on demand, never shows a comment twice', async () => {
+    const k = key();
+    const author = reader();
+    await author.session.signInAsGuest({ name: 'Ada' });
+    const made = await seed(author.client, k, 25);
+    for (let i = 0; i < 5; i++)
+      await author.client.createComment(k, { markdown: `reply ${i}`, parentId: made[24]!.id });
+    const store = author.thread(k);
+    await store.load();
+    let state = store.$state.get();
+    assert.equal(state.status, 'ready');
+    assert.equal(state.meta?.commentCount, 30);
+    assert.equal(state.comments.length, 20);
+    assert.equal(state.comments[0]!.id, made[24]!.id, 'newest first');
+    assert.equal(state.comments[0]!.replies.length, 3, 'the first replies come inline');
+    await store.loadReplies(made[24]!.id);
+    state = store.$state.get();
+    assert.deepEqual(
+      state.comments[0]!.replies.map((r) => r.markdown),
+      ['reply 0', 'reply 1', 'reply 2', 'reply 3', 'reply 4'],
+    );
+    assert.equal(state.comments[0]!.repliesCursor, null);
+    await store.loadMore();
+    state = store.$state.get();
+    assert.equal(state.comments.length, 25);
+    assert.equal(new Set(state.comments.map((c) => c.id)).size, 25);
+    assert.equal(state.nextCursor, null);
+    await store.setSort('old');
+    assert.equal(store.$state.get().comments[0]!.id, made[0]!.id, 'oldest first');
+    store.dispose();
+  });
+
+  it('keeps the session across reloads and forgets a revoked one', async () => {
+    const storage = memoryStorage();
+    const first = reader(storage);
+    const signedIn = await first.session.signInAsGuest({ name: 'Grace' });
+    const again = reader(storage);
+    assert.equal(again.session.$session.get()?.user.name, 'Grace');
+    assert.equal(again.client.token, signedIn.token);
+    await first.session.signOut();
+    const store = again.thread(key());
+    await assert.rejects(
+      store.edit('c_unknown', 'x'),
+      (error: Error & { status?: number }) => error.status === 401,
+    );
+    assert.equal(again.session.$session.get(), null, 'a refused token is forgotten');
+    assert.equal(storage.data.size, 0);
+  });
+
+  it('posts through the outbox: the draft is kept until queued, a refused post comes back as the draft', async () => {
+    const k = key();
+    const me = reader();
+    await me.session.signInAsGuest({ name: 'Writer' });
+    const store = me.thread(k);
+    await store.load();
+    me.outbox.saveDraft(k, 'new', 'half a thought');
+    assert.equal(reader(me.storage).outbox.draft(k, 'new'), 'half a thought', 'the draft survives a reload');
+    const refused: string[] = [];
+    me.outbox.listen({ refused: (_entry, error) => refused.push(error.code) });
+    store.post('x'.repeat(20_001));
+    await me.outbox.flush();
+    assert.deepEqual(refused, ['validation-failed']);
+    assert.equal(me.outbox.$entries.get().length, 0);
+    assert.equal(me.outbox.draft(k, 'new'), 'x'.repeat(20_001), 'nothing the writer typed is lost');
+    me.outbox.saveDraft(k, 'new', '');
+    store.post('Hello **there**');
+    assert.equal(me.outbox.draft(k, 'new'), '');
+    const state = await until(store, (s) => s.comments.length === 1);
+    assert.equal(state.comments[0]!.html, '<p>Hello <strong>there</strong></p>');
+    assert.equal(state.meta?.commentCount, 1);
+    store.dispose();
+  });
+
+  it('a post whose answer is lost is sent again with the same key and lands exactly once', async () => {
+    const k = key();
+    let lose = 2;
+    // The server gets the request and commits, but the answer never arrives: twice.
+    const flaky: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (
+        (input as Request).method === 'POST' &&
+        String((input as Request).url).includes('/comments') &&
+        lose > 0
+      ) {
+        lose -= 1;
+        throw new TypeError('connection reset');
+      }
+      return response;
+    };
+    const storage = memoryStorage();
+    const me = reader(storage, { fetch: flaky });
+    await me.session.signInAsGuest({ name: 'Unlucky' });
+    const store = me.thread(k);
+    await store.load();
+    const entry = store.post('only once');
+    await me.outbox.flush();
+    assert.equal(me.outbox.$entries.get()[0]?.lastError?.code, 'network', 'kept, with the reason');
+    // The page reloads: a new outbox on the same device finds the post and sends it.
+    const later = reader(storage, { fetch: flaky });
+    assert.equal(later.outbox.$entries.get()[0]?.key, entry.key);
+    await later.outbox.resume();
+    assert.equal(later.outbox.$entries.get().length, 1, 'still failing: still kept');
+    await later.outbox.resume();
+    assert.equal(later.outbox.$entries.get().length, 0);
+    const page = await later.client.getThread(k);
+    assert.equal(page.thread.commentCount, 1);
+    assert.deepEqual(
+      page.comments.map((c) => c.markdown),
+      ['only once'],
+    );
+    store.dispose();
+    me.outbox.dispose();
+    later.outbox.dispose();
+  });
+
+  it('a post made while the server is down is sent when it is back', async () => {
+    const k = key();
+    const me = reader();
+    await me.session.signInAsGuest({ name: 'Patient' });
+    await http.close();
+    me.outbox.post(k, 'written offline');
+    await me.outbox.flush();
+    assert.equal(me.outbox.$entries.get().length, 1);
+    http = await listen(kith, port);
+    await me.outbox.resume();
+    assert.equal(me.outbox.$entries.get().length, 0);
+    assert.equal((await me.client.getThread(k)).thread.commentCount, 1);
+    me.outbox.dispose();
+  });
+
+  it('follows the thread live: others’ new comments wait, replies, edits, reactions and deletes apply in place', async () => {
+    const k = key();
+    const alice = reader();
+    const bob = reader();
+    await alice.session.signInAsGuest({ name: 'Alice' });
+    await bob.session.signInAsGuest({ name: 'Bob' });
+    const first = await alice.client.createComment(k, { markdown: 'first' });
+    const watching = bob.thread(k);
+    await watching.load();
+    watching.connect();
+    await until(watching, (s) => s.live === 'open');
+    const second = await alice.client.createComment(k, { markdown: 'second' });
+    let state = await until(watching, (s) => s.incoming.length === 1);
+    assert.deepEqual(
+      state.comments.map((c) => c.id),
+      [first.id],
+      'the page does not move',
+    );
+    assert.equal(state.meta?.commentCount, 2);
+    watching.showIncoming();
+    assert.deepEqual(
+      watching.$state.get().comments.map((c) => c.id),
+      [second.id, first.id],
+    );
+    const reply = await alice.client.createComment(k, { markdown: 'a reply', parentId: first.id });
+    state = await until(watching, (s) => s.comments[1]!.replies.length === 1);
+    assert.equal(state.comments[1]!.replies[0]!.id, reply.id);
+    assert.equal(state.comments[1]!.replyCount, 1);
+    await alice.client.editComment(first.id, 'first, edited');
+    state = await until(watching, (s) => s.comments[1]!.markdown === 'first, edited');
+    const reaction = (await alice.client.getSite()).reactions[0]!;
+    await alice.client.react(second.id, reaction, true);
+    state = await until(watching, (s) => s.comments[0]!.reactions[reaction] === 1);
+    await alice.client.deleteComment(reply.id);
+    state = await until(watching, (s) => s.comments[1]!.replies[0]!.deleted);
+    assert.equal(state.meta?.commentCount, 2);
+    // Bob's own post shows at once, and once, whichever of the answer and the event comes first.
+    watching.post('mine');
+    state = await until(watching, (s) => s.comments[0]!.markdown === 'mine');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    state = watching.$state.get();
+    assert.equal(state.comments.filter((c) => c.markdown === 'mine').length, 1);
+    assert.equal(state.incoming.length, 0);
+    assert.equal(state.meta?.commentCount, 3);
+    watching.dispose();
+  });
+
+  it('resumes the stream after a drop from the last event it saw', async () => {
+    const k = key();
+    const alice = reader();
+    await alice.session.signInAsGuest({ name: 'Alice' });
+    const watching = reader().thread(k);
+    await watching.load();
+    watching.connect();
+    await until(watching, (s) => s.live === 'open');
+    await alice.client.createComment(k, { markdown: 'before the drop' });
+    await until(watching, (s) => s.incoming.length === 1);
+    await http.close(); // the stream drops
+    await until(watching, (s) => s.live === 'reconnecting');
+    http = await listen(kith, port);
+    await alice.client.createComment(k, { markdown: 'while away' });
+    const state = await until(watching, (s) => s.incoming.length === 2, 40_000);
+    assert.deepEqual(
+      state.incoming.map((c) => c.markdown),
+      ['before the drop', 'while away'],
+    );
+    watching.dispose();
+  });
+
+  it('brings a permalinked reply onto the page, loading its thread and replies as needed', async () => {
+    const k = key();
+    const me = reader();
+    await me.session.signInAsGuest({ name: 'Linker' });
+    const made = await seed(me.client, k, 22);
+    const old = made[0]!; // not on the first page (newest first, 20 per page)
+    let target = old;
+    for (let i = 0; i < 8; i++) {
+      target = await me.client.createComment(k, { markdown: `deep ${i}`, parentId: target.id });
+    }
+    const store = me.thread(k);
+    await store.load();
+    assert.ok(!store.$state.get().comments.some((c) => c.id === old.id));
+    assert.equal(await store.focus(target.id), true);
+    const state = store.$state.get();
+    assert.equal(state.focused, target.id);
+    assert.equal(state.comments[0]!.id, old.id, 'its top-level comment is pinned first');
+    assert.ok(state.comments[0]!.replies.some((r) => r.id === target.id));
+    assert.equal(await store.focus('c_unknown'), false);
+    store.dispose();
+  });
+});
