@@ -56,3 +56,18 @@ console.log(`\nkith-share (Lit itself: ${kb(lit)}; loader and Kith base beyond L
 line('four networks (x facebook linkedin reddit)', typical, 3);
 line('every network, copy, native, menu, counts and the Mastodon picker', every, 7);
 console.log(`  + @floating-ui/dom where CSS anchor positioning is missing: ${kb(floating)}`);
+
+// kith-thread: the reading view (everything to show comments) and the editor chunk (loaded when
+// the reader starts to write), beyond what the reading view already brought.
+const reading = sum(['thread']);
+const readingFiles = new Set([join(dist, 'kith.js'), ...staticClosure(chunk(dist, 'thread'))]);
+const editor = staticClosure(chunk(dist, 'editor'))
+  .filter((f) => !readingFiles.has(f))
+  .reduce((total, f) => total + gzipSize(f), 0);
+const purify = gzipSize(chunk(dist, 'purify.es'));
+console.log('\nkith-thread');
+console.log(
+  `  reading view (loader, Lit, core, thread): ${kb(reading)} (budget 20 KB${reading > 20 * 1024 ? ', not met' : ''})`,
+);
+console.log(`  editor chunk: ${kb(editor)} (budget 10 KB${editor > 10 * 1024 ? ', not met' : ''})`);
+console.log(`  + DOMPurify where the HTML Sanitizer API is missing: ${kb(purify)}`);

@@ -16,7 +16,7 @@ import type {
   ThreadMeta,
   ThreadPage,
 } from '@kith/protocol';
-import ky, { type KyInstance, type Options } from 'ky';
+import ky, { isHTTPError, type KyInstance, type Options } from 'ky';
 import { toKithError } from './errors.js';
 
 export interface ClientOptions {
@@ -82,6 +82,12 @@ export class KithClient {
         afterStatusCodes: [429, 503],
         maxRetryAfter: 5_000,
         backoffLimit: 3_000,
+        // A server asking for a longer wait than maxRetryAfter is answered at once with the error
+        // (and its retryAfter), so a reader sees "try again in 30 s" instead of a long silence.
+        shouldRetry: ({ error }) => {
+          const after = isHTTPError(error) ? Number(error.response.headers.get('retry-after')) : 0;
+          return after > 5 ? false : undefined;
+        },
       },
       ...(options.fetch && { fetch: options.fetch }),
       hooks: {

@@ -7,10 +7,19 @@ export { StoreController } from './base/store-controller.js';
 export { KithCommentCount } from './comment-count/comment-count.js';
 export type { CommentCountStrings } from './comment-count/translations/en.js';
 export type { ShareStrings } from './share/translations/en.js';
+export type { EditorStrings } from './thread/editor-translations/en.js';
+export { KithCommentEvent, KithThread } from './thread/thread.js';
+export type { ThreadStrings } from './thread/translations/en.js';
 
 import type { Translation } from './base/localize.js';
 import type { CommentCountStrings } from './comment-count/translations/en.js';
 import type { ShareStrings } from './share/translations/en.js';
+import type { EditorStrings } from './thread/editor-translations/en.js';
+import type { ThreadStrings } from './thread/translations/en.js';
 
 /** A whole translation of every element, for `registerTranslation` (any subset works too). */
-export type KithTranslation = Translation & CommentCountStrings & ShareStrings;
+export type KithTranslation = Translation &
+  CommentCountStrings &
+  ShareStrings &
+  ThreadStrings &
+  EditorStrings;

@@ -15,6 +15,7 @@ const loaders: Record<string, Loader> = {
   'kith-config': () => import('@kith/elements/config.js'),
   'kith-comment-count': () => import('@kith/elements/comment-count.js'),
   'kith-share': () => import('@kith/elements/share.js'),
+  'kith-thread': () => import('@kith/elements/thread.js'),
 };
 
 function ownScript(): HTMLScriptElement | undefined {

@@ -109,6 +109,8 @@ export class Outbox {
   /** Sends every queued comment, oldest first; called on its own when the network returns. */
   flush(): Promise<void> {
     this.#sending ??= (async () => {
+      // Yield first: the `finally` below must run after #sending is assigned, even with nothing to send.
+      await null;
       clearTimeout(this.#timer);
       try {
         for (let entry = this.$entries.get()[0]; entry && !this.#paused; entry = this.$entries.get()[0]) {

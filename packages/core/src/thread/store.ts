@@ -1,4 +1,4 @@
-import type { Comment, Sort, ThreadEventMap, ThreadMeta } from '@kith/protocol';
+import type { Comment, Site, Sort, ThreadEventMap, ThreadMeta } from '@kith/protocol';
 import { atom } from 'nanostores';
 import type { KithClient } from '../client.js';
 import { type KithError, toKithError } from '../errors.js';
@@ -17,6 +17,8 @@ export interface ThreadState {
   /** `loading` until the first page is here; `error` if it could not be had (see `error`). */
   status: 'loading' | 'ready' | 'error';
   error: KithError | null;
+  /** The site's capabilities and limits (reactions offered, edit window, comment length). */
+  site: Site | null;
   meta: ThreadMeta | null;
   sort: Sort;
   comments: ThreadComment[];
@@ -38,6 +40,7 @@ export interface ThreadState {
 const initial = (sort: Sort): ThreadState => ({
   status: 'loading',
   error: null,
+  site: null,
   meta: null,
   sort,
   comments: [],
@@ -63,7 +66,7 @@ export class ThreadStore {
   #unlisten: () => void;
 
   constructor(
-    private client: KithClient,
+    readonly client: KithClient,
     readonly key: string,
     readonly session: SessionStore,
     readonly outbox: Outbox,
@@ -97,11 +100,15 @@ export class ThreadStore {
     const { sort } = this.$state.get();
     this.#patch({ status: this.$state.get().meta ? this.$state.get().status : 'loading', loading: 'first' });
     try {
-      const page = await this.client.getThread(this.key, { sort });
+      const [page, site] = await Promise.all([
+        this.client.getThread(this.key, { sort }),
+        this.$state.get().site ?? this.client.getSite(),
+      ]);
       if (generation !== this.#generation) return;
       this.#patch({
         status: 'ready',
         error: null,
+        site,
         meta: page.thread,
         comments: page.comments.map(({ replies, ...comment }) => ({
           ...comment,

@@ -1,0 +1,308 @@
+/**
+ * A Kith server in the browser's memory, speaking enough of the protocol for the thread's
+ * component tests and stories: sessions, pages in each sort with inline replies, replies, one
+ * comment, preview, posting (with Idempotency-Key), editing, deleting, reactions and the live
+ * event stream. Never a network; the real server is exercised end to end.
+ */
+import type { Comment, Site, Sort } from '@kith/core';
+
+interface Stored extends Comment {
+  seq: number;
+}
+
+export interface MemoryKith {
+  url: string;
+  site: Site;
+  comments: Stored[];
+  closed: Set<string>;
+  /** Answers every request with this instead (e.g. a problem response), while set. */
+  fail: ((request: Request) => Response | Promise<Response> | undefined) | undefined;
+  /** Adds a comment as another reader would (it reaches open streams). */
+  add(
+    thread: string,
+    markdown: string,
+    options?: { parentId?: string; author?: string; at?: string },
+  ): Stored;
+  requests: Request[];
+}
+
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
+  });
+const problem = (code: string, status: number, detail?: string) =>
+  json({ type: `urn:kith:problem:${code}`, title: code, status, code, ...(detail && { detail }) }, status);
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A few Markdown rules, enough to show formatting; the real server uses markdown-it. */
+export function miniMarkdown(markdown: string): string {
+  return markdown
+    .trim()
+    .split(/\n{2,}/)
+    .map(
+      (block) =>
+        `<p>${escapeHtml(block)
+          .replace(/\*\*(.+?)\*\*/g, '<strong>$1</strong>')
+          .replace(/\*(.+?)\*/g, '<em>$1</em>')
+          .replace(/`(.+?)`/g, '<code>$1</code>')
+          .replace(/\n/g, '<br>')}</p>`,
+    )
+    .join('\n');
+}
+
+let instances = 0;
+const realFetch = globalThis.fetch.bind(globalThis);
+const servers = new Map<string, (request: Request, url: URL) => Promise<Response>>();
+
+globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+  const request = new Request(input, init);
+  const url = new URL(request.url);
+  const handle = url.hostname === 'memory.kith.test' ? servers.get(url.pathname.split('/')[1]!) : undefined;
+  return handle ? handle(request, url) : realFetch(input, init);
+};
+
+export function memoryKith(
+  options: { site?: Partial<Site>; html?: (markdown: string) => string } = {},
+): MemoryKith {
+  const name = `m${++instances}`;
+  const render = options.html ?? miniMarkdown;
+  let seq = 0;
+  let eventId = 0;
+  const sessions = new Map<string, { id: string; name: string }>();
+  const mine = new Map<string, Set<string>>(); // `${user}|${comment}` -> reactions
+  const done = new Map<string, Response>();
+  const streams = new Set<{ thread: string; push: (type: string, data: unknown) => void }>();
+  const site: Site = {
+    id: 'blog',
+    name: 'Blog',
+    protocol: 'kith/1',
+    features: { comments: true, reactions: true, guests: true, realtime: true, shareCounts: true },
+    moderation: 'none',
+    reactions: ['+1', 'heart', 'laugh'],
+    limits: {
+      commentMaxLength: 2000,
+      editWindowSeconds: 900,
+      pageSize: 20,
+      maxPageSize: 100,
+      repliesPreview: 3,
+      countsBatchMax: 100,
+      rateLimit: {
+        comments: { max: 10, windowSeconds: 60 },
+        sessions: { max: 10, windowSeconds: 60 },
+        reactions: { max: 100, windowSeconds: 60 },
+        shares: { max: 100, windowSeconds: 60 },
+      },
+    },
+    ...options.site,
+  };
+  const kith: MemoryKith = {
+    url: `https://memory.kith.test/${name}`,
+    site,
+    comments: [],
+    closed: new Set(),
+    fail: undefined,
+    requests: [],
+    add(thread, markdown, { parentId, author = 'Someone', at } = {}) {
+      const parent = parentId ? kith.comments.find((c) => c.id === parentId) : undefined;
+      const comment: Stored = {
+        id: `c${++seq}`,
+        seq,
+        threadKey: thread,
+        parentId: parent?.id ?? null,
+        rootId: parent ? (parent.rootId ?? parent.id) : null,
+        depth: parent ? parent.depth + 1 : 0,
+        author: { id: `u-${author}`, name: author, kind: 'guest', avatarUrl: null },
+        markdown,
+        html: render(markdown),
+        status: 'published',
+        deleted: false,
+        createdAt: at ?? new Date().toISOString(),
+        editedAt: null,
+        reactions: {},
+        replyCount: 0,
+      };
+      kith.comments.push(comment);
+      for (let up = parent; up; up = kith.comments.find((c) => c.id === up!.parentId)) up.replyCount += 1;
+      emit(thread, 'comment.created', { comment: strip(comment) });
+      return comment;
+    },
+  };
+  const strip = ({ seq: _seq, ...comment }: Stored): Comment => comment;
+  const emit = (thread: string, type: string, data: unknown) => {
+    for (const stream of streams) if (stream.thread === thread) stream.push(type, data);
+  };
+  const meta = (thread: string) => {
+    const visible = kith.comments.filter((c) => c.threadKey === thread && !c.deleted);
+    return {
+      key: thread,
+      closed: kith.closed.has(thread),
+      commentCount: visible.length,
+      topLevelCount: visible.filter((c) => c.depth === 0).length,
+      createdAt: null,
+    };
+  };
+  const order: Record<Sort, (a: Stored, b: Stored) => number> = {
+    new: (a, b) => b.seq - a.seq,
+    old: (a, b) => a.seq - b.seq,
+    top: (a, b) => total(b) - total(a) || b.seq - a.seq,
+  };
+  const total = (c: Stored) => Object.values(c.reactions).reduce((n, v) => n + v, 0);
+  const repliesOf = (root: Stored, after = 0, limit = 20) => {
+    const all = kith.comments
+      .filter((c) => c.rootId === root.id && c.seq > after)
+      .sort((a, b) => a.seq - b.seq);
+    const page = all.slice(0, limit);
+    return { comments: page.map(strip), nextCursor: all.length > limit ? `r${page.at(-1)!.seq}` : null };
+  };
+  const user = (request: Request) =>
+    sessions.get(request.headers.get('authorization')?.replace('Bearer ', '') ?? '');
+
+  servers.set(name, async (request, url) => {
+    kith.requests.push(request.clone());
+    const failed = await kith.fail?.(request);
+    if (failed) return failed;
+    const path = url.pathname.replace(`/${name}/v1/sites/blog`, '').replace(/\/$/, '');
+    const body = request.method === 'GET' || request.method === 'DELETE' ? undefined : await request.json();
+    const idem = request.headers.get('idempotency-key');
+    if (idem && done.has(idem)) return done.get(idem)!.clone();
+    const remember = (response: Response) => {
+      if (idem) done.set(idem, response.clone());
+      return response;
+    };
+    let m: RegExpMatchArray | null;
+    if (path === '' && request.method === 'GET') return json(site);
+    if (path === '/sessions' && request.method === 'POST') {
+      const token = `t${sessions.size + 1}-${name}`;
+      sessions.set(token, { id: `u-${body.name}`, name: body.name });
+      return remember(
+        json(
+          {
+            token,
+            expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+            user: { id: `u-${body.name}`, name: body.name, kind: 'guest', avatarUrl: null },
+          },
+          201,
+        ),
+      );
+    }
+    if (path === '/sessions/current' && request.method === 'DELETE')
+      return new Response(null, { status: 204 });
+    if (path === '/preview') {
+      if (!String(body.markdown).trim()) return problem('validation-failed', 422, 'The comment is empty.');
+      return json({ html: render(body.markdown) });
+    }
+    if ((m = path.match(/^\/threads\/([^/]+)\/events$/))) {
+      const thread = decodeURIComponent(m[1]!);
+      let entry: (typeof streams extends Set<infer T> ? T : never) | undefined;
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          const encoder = new TextEncoder();
+          controller.enqueue(encoder.encode('retry: 1000\n: connected\n\n'));
+          entry = {
+            thread,
+            push: (type, data) =>
+              controller.enqueue(
+                encoder.encode(`id: ${++eventId}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`),
+              ),
+          };
+          streams.add(entry);
+          request.signal.addEventListener('abort', () => streams.delete(entry!));
+        },
+        cancel() {
+          if (entry) streams.delete(entry);
+        },
+      });
+      return new Response(stream, { headers: { 'content-type': 'text/event-stream' } });
+    }
+    if ((m = path.match(/^\/threads\/([^/]+)\/comments$/)) && request.method === 'POST') {
+      const thread = decodeURIComponent(m[1]!);
+      const who = user(request);
+      if (!who) return problem('unauthorized', 401);
+      if (kith.closed.has(thread))
+        return problem('thread-closed', 403, 'This thread no longer takes comments.');
+      if (!String(body.markdown).trim()) return problem('validation-failed', 422, 'The comment is empty.');
+      if ([...body.markdown].length > site.limits.commentMaxLength) {
+        return problem(
+          'validation-failed',
+          422,
+          `The comment is longer than ${site.limits.commentMaxLength} characters.`,
+        );
+      }
+      const comment = kith.add(thread, body.markdown, { parentId: body.parentId, author: who.name });
+      return remember(json(strip(comment), 201));
+    }
+    if ((m = path.match(/^\/threads\/([^/]+)$/))) {
+      const thread = decodeURIComponent(m[1]!);
+      const sort = (url.searchParams.get('sort') ?? 'new') as Sort;
+      const limit = Number(url.searchParams.get('limit') ?? site.limits.pageSize);
+      const offset = Number(url.searchParams.get('cursor')?.slice(1) ?? 0);
+      const tops = kith.comments.filter((c) => c.threadKey === thread && c.depth === 0).sort(order[sort]);
+      const page = tops.slice(offset, offset + limit);
+      const who = user(request);
+      return json({
+        thread: meta(thread),
+        sort,
+        comments: page.map((c) => ({ ...strip(c), replies: repliesOf(c, 0, 3) })),
+        nextCursor: offset + limit < tops.length ? `o${offset + limit}` : null,
+        viewer: who
+          ? {
+              userId: who.id,
+              reactions: Object.fromEntries(
+                [...mine]
+                  .filter(([k]) => k.startsWith(`${who.id}|`))
+                  .map(([k, v]) => [k.split('|')[1], [...v]]),
+              ),
+              pending: [],
+            }
+          : null,
+      });
+    }
+    if ((m = path.match(/^\/comments\/([^/]+)\/replies$/))) {
+      const root = kith.comments.find((c) => c.id === m![1]);
+      if (!root) return problem('comment-not-found', 404);
+      return json(repliesOf(root, Number(url.searchParams.get('cursor')?.slice(1) ?? 0)));
+    }
+    if ((m = path.match(/^\/comments\/([^/]+)\/reactions$/))) {
+      const comment = kith.comments.find((c) => c.id === m![1]);
+      const who = user(request);
+      if (!who) return problem('unauthorized', 401);
+      if (!comment) return problem('comment-not-found', 404);
+      const set = mine.get(`${who.id}|${comment.id}`) ?? new Set<string>();
+      const on = body.active ?? !set.has(body.reaction);
+      if (on !== set.has(body.reaction)) {
+        comment.reactions[body.reaction] = (comment.reactions[body.reaction] ?? 0) + (on ? 1 : -1);
+        if (!comment.reactions[body.reaction]) delete comment.reactions[body.reaction];
+        if (on) set.add(body.reaction);
+        else set.delete(body.reaction);
+      }
+      mine.set(`${who.id}|${comment.id}`, set);
+      emit(comment.threadKey, 'reaction.changed', { commentId: comment.id, reactions: comment.reactions });
+      return remember(json({ commentId: comment.id, reactions: comment.reactions, mine: [...set] }));
+    }
+    if ((m = path.match(/^\/comments\/([^/]+)$/))) {
+      const comment = kith.comments.find((c) => c.id === m![1]);
+      if (!comment) return problem('comment-not-found', 404);
+      if (request.method === 'GET') return json(strip(comment));
+      const who = user(request);
+      if (!who) return problem('unauthorized', 401);
+      if (comment.author?.id !== who.id)
+        return problem('forbidden', 403, 'Only the author may change this comment.');
+      if (request.method === 'PATCH') {
+        Object.assign(comment, {
+          markdown: body.markdown,
+          html: render(body.markdown),
+          editedAt: new Date().toISOString(),
+        });
+        emit(comment.threadKey, 'comment.edited', { comment: strip(comment) });
+      } else {
+        Object.assign(comment, { markdown: '', html: '', deleted: true, author: null });
+        emit(comment.threadKey, 'comment.deleted', { comment: strip(comment) });
+      }
+      return json(strip(comment));
+    }
+    return problem('not-found', 404);
+  });
+  return kith;
+}

@@ -1,0 +1,26 @@
+/** English: the strings of the thread's editor (loaded with the editor). */
+const strings = {
+  nameLabel: 'Your name',
+  emailLabel: 'Email (optional, never shown)',
+  write: 'Write',
+  preview: 'Preview',
+  nothingToPreview: 'Nothing to preview yet.',
+  previewing: 'Loading the preview…',
+  post: 'Post comment',
+  postReply: 'Post reply',
+  save: 'Save',
+  cancel: 'Cancel',
+  commentLabel: 'Your comment',
+  replyLabel: (name: string) => `Reply to ${name}`,
+  editLabel: 'Edit your comment',
+  hint: (keys: string) => `Markdown works: **bold**, *italic*, [links](https://…), \`code\`. ${keys} posts.`,
+  tooLong: (max: string) => `That is more than the ${max} characters a comment may have.`,
+  charactersLeft: (count: number, formatted: string) =>
+    count === 1 ? '1 character left' : `${formatted} characters left`,
+  empty: 'Write something first.',
+  nameRequired: 'Enter a name to post.',
+  posting: 'Posting…',
+};
+
+export type EditorStrings = typeof strings;
+export default strings;

@@ -1,0 +1,26 @@
+import type { EditorStrings } from './en.js';
+
+const strings: EditorStrings = {
+  nameLabel: 'Tu nombre',
+  emailLabel: 'Correo (opcional, nunca se muestra)',
+  write: 'Escribir',
+  preview: 'Vista previa',
+  nothingToPreview: 'Aún no hay nada que previsualizar.',
+  previewing: 'Cargando la vista previa…',
+  post: 'Publicar comentario',
+  postReply: 'Publicar respuesta',
+  save: 'Guardar',
+  cancel: 'Cancelar',
+  commentLabel: 'Tu comentario',
+  replyLabel: (name) => `Responder a ${name}`,
+  editLabel: 'Editar tu comentario',
+  hint: (keys) =>
+    `Admite Markdown: **negrita**, *cursiva*, [enlaces](https://…), \`código\`. ${keys} publica.`,
+  tooLong: (max) => `Supera los ${max} caracteres que admite un comentario.`,
+  charactersLeft: (count, formatted) => (count === 1 ? 'Queda 1 carácter' : `Quedan ${formatted} caracteres`),
+  empty: 'Escribe algo primero.',
+  nameRequired: 'Escribe un nombre para publicar.',
+  posting: 'Publicando…',
+};
+
+export default strings;

@@ -1,0 +1,26 @@
+import type { EditorStrings } from './en.js';
+
+const strings: EditorStrings = {
+  nameLabel: 'Votre nom',
+  emailLabel: 'E-mail (facultatif, jamais affiché)',
+  write: 'Écrire',
+  preview: 'Aperçu',
+  nothingToPreview: 'Rien à prévisualiser pour l’instant.',
+  previewing: 'Chargement de l’aperçu…',
+  post: 'Publier le commentaire',
+  postReply: 'Publier la réponse',
+  save: 'Enregistrer',
+  cancel: 'Annuler',
+  commentLabel: 'Votre commentaire',
+  replyLabel: (name) => `Répondre à ${name}`,
+  editLabel: 'Modifier votre commentaire',
+  hint: (keys) => `Markdown accepté : **gras**, *italique*, [liens](https://…), \`code\`. ${keys} publie.`,
+  tooLong: (max) => `C’est plus que les ${max} caractères permis pour un commentaire.`,
+  charactersLeft: (count, formatted) =>
+    count < 2 ? `${formatted} caractère restant` : `${formatted} caractères restants`,
+  empty: 'Écrivez d’abord quelque chose.',
+  nameRequired: 'Indiquez un nom pour publier.',
+  posting: 'Publication…',
+};
+
+export default strings;

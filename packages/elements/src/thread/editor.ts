@@ -1,0 +1,239 @@
+import { type KithError, newIdempotencyKey, type ThreadStore, toKithError } from '@kith/core';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { live } from 'lit/directives/live.js';
+import { defineStrings, Localizer } from '../base/localize.js';
+import { editorStyles } from './editor.styles.js';
+import en from './editor-translations/en.js';
+import { safeHtml } from './sanitize.js';
+import { type EditorSlot, slotKey } from './slot.js';
+
+const strings = defineStrings(en, {
+  ar: () => import('./editor-translations/ar.js'),
+  de: () => import('./editor-translations/de.js'),
+  es: () => import('./editor-translations/es.js'),
+  fr: () => import('./editor-translations/fr.js'),
+  ja: () => import('./editor-translations/ja.js'),
+});
+
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+export interface EditorOptions {
+  locale(): string | undefined;
+  /** The editor is done (posted, saved or cancelled). */
+  close(): void;
+  /** A failure in the thread's words. */
+  error(error: KithError): string;
+}
+
+let counter = 0;
+const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+
+/**
+ * The thread's Markdown editor, loaded when the reader starts to write: write and preview (the
+ * server's own rendering), guest sign-in in the same step as the first post, the draft saved on
+ * every keystroke, Ctrl/⌘+Enter to post, Escape to close a reply or edit.
+ */
+export class CommentEditor {
+  readonly #id = `kith-editor-${++counter}`;
+  readonly #key: string;
+  readonly #localize: Localizer<typeof en>;
+  #text: string;
+  #previewing = false;
+  #preview: string | null = null;
+  #busy = false;
+  #error = '';
+  #signInKey = newIdempotencyKey();
+
+  constructor(
+    private host: Host,
+    private store: ThreadStore,
+    readonly slot: EditorSlot,
+    private options: EditorOptions,
+  ) {
+    this.#localize = new Localizer(host, strings, options.locale);
+    void this.#localize.load();
+    this.#key = slotKey(slot);
+    const draft = store.outbox.draft(store.key, this.#key);
+    this.#text = draft || (slot.kind === 'edit' ? slot.comment.markdown : '');
+    const root = host.renderRoot;
+    if (root instanceof ShadowRoot && !root.adoptedStyleSheets.includes(editorStyles.styleSheet!)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, editorStyles.styleSheet!];
+    }
+  }
+
+  #el<T extends HTMLElement>(selector: string): T | null {
+    return this.host.renderRoot.querySelector<T>(`#${this.#id} ${selector}`);
+  }
+
+  /** Focus into the editor: the name field when a guest must give one first, else the text. */
+  focus(): void {
+    const name = this.#el<HTMLInputElement>('input[name="name"]');
+    (name && !name.value ? name : this.#el<HTMLTextAreaElement>('textarea'))?.focus();
+  }
+
+  #update(): void {
+    this.host.requestUpdate();
+  }
+
+  #onInput = (event: InputEvent) => {
+    this.#text = (event.target as HTMLTextAreaElement).value;
+    // Kept on every keystroke: a reload, a crash or a closed tab loses nothing.
+    this.store.outbox.saveDraft(this.store.key, this.#key, this.#text);
+    if (this.#error) {
+      this.#error = '';
+      this.#update();
+    } else if (this.#max() - [...this.#text].length < 200) this.#update();
+  };
+
+  #onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void this.#submit();
+    } else if (event.key === 'Escape' && this.slot.kind !== 'new') {
+      event.preventDefault();
+      this.options.close();
+    }
+  };
+
+  #max(): number {
+    return this.store.$state.get().site?.limits.commentMaxLength ?? 10_000;
+  }
+
+  async #showPreview(on: boolean): Promise<void> {
+    this.#previewing = on;
+    this.#preview = null;
+    this.#update();
+    if (!on || !this.#text.trim()) return;
+    try {
+      const { html } = await this.store.client.previewComment(this.#text);
+      this.#preview = html;
+    } catch (error) {
+      this.#error = this.options.error(await toKithError(error));
+      this.#previewing = false;
+    }
+    this.#update();
+  }
+
+  #fail(message: string, field = 'textarea'): void {
+    this.#error = message;
+    this.#busy = false;
+    this.#update();
+    void this.host.updateComplete.then(() => this.#el<HTMLElement>(field)?.focus());
+  }
+
+  async #submit(event?: Event): Promise<void> {
+    event?.preventDefault();
+    if (this.#busy) return;
+    const t = this.#localize;
+    const text = this.#text;
+    if (!text.trim()) return this.#fail(t.term('empty'));
+    if ([...text].length > this.#max()) return this.#fail(t.term('tooLong', t.number(this.#max())));
+    this.#busy = true;
+    this.#error = '';
+    this.#update();
+    const { store, slot } = this;
+    try {
+      if (!store.session.$session.get()) {
+        const name = this.#el<HTMLInputElement>('input[name="name"]')?.value.trim() ?? '';
+        const email = this.#el<HTMLInputElement>('input[name="email"]')?.value.trim() ?? '';
+        if (!name) return this.#fail(t.term('nameRequired'), 'input[name="name"]');
+        await store.session.signInAsGuest(email ? { name, email } : { name }, this.#signInKey);
+        this.#signInKey = newIdempotencyKey();
+      }
+      if (slot.kind === 'edit') {
+        await store.edit(slot.comment.id, text);
+        store.outbox.saveDraft(store.key, this.#key, '');
+      } else {
+        // From here the outbox owns the text: kept until the server has it (see Outbox).
+        store.post(text, slot.kind === 'reply' ? slot.parent.id : null);
+        this.#text = '';
+      }
+      this.#busy = false;
+      this.#previewing = false;
+      if (slot.kind === 'new') this.#update();
+      else this.options.close();
+    } catch (error) {
+      const kithError = await toKithError(error);
+      const field = kithError.problem?.errors?.some((e) => e.pointer.includes('name'))
+        ? 'input[name="name"]'
+        : 'textarea';
+      this.#fail(this.options.error(kithError), field);
+    }
+  }
+
+  render() {
+    const t = this.#localize;
+    const { slot } = this;
+    const signedOut = !this.store.session.$session.get();
+    const left = this.#max() - [...this.#text].length;
+    const label =
+      slot.kind === 'new'
+        ? t.term('commentLabel')
+        : slot.kind === 'reply'
+          ? t.term('replyLabel', slot.parent.author?.name ?? '')
+          : t.term('editLabel');
+    const errorId = `${this.#id}-error`;
+    const hintId = `${this.#id}-hint`;
+    return html`<form part="editor" id=${this.#id} aria-label=${label} novalidate @submit=${(e: Event) => this.#submit(e)}>
+      ${
+        signedOut
+          ? html`<div class="guest">
+              <label>${t.term('nameLabel')}
+                <input name="name" autocomplete="nickname" required maxlength="64" />
+              </label>
+              <label>${t.term('emailLabel')}
+                <input name="email" type="email" autocomplete="email" maxlength="254" />
+              </label>
+            </div>`
+          : nothing
+      }
+      <div class="tabs">
+        <button type="button" aria-pressed=${this.#previewing ? 'false' : 'true'} @click=${() => this.#showPreview(false)}>
+          ${t.term('write')}
+        </button>
+        <button type="button" aria-pressed=${this.#previewing ? 'true' : 'false'} @click=${() => this.#showPreview(true)}>
+          ${t.term('preview')}
+        </button>
+      </div>
+      ${
+        this.#previewing
+          ? html`<div class="preview" aria-live="polite" aria-busy=${this.#preview === null && this.#text.trim() ? 'true' : 'false'}>
+              ${
+                !this.#text.trim()
+                  ? html`<p>${t.term('nothingToPreview')}</p>`
+                  : this.#preview === null
+                    ? html`<p>${t.term('previewing')}</p>`
+                    : html`<div part="body" ${safeHtml(this.#preview)}></div>`
+              }
+            </div>`
+          : html`<textarea
+              aria-label=${label}
+              placeholder=${label}
+              rows="4"
+              .value=${live(this.#text)}
+              aria-invalid=${this.#error ? 'true' : 'false'}
+              aria-describedby="${hintId}${this.#error ? ` ${errorId}` : ''}"
+              @input=${this.#onInput}
+              @keydown=${this.#onKeydown}
+            ></textarea>`
+      }
+      <p class="hint" id=${hintId}>${t.term('hint', mac ? '⌘+Enter' : 'Ctrl+Enter')}</p>
+      ${
+        left < 200
+          ? html`<p class="left ${left < 0 ? 'over' : ''}" aria-live="polite">${t.term('charactersLeft', left, t.number(left))}</p>`
+          : nothing
+      }
+      ${this.#error ? html`<p class="error" id=${errorId} role="alert">${this.#error}</p>` : nothing}
+      <div class="buttons">
+        ${
+          slot.kind === 'new'
+            ? nothing
+            : html`<button type="button" @click=${() => this.options.close()}>${t.term('cancel')}</button>`
+        }
+        <button type="submit" class="primary" ?disabled=${this.#busy} aria-busy=${this.#busy ? 'true' : 'false'}>
+          ${this.#busy ? t.term('posting') : slot.kind === 'edit' ? t.term('save') : slot.kind === 'reply' ? t.term('postReply') : t.term('post')}
+        </button>
+      </div>
+    </form>`;
+  }
+}

@@ -1,0 +1,66 @@
+import { nothing } from 'lit';
+import { Directive, directive, type ElementPart, type PartInfo, PartType } from 'lit/directive.js';
+
+// What a comment may contain: the server's own allowlist, enforced again here.
+const elements =
+  'p br hr strong em del s code pre blockquote ul ol li a h1 h2 h3 h4 h5 h6 table thead tbody tr th td'.split(
+    ' ',
+  );
+const attributes = ['href', 'start', 'class'];
+
+type SetHtml = (html: string, options: { sanitizer: { elements: string[]; attributes: string[] } }) => void;
+
+/**
+ * Puts comment HTML into `element`, sanitized in the browser whatever the server sent: with the
+ * built-in HTML Sanitizer API (`setHTML`) where the browser has it, else with DOMPurify, loaded
+ * only then. Links get `rel="nofollow ugc noopener noreferrer"`.
+ */
+export async function setSafeHtml(element: Element, html: string): Promise<void> {
+  const setHTML = (element as Element & { setHTML?: SetHtml }).setHTML;
+  let done = false;
+  if (typeof setHTML === 'function') {
+    try {
+      setHTML.call(element, html, { sanitizer: { elements, attributes } });
+      done = true;
+    } catch {
+      // An older form of the API: use DOMPurify below.
+    }
+  }
+  if (!done) {
+    const { default: purify } = await import('dompurify');
+    element.innerHTML = purify.sanitize(html, {
+      ALLOWED_TAGS: elements,
+      ALLOWED_ATTR: attributes,
+      ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+    });
+  }
+  for (const link of element.querySelectorAll('a')) {
+    if (!/^(https?:|mailto:)/i.test(link.getAttribute('href') ?? '')) link.removeAttribute('href');
+    link.rel = 'nofollow ugc noopener noreferrer';
+  }
+}
+
+class SafeHtml extends Directive {
+  #html: string | undefined;
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ELEMENT)
+      throw new Error('safeHtml() belongs in an element’s attribute position');
+  }
+
+  render(_html: string) {
+    return nothing;
+  }
+
+  override update(part: ElementPart, [html]: [string]) {
+    if (html !== this.#html) {
+      this.#html = html;
+      void setSafeHtml(part.element, html);
+    }
+    return nothing;
+  }
+}
+
+/** `<div ${safeHtml(comment.html)}></div>`: the HTML, sanitized in the browser (see setSafeHtml). */
+export const safeHtml = directive(SafeHtml);

@@ -1,0 +1,357 @@
+import { aTimeout, expect, fixture, waitUntil } from '@open-wc/testing';
+import { memoryKith } from '../test-support/memory-kith.js';
+import type { KithThread } from './thread.js';
+import './thread.js';
+
+const root = (el: KithThread) => el.shadowRoot!;
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const articles = (el: KithThread) => [...root(el).querySelectorAll<HTMLElement>('article')];
+const ready = (el: KithThread) =>
+  waitUntil(
+    () => el.store?.$state.get().status === 'ready' && root(el).querySelector('[part="list"]'),
+    `did not load: ${JSON.stringify(el.store?.$state.get())?.slice(0, 300)} ${el.shadowRoot?.innerHTML.slice(0, 300)}`,
+  );
+const button = (el: KithThread | Element, label: string | RegExp) =>
+  [...((el as KithThread).shadowRoot ?? el).querySelectorAll<HTMLButtonElement>('button')].find((b) =>
+    typeof label === 'string' ? text(b) === label : label.test(text(b)),
+  );
+const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
+
+async function thread(server: string, attrs = '') {
+  const wrapper = await fixture<HTMLElement>(
+    `<div><kith-thread server="${server}" site="blog" thread="/post" ${attrs}></kith-thread></div>`,
+  );
+  return wrapper.querySelector('kith-thread')!;
+}
+
+async function write(el: KithThread, textValue: string, name?: string) {
+  const editor = () => root(el).querySelector<HTMLFormElement>('[part="editor"]');
+  if (!editor()) button(el, 'Write a comment…')!.click();
+  await waitUntil(editor, 'the editor did not load');
+  if (name) {
+    const field = editor()!.querySelector<HTMLInputElement>('input[name="name"]')!;
+    field.value = name;
+  }
+  const area = editor()!.querySelector('textarea')!;
+  area.value = textValue;
+  area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  return area;
+}
+
+describe('kith-thread', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    history.replaceState(null, '', location.pathname);
+  });
+
+  it('shows a skeleton, then comments with nested replies, authors, times and permalinks', async () => {
+    const kith = memoryKith();
+    const first = kith.add('/post', 'Hello **world**', { author: 'Ada Lovelace', at: minutesAgo(180) });
+    const reply = kith.add('/post', 'A reply', { parentId: first.id, author: 'Grace', at: minutesAgo(60) });
+    kith.add('/post', 'Deeper', { parentId: reply.id, author: 'Linus', at: minutesAgo(5) });
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    kith.fail = async () => {
+      await gate;
+      return undefined;
+    };
+    const el = await thread(kith.url);
+    expect(root(el).querySelector('[part="skeleton"]')).to.exist;
+    expect(text(root(el).querySelector('.visually-hidden'))).to.equal('Loading comments…');
+    await expect(el).to.be.accessible();
+    release();
+    await ready(el);
+    expect(text(root(el).querySelector('[part="heading"]'))).to.equal('3 comments');
+    const [top, second, third] = articles(el);
+    expect(text(top!.querySelector('[part="author"]'))).to.equal('Ada Lovelace');
+    expect(text(top!.querySelector('[part="avatar"]'))).to.equal('AL');
+    expect(top!.querySelector('[part="body"]')!.innerHTML).to.contain('<strong>world</strong>');
+    const time = top!.querySelector('time')!;
+    expect(text(time)).to.equal('3 hours ago');
+    expect(time.title).to.match(/\d{4}/);
+    expect(top!.querySelector<HTMLAnchorElement>('[part="time"]')!.getAttribute('href')).to.equal(
+      `#kith-comment-${first.id}`,
+    );
+    // Replies nest inside their parent's article.
+    expect(top!.contains(second!) && second!.contains(third!)).to.equal(true);
+    expect(root(el).querySelector('img')).to.equal(null, 'no avatar request unless the site enables them');
+    await expect(el).to.be.accessible();
+  });
+
+  it('says so when a thread is empty, and when it is closed (read-only)', async () => {
+    const kith = memoryKith();
+    const el = await thread(kith.url);
+    await ready(el);
+    expect(text(root(el).querySelector('[part="empty"]'))).to.equal('Be the first to comment.');
+    expect(text(root(el).querySelector('[part="heading"]'))).to.equal('No comments yet');
+    await expect(el).to.be.accessible();
+    const closed = memoryKith();
+    closed.add('/post', 'Old news');
+    closed.closed.add('/post');
+    const el2 = await thread(closed.url);
+    await ready(el2);
+    expect(text(root(el2).querySelector('[part="closed"]'))).to.equal('Comments are closed.');
+    expect(button(el2, 'Write a comment…')).to.equal(undefined);
+    expect(button(el2, 'Reply')).to.equal(undefined);
+    await expect(el2).to.be.accessible();
+  });
+
+  it('explains a failure in words, with a retry that works', async () => {
+    const kith = memoryKith();
+    kith.add('/post', 'Finally');
+    kith.fail = () =>
+      new Response(
+        JSON.stringify({ type: 'urn:kith:problem:internal-error', status: 500, code: 'internal-error' }),
+        {
+          status: 500,
+          headers: { 'content-type': 'application/problem+json' },
+        },
+      );
+    const el = await thread(kith.url);
+    await waitUntil(() => root(el).querySelector('[part="error"]'), 'no error shown');
+    const error = root(el).querySelector('[part="error"]')!;
+    expect(error.getAttribute('role')).to.equal('alert');
+    expect(text(error)).to.contain('The comment server had a problem.');
+    await expect(el).to.be.accessible();
+    kith.fail = undefined;
+    button(el, 'Try again')!.click();
+    await ready(el);
+    expect(text(articles(el)[0]!.querySelector('[part="body"]'))).to.equal('Finally');
+  });
+
+  it('tells a rate-limited reader how long to wait', async () => {
+    const kith = memoryKith();
+    kith.fail = () =>
+      new Response(
+        JSON.stringify({ type: 'urn:kith:problem:rate-limited', status: 429, code: 'rate-limited' }),
+        {
+          status: 429,
+          headers: { 'content-type': 'application/problem+json', 'retry-after': '30' },
+        },
+      );
+    const el = await thread(kith.url);
+    await waitUntil(() => root(el).querySelector('[part="error"]'), 'no error shown', { timeout: 9000 });
+    expect(text(root(el).querySelector('[part="error"]'))).to.contain('Try again in 30 s.');
+  });
+
+  it('loads the editor on first use, signs a guest in and posts in one step, and moves focus to the comment', async () => {
+    const kith = memoryKith();
+    const el = await thread(kith.url);
+    await ready(el);
+    expect(root(el).querySelector('textarea')).to.equal(null, 'no editor before the reader writes');
+    const area = await write(el, 'My **first** comment', 'Margaret');
+    await expect(el).to.be.accessible();
+    area.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }),
+    );
+    await waitUntil(() =>
+      articles(el).some((a) => text(a.querySelector('[part="body"]')) === 'My first comment'),
+    );
+    await waitUntil(
+      () => root(el).activeElement?.localName === 'article',
+      'focus did not move to the comment',
+    );
+    expect(text(root(el).querySelector('[role="status"]'))).to.equal('Comment posted.');
+    expect(text(root(el).querySelector('.signed-in, [part="editor"]'))).to.not.contain('Your name');
+    expect(kith.comments.length).to.equal(1);
+    expect(area.value).to.equal('', 'the editor is empty again');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps the draft through a reload and refuses empty or too long comments without losing text', async () => {
+    const kith = memoryKith({ site: { limits: { ...memoryKith().site.limits, commentMaxLength: 20 } } });
+    let el = await thread(kith.url);
+    await ready(el);
+    await write(el, 'Half a thought');
+    el.remove();
+    el = await thread(kith.url); // the page again
+    await ready(el);
+    await waitUntil(() => root(el).querySelector('textarea'), 'the draft did not reopen the editor');
+    expect(root(el).querySelector('textarea')!.value).to.equal('Half a thought');
+    const area = await write(el, 'This is far too long for this site', 'Tim');
+    root(el).querySelector<HTMLFormElement>('[part="editor"]')!.requestSubmit();
+    await waitUntil(() => root(el).querySelector('[part="editor"] .error'));
+    expect(text(root(el).querySelector('[part="editor"] .error'))).to.contain('20 characters');
+    expect(area.getAttribute('aria-invalid')).to.equal('true');
+    expect(area.value).to.equal('This is far too long for this site');
+    expect(kith.comments.length).to.equal(0);
+  });
+
+  it('previews exactly what the server renders', async () => {
+    const kith = memoryKith();
+    const el = await thread(kith.url);
+    await ready(el);
+    await write(el, 'Some *emphasis*');
+    button(el, 'Preview')!.click();
+    await waitUntil(() => root(el).querySelector('.preview [part="body"] em'), 'no preview');
+    expect(button(el, 'Preview')!.getAttribute('aria-pressed')).to.equal('true');
+    button(el, 'Write')!.click();
+    await waitUntil(() => root(el).querySelector('textarea'));
+    expect(root(el).querySelector('textarea')!.value).to.equal('Some *emphasis*');
+  });
+
+  it('replies, reacts, edits and deletes the reader’s own comments', async () => {
+    const kith = memoryKith();
+    const other = kith.add('/post', 'Question?', { author: 'Ann' });
+    const el = await thread(kith.url);
+    await ready(el);
+    button(articles(el)[0]!, 'Reply')!.click();
+    await waitUntil(() => root(el).querySelector('[part="editor"][aria-label="Reply to Ann"]'));
+    const form = root(el).querySelector<HTMLFormElement>('[part="editor"][aria-label="Reply to Ann"]')!;
+    form.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Bo';
+    const area = form.querySelector('textarea')!;
+    area.value = 'Answer.';
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    form.requestSubmit();
+    await waitUntil(() => articles(el).length === 2, 'the reply did not show');
+    const reply = articles(el)[1]!;
+    expect(articles(el)[0]!.contains(reply)).to.equal(true);
+    expect(kith.comments[1]!.parentId).to.equal(other.id);
+    // Reactions: pressed state and count.
+    const like = [...articles(el)[0]!.querySelectorAll<HTMLButtonElement>('[part="reaction"]')][0]!;
+    like.click();
+    await waitUntil(() => like.getAttribute('aria-pressed') === 'true');
+    await waitUntil(() => text(like).includes('1'));
+    expect(kith.comments[0]!.reactions['+1']).to.equal(1);
+    // Edit own reply.
+    button(reply, 'Edit')!.click();
+    await waitUntil(() => reply.querySelector('[part="editor"] textarea'));
+    const editArea = reply.querySelector('textarea')!;
+    expect(editArea.value).to.equal('Answer.');
+    editArea.value = 'Better answer.';
+    editArea.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    reply.querySelector<HTMLFormElement>('[part="editor"]')!.requestSubmit();
+    await waitUntil(() => text(reply.querySelector('[part="body"]')) === 'Better answer.');
+    expect(text(reply.querySelector('[part="edited"]'))).to.equal('(edited)');
+    expect(button(articles(el)[0]!.querySelector('header')!.parentElement!, /^Edit$/)).to.exist; // own reply only
+    // Delete, after confirming.
+    button(reply, 'Delete')!.click();
+    await waitUntil(() => text(reply).includes('Delete this comment?'));
+    await expect(el).to.be.accessible();
+    button(reply, 'Delete')!.click();
+    await waitUntil(() => text(reply.querySelector('[part="body"]')) === 'This comment was deleted.');
+    expect(text(root(el).querySelector('[part="heading"]'))).to.equal('1 comment');
+  });
+
+  it('holds others’ new comments behind a button and announces them; replies arrive in place', async () => {
+    const kith = memoryKith();
+    const first = kith.add('/post', 'First');
+    const el = await thread(kith.url);
+    await ready(el);
+    await waitUntil(() => el.store?.$state.get().live === 'open', 'not live');
+    kith.add('/post', 'Breaking news', { author: 'Zoe' });
+    await waitUntil(() => button(el, 'Show 1 new comment'), 'no new-comments button');
+    expect(articles(el).length).to.equal(1, 'the page did not move');
+    await waitUntil(() => text(root(el).querySelector('[role="status"]')) === '1 new comment');
+    button(el, 'Show 1 new comment')!.click();
+    await waitUntil(() => articles(el).length === 2);
+    expect(text(articles(el)[0]!.querySelector('[part="body"]'))).to.equal('Breaking news');
+    kith.add('/post', 'Live reply', { parentId: first.id });
+    await waitUntil(() => articles(el).length === 3);
+    expect(articles(el)[1]!.contains(articles(el)[2]!)).to.equal(true);
+  });
+
+  it('opens a permalink: loads the comment’s page, scrolls to it and highlights it', async () => {
+    const kith = memoryKith();
+    const old = kith.add('/post', 'Way back');
+    let deep = old;
+    for (let i = 0; i < 5; i++)
+      deep = kith.add('/post', `level ${i + 1}`, { parentId: deep.id, author: `P${i}` });
+    for (let i = 0; i < 25; i++) kith.add('/post', `later ${i}`);
+    history.replaceState(null, '', `#kith-comment-${deep.id}`);
+    const el = await thread(kith.url);
+    await ready(el);
+    await waitUntil(() => root(el).activeElement?.id === `kith-comment-${deep.id}`, 'not focused', {
+      timeout: 5000,
+    });
+    const target = root(el).activeElement as HTMLElement;
+    expect(target.getAttribute('part')).to.contain('comment-focused');
+    // Past the indentation cap, replies are shown in place, saying whom they answer.
+    expect(text(target.querySelector('[part="replying-to"]'))).to.equal('Replying to @P3');
+  });
+
+  for (const native of [true, false]) {
+    it(`never lets HTML from the server run (${native ? 'HTML Sanitizer API' : 'DOMPurify, where setHTML is missing'})`, async () => {
+      const setHTML = (Element.prototype as { setHTML?: unknown }).setHTML;
+      if (!native) delete (Element.prototype as { setHTML?: unknown }).setHTML;
+      (window as { pwned?: boolean }).pwned = false;
+      try {
+        const evil = [
+          '<p>hi<script>window.pwned=true</script></p>',
+          '<img src=x onerror="window.pwned=true">',
+          '<a href="javascript:window.pwned=true">click</a>',
+          '<svg><script>window.pwned=true</script></svg>',
+          '<math><mtext><table><mglyph><style><img src=x onerror="window.pwned=true">',
+          '<p onclick="window.pwned=true" style="color:red">styled</p>',
+          '<iframe srcdoc="<script>parent.pwned=true</script>"></iframe>',
+        ];
+        const kith = memoryKith({ html: (markdown) => evil[Number(markdown)]! });
+        for (const [i] of evil.entries()) kith.add('/post', String(i));
+        const el = await thread(kith.url);
+        await ready(el);
+        await waitUntil(() => root(el).querySelector('[part="body"] p'), 'bodies not set');
+        await aTimeout(300);
+        const bodies = [...root(el).querySelectorAll('[part="body"]')];
+        const all = bodies.map((b) => b.innerHTML).join('\n');
+        expect(all).to.not.match(/<(script|img|iframe|svg|math|style)/i);
+        expect(all).to.not.match(/\son\w+=/i);
+        expect(all).to.not.contain('javascript:');
+        expect(all).to.not.contain('style=');
+        expect((window as { pwned?: boolean }).pwned).to.equal(false);
+      } finally {
+        if (!native) (Element.prototype as { setHTML?: unknown }).setHTML = setHTML;
+      }
+    });
+  }
+
+  it('keeps a post made offline and sends it, once, when the connection is back', async () => {
+    const kith = memoryKith();
+    const el = await thread(kith.url);
+    await ready(el);
+    await write(el, 'Sent from a tunnel', 'Rex');
+    // Signed in, then the network goes.
+    kith.fail = (request) =>
+      request.url.includes('/comments') ? Promise.reject(new TypeError('offline')) : undefined;
+    root(el).querySelector<HTMLFormElement>('[part="editor"]')!.requestSubmit();
+    await waitUntil(
+      () => root(el).querySelector('[part~="comment-sending"] [role="alert"]'),
+      'not shown as queued',
+      {
+        timeout: 9000,
+      },
+    );
+    const queued = root(el).querySelector('[part~="comment-sending"]')!;
+    expect(text(queued)).to.contain('Sent from a tunnel');
+    expect(text(queued)).to.contain('Not sent yet');
+    await expect(el).to.be.accessible();
+    kith.fail = undefined;
+    button(queued, 'Send now')!.click();
+    await waitUntil(() => !root(el).querySelector('[part~="comment-sending"]'), 'still queued', {
+      timeout: 9000,
+    });
+    expect(kith.comments.map((c) => c.markdown)).to.deep.equal(['Sent from a tunnel']);
+  });
+
+  it('speaks the reader’s language, right to left in Arabic', async () => {
+    const kith = memoryKith();
+    kith.add('/post', 'مرحبا');
+    kith.add('/post', 'hallo');
+    const el = await thread(kith.url, 'locale="ar"');
+    await ready(el);
+    await waitUntil(
+      () => text(root(el).querySelector('[part="heading"]')) === 'تعليقان',
+      'Arabic did not load',
+    );
+    expect(root(el).querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    const de = await thread(kith.url, 'locale="de"');
+    await ready(de);
+    await waitUntil(
+      () => text(root(de).querySelector('[part="heading"]')) === '2 Kommentare',
+      'German did not load',
+    );
+    expect(button(de, 'Kommentar schreiben…')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+});

@@ -1,0 +1,688 @@
+import {
+  type Comment,
+  createThreadStore,
+  type KithError,
+  normalizeThreadKey,
+  type OutboxEntry,
+  type Sort,
+  type StoredSession,
+  sharedClient,
+  type ThreadComment,
+  type ThreadState,
+  type ThreadStore,
+} from '@kith/core';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import type { KithConfig } from '../base/config.js';
+import { KithErrorEvent, KithEvent, KithLoadEvent } from '../base/events.js';
+import { KithElement } from '../base/kith-element.js';
+import { defineStrings, Localizer } from '../base/localize.js';
+import { StoreController } from '../base/store-controller.js';
+import type { CommentEditor } from './editor.js';
+import { reactionEmoji } from './reactions.js';
+import { safeHtml } from './sanitize.js';
+import { type EditorSlot, slotKey } from './slot.js';
+import { threadStyles } from './thread.styles.js';
+import { exactTime, relativeTime } from './time.js';
+import en from './translations/en.js';
+
+const strings = defineStrings(en, {
+  ar: () => import('./translations/ar.js'),
+  de: () => import('./translations/de.js'),
+  es: () => import('./translations/es.js'),
+  fr: () => import('./translations/fr.js'),
+  ja: () => import('./translations/ja.js'),
+});
+
+const permalinkPrefix = '#kith-comment-';
+
+/**
+ * A comment thread: read, reply, react, edit and delete, live. Nothing is lost: drafts are kept
+ * as the reader types and a comment that cannot be sent waits on the device until it can (see
+ * `@kith/core/thread`). The editor is loaded only when the reader starts to write.
+ *
+ * The thread is the `thread` attribute, else the path of `href`, else the page's canonical URL,
+ * else its address, the same key `<kith-comment-count>` uses.
+ *
+ * Keyboard: Tab moves through comments and their actions; in the editor, Ctrl+Enter (⌘+Enter)
+ * posts and Escape closes a reply or edit.
+ *
+ * @summary Comments for a page, private by default and styleable without iframes.
+ *
+ * @event kith-load - The first page arrived; `detail` is `{ thread, count }`.
+ * @event kith-error - Loading or a write failed; `detail.error` is a `KithError`.
+ * @event kith-comment - The reader's comment reached the server; `detail` is the `Comment`.
+ *
+ * @csspart base - Everything the element shows.
+ * @csspart header - The heading and the sort buttons.
+ * @csspart heading - The heading with the comment count.
+ * @csspart sort - The group of sort buttons (each is `sort-button`).
+ * @csspart sort-button - A sort button; the current one has `aria-pressed="true"`.
+ * @csspart write - The button that opens the editor.
+ * @csspart editor - The editor (loaded on first use).
+ * @csspart list - The list of top-level comments.
+ * @csspart comment - Each comment (an `article`); also `comment-focused`, `comment-pending`, `comment-sending`.
+ * @csspart comment-header - A comment's author, avatar and time.
+ * @csspart avatar - The avatar (initials, or the author's picture with `avatars`).
+ * @csspart author - The author's name.
+ * @csspart time - The time, linking to the comment (its permalink).
+ * @csspart edited - The "(edited)" mark.
+ * @csspart status - "Awaiting moderation", "Sending…" and the like.
+ * @csspart replying-to - "Replying to @name", shown past the indentation cap.
+ * @csspart body - The comment's text.
+ * @csspart actions - Reply, edit, delete and the reactions.
+ * @csspart action - Each action button.
+ * @csspart reaction - Each reaction button (`aria-pressed` when it is the reader's).
+ * @csspart replies - The list of replies below a comment.
+ * @csspart more - The "load more comments" and "show more replies" buttons.
+ * @csspart incoming - The "Show N new comments" button.
+ * @csspart closed - The "Comments are closed" note.
+ * @csspart empty - The "Be the first to comment" note.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart error - An error message with its retry button (`retry`).
+ * @csspart retry - The retry button.
+ *
+ * @cssproperty [--kith-thread-gap=1rem] - Space between comments.
+ * @cssproperty [--kith-thread-indent=1.5rem] - Indentation of each reply level.
+ * @cssproperty [--kith-thread-avatar-size=2rem] - Avatar size.
+ * @cssproperty [--kith-thread-highlight=color-mix(in srgb, var(--kith-color-accent) 12%, transparent)] - Background of the permalinked comment.
+ * @cssproperty [--kith-thread-font-size=1rem] - Base font size.
+ */
+export class KithThread extends KithElement {
+  static override styles = [...KithElement.styles, threadStyles];
+
+  static override properties: PropertyDeclarations = {
+    thread: { reflect: true },
+    href: {},
+    sort: { reflect: true },
+    maxDepth: { attribute: 'max-depth', type: Number },
+    avatars: { type: Boolean },
+    live: { type: Boolean },
+    editors: { state: true, attribute: false },
+    confirming: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
+  /** The thread key; see the element's description for the default. */
+  thread?: string;
+
+  /** A URL whose path is the thread key. */
+  href?: string;
+
+  /** `new` (the default), `old` or `top`. */
+  sort: Sort = 'new';
+
+  /** Reply levels indented before replies are shown in place with "Replying to @name". */
+  maxDepth = 3;
+
+  /** Show authors' pictures. Off by default: no request leaves for an avatar host. */
+  avatars = false;
+
+  /** Follow the thread live (Server-Sent Events). On by default. */
+  live = true;
+
+  protected readonly localize = new Localizer(this, strings, () => this.config.locale);
+
+  /** Open editors by slot key; undefined while the editor chunk loads. */
+  private editors = new Map<string, CommentEditor | undefined>();
+  private confirming: string | null = null;
+  private announcement = '';
+
+  #store: ThreadStore | undefined;
+  #state = new StoreController<ThreadState>(this);
+  #session = new StoreController<StoredSession | null>(this);
+  #outbox = new StoreController<OutboxEntry[]>(this);
+  #editorModule: Promise<typeof import('./editor.js')> | undefined;
+  #lastError: KithError | null = null;
+  #loadedOnce = false;
+  #incomingSeen = 0;
+  #ticker: ReturnType<typeof setInterval> | undefined;
+  #unlisten: (() => void) | undefined;
+
+  /** The thread key this element shows. */
+  get threadKey(): string {
+    if (this.thread) return this.thread;
+    const href =
+      this.href ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? location.href;
+    return normalizeThreadKey(new URL(href, document.baseURI).href);
+  }
+
+  /** The thread's store (state, outbox and session), for scripts and tests. */
+  get store(): ThreadStore | undefined {
+    return this.#store;
+  }
+
+  protected override configChanged(next: KithConfig, previous: KithConfig): void {
+    super.configChanged(next, previous);
+    this.#connect();
+  }
+
+  #connect(): void {
+    this.#store?.dispose();
+    this.#unlisten?.();
+    const { server, site } = this.config;
+    if (!server || !site) {
+      if (this.isConnected)
+        console.warn('<kith-thread>: set `server` and `site` (attributes, <kith-config> or the script tag).');
+      this.#store = undefined;
+      return;
+    }
+    const store = createThreadStore(sharedClient({ server, site }), this.threadKey, { sort: this.sort });
+    this.#store = store;
+    this.#state.store = store.$state;
+    this.#session.store = store.session.$session;
+    this.#outbox.store = store.outbox.$entries;
+    this.#loadedOnce = false;
+    this.#unlisten = store.outbox.listen({
+      sent: (entry, comment) => {
+        if (entry.threadKey !== store.key) return;
+        this.dispatchEvent(new KithCommentEvent(comment));
+        void this.#announce(this.localize.term('posted'));
+        void this.updateComplete.then(() => this.#focusComment(comment.id, false));
+      },
+      refused: (entry, error) => {
+        if (entry.threadKey !== store.key) return;
+        void this.#announce(this.#errorText(error));
+        void this.#openEditor(
+          entry.parentId ? { kind: 'reply', parent: this.#find(entry.parentId)! } : { kind: 'new' },
+        );
+      },
+    });
+    void store.load();
+    if (this.live && this.isConnected) store.connect();
+    void store.outbox.flush(); // anything left unsent from an earlier visit
+    // A draft left from an earlier visit opens the editor with it.
+    if (store.outbox.draft(store.key, 'new')) void this.#openEditor({ kind: 'new' }, false);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.live) this.#store?.connect();
+    // Relative times stay true.
+    this.#ticker = setInterval(() => this.requestUpdate(), 60_000);
+    window.addEventListener('hashchange', this.#onHash);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#store?.disconnect();
+    clearInterval(this.#ticker);
+    window.removeEventListener('hashchange', this.#onHash);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.#store && (changed.has('thread') || changed.has('href')) && this.#store.key !== this.threadKey) {
+      this.#connect();
+    }
+    if (changed.has('sort') && this.#store && this.#state.value?.sort !== this.sort)
+      void this.#store.setSort(this.sort);
+    if (changed.has('live') && this.#store) {
+      if (this.live) this.#store.connect();
+      else this.#store.disconnect();
+    }
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const state = this.#state.value;
+    if (!state) return;
+    if (state.status === 'ready' && !this.#loadedOnce) {
+      this.#loadedOnce = true;
+      this.dispatchEvent(new KithLoadEvent({ thread: this.threadKey, count: state.meta?.commentCount ?? 0 }));
+      this.#onHash();
+    }
+    if (state.error && state.error !== this.#lastError) this.dispatchEvent(new KithErrorEvent(state.error));
+    this.#lastError = state.error;
+    if (state.incoming.length > this.#incomingSeen) {
+      void this.#announce(
+        this.localize.term(
+          'incomingAnnounced',
+          state.incoming.length,
+          this.localize.number(state.incoming.length),
+        ),
+      );
+    }
+    this.#incomingSeen = state.incoming.length;
+  }
+
+  #onHash = () => {
+    const id = location.hash.startsWith(permalinkPrefix) ? location.hash.slice(permalinkPrefix.length) : '';
+    if (!id || !this.#store) return;
+    void this.#store.focus(decodeURIComponent(id)).then(async (found) => {
+      if (!found) return;
+      await this.updateComplete;
+      this.#focusComment(id, true);
+    });
+  };
+
+  #focusComment(id: string, scroll: boolean): void {
+    const article = this.renderRoot.querySelector<HTMLElement>(`#kith-comment-${CSS.escape(id)}`);
+    if (!article) return;
+    article.focus({ preventScroll: !scroll });
+    if (scroll) article.scrollIntoView({ block: 'center' });
+  }
+
+  async #announce(message: string): Promise<void> {
+    // Cleared first, so the same message is announced again.
+    this.announcement = '';
+    await this.updateComplete;
+    this.announcement = message;
+  }
+
+  #find(id: string): Comment | undefined {
+    for (const top of this.#state.value?.comments ?? []) {
+      if (top.id === id) return top;
+      const reply = top.replies.find((r) => r.id === id);
+      if (reply) return reply;
+    }
+    return undefined;
+  }
+
+  #errorText(error: KithError): string {
+    const t = this.localize;
+    switch (error.code) {
+      case 'network':
+        return t.term('errorNetwork');
+      case 'timeout':
+        return t.term('errorTimeout');
+      case 'rate-limited':
+        return t.term('errorRateLimited', error.retryAfter ?? 0);
+      case 'unauthorized':
+      case 'invalid-token':
+      case 'token-expired':
+        return t.term('errorSignIn');
+      case 'thread-closed':
+        return t.term('errorClosed');
+      case 'edit-window-closed':
+        return t.term('errorEditWindow');
+      default:
+        // The server's own explanation (problem+json `detail`) where it gave one.
+        return error.status >= 500 ? t.term('errorServer') : error.problem?.detail || t.term('errorGeneric');
+    }
+  }
+
+  /** Opens an editor (loading its chunk the first time) and moves focus into it. */
+  async #openEditor(slot: EditorSlot, focus = true): Promise<void> {
+    const store = this.#store;
+    if (!store) return;
+    const key = slotKey(slot);
+    if (!this.editors.has(key)) {
+      this.editors = new Map(this.editors).set(key, undefined);
+      this.#editorModule ??= import('./editor.js');
+      const { CommentEditor } = await this.#editorModule;
+      const editor = new CommentEditor(this, store, slot, {
+        locale: () => this.config.locale,
+        close: () => this.#closeEditor(key, slot),
+        error: (error) => this.#errorText(error),
+      });
+      this.editors = new Map(this.editors).set(key, editor);
+    }
+    if (focus) {
+      await this.updateComplete;
+      this.editors.get(key)?.focus();
+    }
+  }
+
+  #closeEditor(key: string, slot: EditorSlot): void {
+    const next = new Map(this.editors);
+    next.delete(key);
+    this.editors = next;
+    // Focus goes back to where the reader was.
+    const back = slot.kind === 'new' ? undefined : slot.kind === 'reply' ? slot.parent.id : slot.comment.id;
+    void this.updateComplete.then(() => {
+      if (back) this.#focusComment(back, false);
+      else this.renderRoot.querySelector<HTMLElement>('[part="write"]')?.focus();
+    });
+  }
+
+  #retry = () => {
+    void this.#store?.load();
+  };
+
+  async #react(comment: Comment, reaction: string): Promise<void> {
+    if (!this.#session.value) {
+      await this.#openEditor({ kind: 'new' });
+      return;
+    }
+    try {
+      await this.#store?.react(comment.id, reaction);
+    } catch (error) {
+      void this.#announce(this.#errorText(error as KithError));
+    }
+  }
+
+  async #delete(comment: Comment): Promise<void> {
+    this.confirming = null;
+    try {
+      await this.#store?.delete(comment.id);
+    } catch (error) {
+      void this.#announce(this.#errorText(error as KithError));
+    }
+  }
+
+  #canChange(comment: Comment, state: ThreadState): boolean {
+    const me = this.#session.value?.user.id;
+    const window = (state.site?.limits.editWindowSeconds ?? 0) * 1000;
+    return (
+      !!me &&
+      comment.author?.id === me &&
+      !comment.deleted &&
+      Date.now() - Date.parse(comment.createdAt) < window
+    );
+  }
+
+  // ---- rendering ----
+
+  #avatar(comment: Comment) {
+    const author = comment.author;
+    if (this.avatars && author?.avatarUrl) {
+      return html`<img part="avatar" src=${author.avatarUrl} alt="" loading="lazy" referrerpolicy="no-referrer" />`;
+    }
+    const initials = (author?.name ?? '?')
+      .split(/\s+/)
+      .slice(0, 2)
+      .map((word) => [...word][0] ?? '')
+      .join('')
+      .toUpperCase();
+    // A steady colour per author, from their id.
+    let hue = 0;
+    for (const ch of author?.id ?? '') hue = (hue * 31 + ch.charCodeAt(0)) % 360;
+    return html`<span part="avatar" aria-hidden="true" style="--_hue: ${hue}">${initials}</span>`;
+  }
+
+  #comment(
+    comment: Comment,
+    state: ThreadState,
+    children: TemplateResult | typeof nothing,
+    replyingTo?: string,
+  ) {
+    const t = this.localize;
+    const focused = state.focused === comment.id;
+    const pending = comment.status === 'pending';
+    const name = comment.deleted ? t.term('deletedAuthor') : (comment.author?.name ?? '?');
+    const headingId = `kith-author-${comment.id}`;
+    const parts = `comment${focused ? ' comment-focused' : ''}${pending ? ' comment-pending' : ''}`;
+    const canChange = this.#canChange(comment, state);
+    const open = (slot: EditorSlot) => this.editors.get(slotKey(slot));
+    const editing = this.editors.has(`edit:${comment.id}`);
+    return html`<article part=${parts} id="kith-comment-${comment.id}" tabindex="-1" aria-labelledby=${headingId}>
+      <header part="comment-header">
+        ${comment.deleted ? nothing : this.#avatar(comment)}
+        <span part="author" id=${headingId}>${name}</span>
+        <a part="time" href="${permalinkPrefix}${comment.id}" data-exact=${exactTime(t, comment.createdAt)}
+          ><time datetime=${comment.createdAt} title=${exactTime(t, comment.createdAt)}
+            >${relativeTime(t, comment.createdAt)}</time
+          ><span class="visually-hidden">, ${t.term('permalink')}</span></a
+        >
+        ${comment.editedAt && !comment.deleted ? html`<span part="edited">${t.term('edited')}</span>` : nothing}
+      </header>
+      ${pending ? html`<p part="status">${t.term('pending')}</p>` : nothing}
+      ${replyingTo ? html`<p part="replying-to">${t.term('replyingTo', replyingTo)}</p>` : nothing}
+      ${
+        editing
+          ? (open({ kind: 'edit', comment })?.render() ?? nothing)
+          : comment.deleted
+            ? html`<p part="body" class="deleted">${t.term('deleted')}</p>`
+            : html`<div part="body" ${safeHtml(comment.html)}></div>`
+      }
+      ${comment.deleted || pending ? nothing : this.#actions(comment, state, canChange)}
+      ${this.editors.has(`reply:${comment.id}`) ? (open({ kind: 'reply', parent: comment })?.render() ?? nothing) : nothing}
+      ${children}
+    </article>`;
+  }
+
+  #actions(comment: Comment, state: ThreadState, canChange: boolean) {
+    const t = this.localize;
+    const mine = state.mine[comment.id] ?? [];
+    const closed = state.meta?.closed;
+    if (this.confirming === comment.id) {
+      return html`<div part="actions" role="group">
+        <span>${t.term('confirmDelete')}</span>
+        <button part="action" type="button" @click=${() => this.#delete(comment)}>${t.term('delete')}</button>
+        <button part="action" type="button" @click=${() => (this.confirming = null)}>${t.term('cancelSend')}</button>
+      </div>`;
+    }
+    return html`<div part="actions">
+      ${(state.site?.features.reactions ? state.site.reactions : []).map((reaction) => {
+        const count = comment.reactions[reaction] ?? 0;
+        const label = reactionEmoji[reaction] ?? reaction;
+        return html`<button
+          part="reaction"
+          type="button"
+          aria-pressed=${mine.includes(reaction) ? 'true' : 'false'}
+          aria-label=${t.term('react', reaction, count)}
+          ?disabled=${closed}
+          @click=${() => this.#react(comment, reaction)}
+        >
+          <span aria-hidden="true">${label}</span>${count ? html`<span aria-hidden="true">${t.number(count)}</span>` : nothing}
+        </button>`;
+      })}
+      ${
+        closed
+          ? nothing
+          : html`<button part="action" type="button" @click=${() => this.#openEditor({ kind: 'reply', parent: comment })}>
+              ${t.term('reply')}
+            </button>`
+      }
+      ${
+        canChange
+          ? html`<button part="action" type="button" @click=${() => this.#openEditor({ kind: 'edit', comment })}>
+                ${t.term('edit')}
+              </button>
+              <button part="action" type="button" @click=${() => (this.confirming = comment.id)}>${t.term('delete')}</button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  /** A top-level comment and its replies: a tree indented up to `maxDepth`, then flat. */
+  #root(root: ThreadComment, state: ThreadState, entries: OutboxEntry[]) {
+    const byParent = new Map<string, Comment[]>();
+    for (const reply of root.replies) {
+      const siblings = byParent.get(reply.parentId ?? root.id) ?? [];
+      siblings.push(reply);
+      byParent.set(reply.parentId ?? root.id, siblings);
+    }
+    const names = new Map<string, string>([[root.id, root.author?.name ?? '']]);
+    for (const reply of root.replies) names.set(reply.id, reply.author?.name ?? '');
+    const subtree = (parent: Comment, depth: number): TemplateResult | typeof nothing => {
+      // Past the cap, every deeper reply is listed at the cap's level, in order.
+      const flat: Comment[] = [];
+      const collect = (id: string) => {
+        for (const child of byParent.get(id) ?? []) {
+          flat.push(child);
+          collect(child.id);
+        }
+      };
+      if (depth >= this.maxDepth) collect(parent.id);
+      const children = depth >= this.maxDepth ? flat : (byParent.get(parent.id) ?? []);
+      const sending = entries.filter((e) => e.parentId === parent.id);
+      if (children.length === 0 && sending.length === 0) return nothing;
+      return html`<ol part="replies">
+        ${children.map(
+          (child) =>
+            html`<li>
+              ${this.#comment(
+                child,
+                state,
+                depth >= this.maxDepth ? nothing : subtree(child, depth + 1),
+                depth >= this.maxDepth && child.parentId !== parent.id
+                  ? names.get(child.parentId ?? '')
+                  : undefined,
+              )}
+            </li>`,
+        )}
+        ${sending.map((entry) => html`<li>${this.#sending(entry)}</li>`)}
+      </ol>`;
+    };
+    const remaining = Math.max(0, root.replyCount - root.replies.length);
+    const more =
+      root.repliesCursor && remaining > 0
+        ? html`<button
+            part="more"
+            type="button"
+            ?disabled=${state.loading === root.id}
+            @click=${() => this.#store?.loadReplies(root.id)}
+          >
+            ${this.localize.term('loadReplies', remaining, this.localize.number(remaining))}
+          </button>`
+        : nothing;
+    return this.#comment(root, state, html`${subtree(root, 1)}${more}`);
+  }
+
+  /** A comment still on its way: the writer's own text, as typed (not yet rendered by the server). */
+  #sending(entry: OutboxEntry) {
+    const t = this.localize;
+    const session = this.#session.value;
+    return html`<article part="comment comment-sending" aria-busy=${entry.lastError ? 'false' : 'true'}>
+      <header part="comment-header">
+        <span part="author">${session?.user.name ?? ''}</span>
+      </header>
+      <p part="body" class="plain">${entry.markdown}</p>
+      <div part="actions">
+        <span part="status" role=${entry.lastError ? 'alert' : nothing}>${entry.lastError ? t.term('queued') : t.term('sending')}</span>
+        ${
+          entry.lastError
+            ? html`<button part="action" type="button" @click=${() => this.#store?.outbox.resume()}>${t.term('sendNow')}</button>
+                <button part="action" type="button" @click=${() => this.#store?.outbox.cancel(entry.key)}>${t.term('cancelSend')}</button>`
+            : nothing
+        }
+      </div>
+    </article>`;
+  }
+
+  #header(state: ThreadState | undefined) {
+    const t = this.localize;
+    const count = state?.meta?.commentCount;
+    const sorts: [Sort, string][] = [
+      ['new', t.term('sortNew')],
+      ['old', t.term('sortOld')],
+      ['top', t.term('sortTop')],
+    ];
+    return html`<header part="header">
+      <h2 part="heading" id="kith-thread-heading">
+        ${count === undefined ? t.term('comments') : t.term('commentCount', count, t.number(count))}
+      </h2>
+      <div part="sort" role="group" aria-label=${t.term('sortLabel')}>
+        ${sorts.map(
+          ([sort, label]) =>
+            html`<button
+              part="sort-button"
+              type="button"
+              aria-pressed=${(state?.sort ?? this.sort) === sort ? 'true' : 'false'}
+              @click=${() => {
+                this.sort = sort;
+              }}
+            >
+              ${label}
+            </button>`,
+        )}
+      </div>
+    </header>`;
+  }
+
+  #composer(state: ThreadState) {
+    const t = this.localize;
+    if (state.meta?.closed) return html`<p part="closed">${t.term('closed')}</p>`;
+    if (this.editors.has('new')) return this.editors.get('new')?.render() ?? nothing;
+    const session = this.#session.value;
+    return html`<div class="composer">
+      ${
+        session
+          ? html`<p class="signed-in">
+              ${t.term('signedInAs', session.user.name)}
+              <button part="action" type="button" @click=${() => this.#store?.session.signOut()}>${t.term('signOut')}</button>
+            </p>`
+          : nothing
+      }
+      <button part="write" type="button" @click=${() => this.#openEditor({ kind: 'new' })}>${t.term('writePlaceholder')}</button>
+    </div>`;
+  }
+
+  #skeleton() {
+    return html`<div part="skeleton" aria-hidden="true">
+      ${[0, 1, 2].map(() => html`<div class="bone"><span></span><span></span><span></span></div>`)}
+    </div>`;
+  }
+
+  override render() {
+    const t = this.localize;
+    const state = this.#state.value;
+    const entries = (this.#outbox.value ?? []).filter((e) => e.threadKey === this.#store?.key);
+    let content: unknown;
+    if (!state || (state.status === 'loading' && !state.meta)) {
+      content = html`${this.#skeleton()}<p class="visually-hidden">${t.term('loading')}</p>`;
+    } else if (state.status === 'error') {
+      content = html`<div part="error" role="alert">
+        <p>${this.#errorText(state.error!)}</p>
+        <button part="retry" type="button" @click=${this.#retry}>${t.term('retry')}</button>
+      </div>`;
+    } else {
+      const topSending = entries.filter((e) => e.parentId === null);
+      content = html`${this.#composer(state)}
+        ${
+          state.incoming.length
+            ? html`<button part="incoming" type="button" @click=${() => this.#store?.showIncoming()}>
+                ${t.term('incoming', state.incoming.length, t.number(state.incoming.length))}
+              </button>`
+            : nothing
+        }
+        ${
+          state.comments.length === 0 && topSending.length === 0 && state.pending.length === 0
+            ? html`<p part="empty">${state.meta?.closed ? nothing : t.term('empty')}</p>`
+            : nothing
+        }
+        ${
+          state.error && state.status === 'ready'
+            ? html`<div part="error" role="alert"><p>${this.#errorText(state.error)}</p></div>`
+            : nothing
+        }
+        <ol part="list" aria-labelledby="kith-thread-heading" aria-busy=${state.loading === 'more' ? 'true' : 'false'}>
+          ${topSending.map((entry) => html`<li>${this.#sending(entry)}</li>`)}
+          ${state.pending
+            .filter((c) => c.depth === 0)
+            .map((c) => html`<li>${this.#comment(c, state, nothing)}</li>`)}
+          ${state.comments.map((root) => html`<li>${this.#root(root, state, entries)}</li>`)}
+        </ol>
+        ${
+          state.nextCursor
+            ? html`<button part="more" type="button" ?disabled=${state.loading === 'more'} @click=${this.#loadMore}>
+                ${t.term('loadMore')}
+              </button>`
+            : nothing
+        }`;
+    }
+    return html`<section part="base" dir=${t.dir()} aria-labelledby="kith-thread-heading">
+      ${this.#header(state)} ${content}
+      <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
+    </section>`;
+  }
+
+  #loadMore = async () => {
+    const before = this.#state.value?.comments.length ?? 0;
+    await this.#store?.loadMore();
+    await this.updateComplete;
+    // Focus moves to the first comment loaded, so keyboard readers continue where they were.
+    const first = this.#state.value?.comments[before];
+    if (first) this.#focusComment(first.id, false);
+  };
+}
+
+/** The reader's comment reached the server; `detail` is the `Comment`. */
+export class KithCommentEvent extends KithEvent<Comment> {
+  static readonly type = 'kith-comment';
+  constructor(comment: Comment) {
+    super(KithCommentEvent.type, comment);
+  }
+}
+
+if (!customElements.get('kith-thread')) customElements.define('kith-thread', KithThread);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kith-thread': KithThread;
+  }
+  interface HTMLElementEventMap {
+    'kith-comment': KithCommentEvent;
+  }
+}

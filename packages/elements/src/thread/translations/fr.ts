@@ -1,0 +1,52 @@
+import type { ThreadStrings } from './en.js';
+
+const strings: ThreadStrings = {
+  comments: 'Commentaires',
+  commentCount: (count, formatted) =>
+    count === 0 ? 'Aucun commentaire' : count < 2 ? `${formatted} commentaire` : `${formatted} commentaires`,
+  sortLabel: 'Trier les commentaires',
+  sortNew: 'Récents',
+  sortOld: 'Anciens',
+  sortTop: 'Populaires',
+  loading: 'Chargement des commentaires…',
+  empty: 'Soyez le premier à commenter.',
+  closed: 'Les commentaires sont fermés.',
+  loadMore: 'Charger plus de commentaires',
+  loadReplies: (count, formatted) =>
+    count < 2 ? `Afficher ${formatted} autre réponse` : `Afficher ${formatted} autres réponses`,
+  incoming: (count, formatted) =>
+    count < 2 ? `Afficher ${formatted} nouveau commentaire` : `Afficher ${formatted} nouveaux commentaires`,
+  incomingAnnounced: (count, formatted) =>
+    count < 2 ? `${formatted} nouveau commentaire` : `${formatted} nouveaux commentaires`,
+  replyingTo: (name) => `En réponse à @${name}`,
+  deleted: 'Ce commentaire a été supprimé.',
+  deletedAuthor: 'Supprimé',
+  edited: '(modifié)',
+  pending: 'En attente de modération : vous seul le voyez.',
+  permalink: 'Lien vers ce commentaire',
+  reply: 'Répondre',
+  edit: 'Modifier',
+  delete: 'Supprimer',
+  confirmDelete: 'Supprimer ce commentaire ? Ses réponses restent.',
+  react: (reaction, count) => `${reaction} : ${count}`,
+  sending: 'Envoi…',
+  queued: 'Pas encore envoyé. Il partira dès que la connexion reviendra.',
+  sendNow: 'Envoyer maintenant',
+  cancelSend: 'Annuler',
+  posted: 'Commentaire publié.',
+  retry: 'Réessayer',
+  errorNetwork: 'Le serveur de commentaires est injoignable. Vérifiez votre connexion.',
+  errorTimeout: 'Le serveur de commentaires a mis trop de temps à répondre.',
+  errorRateLimited: (seconds) =>
+    seconds > 0 ? `Trop de requêtes. Réessayez dans ${seconds} s.` : 'Trop de requêtes. Réessayez bientôt.',
+  errorServer: 'Le serveur de commentaires a rencontré un problème.',
+  errorSignIn: 'Votre session a expiré. Reconnectez-vous pour publier.',
+  errorClosed: 'Les commentaires sont fermés.',
+  errorEditWindow: 'Le délai pour modifier ce commentaire est passé.',
+  errorGeneric: 'Un problème est survenu.',
+  writePlaceholder: 'Écrire un commentaire…',
+  signedInAs: (name) => `Vous commentez en tant que ${name}`,
+  signOut: 'Se déconnecter',
+};
+
+export default strings;
