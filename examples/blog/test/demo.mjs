@@ -20,25 +20,36 @@ function freePort() {
 export async function startDemo() {
   const dataDir = mkdtempSync(join(tmpdir(), 'kith-demo-'));
   const port = await freePort();
-  const child = spawn(process.execPath, [serve], {
-    env: { ...process.env, PORT: String(port), KITH_DATA_DIR: dataDir },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      if (out.includes('is running')) resolve();
+  let child;
+  const spawnServer = async () => {
+    child = spawn(process.execPath, [serve], {
+      env: { ...process.env, PORT: String(port), KITH_DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'inherit'],
     });
-    child.once('exit', (code) => reject(new Error(`demo exited with ${code}: ${out}`)));
-  });
+    await new Promise((resolve, reject) => {
+      let out = '';
+      child.stdout.on('data', (chunk) => {
+        out += chunk;
+        if (out.includes('is running')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`demo exited with ${code}: ${out}`)));
+    });
+  };
+  const exit = (signal) =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', resolve);
+      child.kill(signal);
+    });
+  await spawnServer();
   return {
     url: `http://localhost:${port}`,
+    /** Kills the server outright (no graceful shutdown). */
+    kill: () => exit('SIGKILL'),
+    /** Starts it again on the same port and data. */
+    restart: spawnServer,
     async stop() {
-      await new Promise((resolve) => {
-        child.once('exit', resolve);
-        child.kill('SIGTERM');
-      });
+      await exit('SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

@@ -1,0 +1,238 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launch } from './browser.mjs';
+import { startDemo } from './demo.mjs';
+
+// Locators pierce shadow roots: the element's own accessible names are what a reader uses.
+const thread = (page) => page.locator('kith-thread');
+const comment = (page, text) => thread(page).locator('article', { hasText: text }).last();
+
+async function openPost(context, path) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${path}`);
+  await thread(page).locator('[part="list"]').waitFor({ state: 'attached' });
+  return { page, errors };
+}
+
+async function post(page, text, name) {
+  const editor = thread(page).locator('[part="editor"]').first();
+  if (!(await editor.isVisible()))
+    await thread(page).getByRole('button', { name: 'Write a comment…' }).click();
+  if (name) await editor.getByLabel('Your name').fill(name);
+  await editor.getByRole('textbox', { name: 'Your comment' }).fill(text);
+  await editor.getByRole('textbox', { name: 'Your comment' }).press('Control+Enter');
+}
+
+async function threadComments(demo, key) {
+  const response = await fetch(
+    `${demo.url}/v1/sites/demo/threads/${encodeURIComponent(key)}?sort=old&limit=100`,
+  );
+  return (await response.json()).comments;
+}
+
+describe('demo blog: the comment thread', () => {
+  let demo;
+  let browser;
+  before(async () => {
+    demo = await startDemo();
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await demo?.stop();
+  });
+
+  it('shows the seeded conversation, nested, with no request leaving the site', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const foreign = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(demo.url)) foreign.push(r.url());
+    });
+    await page.goto(`${demo.url}/posts/meetup-recap/`);
+    await comment(page, 'Slides from my talk').waitFor();
+    assert.equal(
+      await thread(page)
+        .getByRole('heading', { level: 2 })
+        .textContent()
+        .then((t) => t.trim()),
+      '4 comments',
+    );
+    const ravi = comment(page, 'Thanks for hosting');
+    assert.equal(await ravi.locator('article').count(), 2, 'the two replies sit inside their parent');
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+
+  it('two readers: a comment, a reply, an edit, a reaction and a delete reach the other live', async () => {
+    const url = `${demo.url}/posts/welcome/`;
+    const alice = await browser.newContext();
+    const bob = await browser.newContext();
+    const a = await openPost(alice, url);
+    const b = await openPost(bob, url);
+    await b.page.waitForFunction(
+      () => document.querySelector('kith-thread')?.store?.$state.get().live === 'open',
+    );
+    await post(a.page, 'Hello from **Alice**', 'Alice');
+    await comment(a.page, 'Hello from Alice').waitFor();
+    // Bob's page does not move: the new comment waits behind a button.
+    const show = thread(b.page).getByRole('button', { name: 'Show 1 new comment' });
+    await show.waitFor();
+    await show.click();
+    const onBob = comment(b.page, 'Hello from Alice');
+    await onBob.waitFor();
+    // Bob replies; Alice sees it in place.
+    await onBob.getByRole('button', { name: 'Reply' }).first().click();
+    const reply = thread(b.page).locator('[part="editor"][aria-label="Reply to Alice"]');
+    await reply.getByLabel('Your name').fill('Bob');
+    await reply.getByRole('textbox', { name: 'Reply to Alice' }).fill('Hi Alice, welcome!');
+    await reply.getByRole('button', { name: 'Post reply' }).click();
+    await comment(a.page, 'Hi Alice, welcome!').waitFor();
+    // Alice edits her comment; Bob sees the new text.
+    const mine = comment(a.page, 'Hello from Alice');
+    await mine.getByRole('button', { name: 'Edit' }).first().click();
+    const edit = thread(a.page).locator('[part="editor"][aria-label="Edit your comment"]');
+    await edit.getByRole('textbox', { name: 'Edit your comment' }).fill('Hello from Alice (edited)');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await comment(b.page, 'Hello from Alice (edited)').waitFor();
+    // Alice reacts to Bob's reply; Bob sees the count.
+    await comment(a.page, 'Hi Alice, welcome!').getByRole('button', { name: '+1: 0' }).click();
+    await comment(b.page, 'Hi Alice, welcome!').getByRole('button', { name: '+1: 1' }).waitFor();
+    // Bob deletes his reply; Alice sees the placeholder.
+    const bobsReply = comment(b.page, 'Hi Alice, welcome!');
+    await bobsReply.getByRole('button', { name: 'Delete' }).click();
+    await bobsReply.getByRole('button', { name: 'Delete' }).click(); // confirm
+    await thread(a.page).getByText('This comment was deleted.').waitFor();
+    assert.deepEqual([...a.errors, ...b.errors], []);
+    await alice.close();
+    await bob.close();
+  });
+
+  it('finds the draft again after a reload', async () => {
+    const context = await browser.newContext();
+    const { page } = await openPost(context, `${demo.url}/posts/spring-meetup/`);
+    await thread(page).getByRole('button', { name: 'Write a comment…' }).click();
+    await thread(page)
+      .getByRole('textbox', { name: 'Your comment' })
+      .pressSequentially('Half-written thoughts');
+    await page.reload();
+    const area = thread(page).getByRole('textbox', { name: 'Your comment' });
+    await area.waitFor();
+    assert.equal(await area.inputValue(), 'Half-written thoughts');
+    await context.close();
+  });
+
+  it('a post in flight when the server dies lands exactly once after it comes back', async () => {
+    const context = await browser.newContext();
+    const { page } = await openPost(context, `${demo.url}/posts/spring-meetup/`);
+    let held;
+    const posted = new Promise((resolve) => {
+      page.route('**/threads/*/comments', async (route) => {
+        if (held) return route.continue();
+        held = route;
+        // The server receives the post and commits it, then dies before the answer arrives.
+        await route.fetch();
+        await demo.kill();
+        await route.abort('connectionreset');
+        resolve();
+      });
+    });
+    await post(page, 'Posted through the storm', 'Stormy');
+    await posted;
+    // Kept on the device and shown as not sent yet.
+    await thread(page).getByText('Not sent yet').waitFor();
+    await demo.restart();
+    // Sent again on its own (backoff) with the same Idempotency-Key.
+    await thread(page).locator('[part~="comment-sending"]').waitFor({ state: 'detached', timeout: 30_000 });
+    await comment(page, 'Posted through the storm').waitFor();
+    const landed = (await threadComments(demo, '/posts/spring-meetup')).filter((c) =>
+      c.markdown.includes('Posted through the storm'),
+    );
+    assert.equal(landed.length, 1);
+    assert.equal(await thread(page).locator('article', { hasText: 'Posted through the storm' }).count(), 1);
+    await context.close();
+  });
+
+  it('nothing in a corpus of XSS payloads runs in the page', async () => {
+    const corpus = [
+      '<script>window.__pwned = 1</script>',
+      '<img src=x onerror="window.__pwned = 2">',
+      '[click](javascript:window.__pwned=3)',
+      '<svg onload="window.__pwned=4"><script>window.__pwned=4</script></svg>',
+      '<math><mtext><table><mglyph><style><img src=x onerror="window.__pwned=5">',
+      '<a href="jav&#x09;ascript:window.__pwned=6">tab</a>',
+      '[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+      '<noscript><p title="</noscript><img src=x onerror=window.__pwned=7>">',
+      '<iframe srcdoc="<script>parent.__pwned=8</script>"></iframe>',
+      '<form><button formaction="javascript:window.__pwned=9">x</button></form>',
+      '"><img src=x onerror=window.__pwned=10>',
+      '![x](x" onerror="window.__pwned=11)',
+      '<details open ontoggle="window.__pwned=12">',
+    ];
+    // Posted as two guests: a guest may post 10 comments a minute.
+    const guest = async (name) =>
+      (
+        await fetch(`${demo.url}/v1/sites/demo/sessions`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            origin: demo.url,
+            'idempotency-key': crypto.randomUUID(),
+          },
+          body: JSON.stringify({ name }),
+        })
+      ).json();
+    const guests = [await guest('Mallory'), await guest('Trudy')];
+    for (const [index, markdown] of corpus.entries()) {
+      const response = await fetch(
+        `${demo.url}/v1/sites/demo/threads/${encodeURIComponent('/posts/welcome')}/comments`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${guests[index % 2].token}`,
+            origin: demo.url,
+            'idempotency-key': crypto.randomUUID(),
+          },
+          body: JSON.stringify({ markdown }),
+        },
+      );
+      assert.equal(response.status, 201, await response.clone().text());
+    }
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const dialogs = [];
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(`${demo.url}/posts/welcome/`);
+    await comment(page, 'tab').waitFor();
+    await page.waitForTimeout(500);
+    // Click every link in the comments: none may run script.
+    for (const link of await thread(page).locator('[part="body"] a').all())
+      await link.click({ modifiers: ['Alt'] }).catch(() => {});
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+    assert.deepEqual(dialogs, []);
+    // Structure, not text: the payloads may show as text, never as elements or attributes.
+    const found = await thread(page)
+      .locator('[part="body"]')
+      .evaluateAll((nodes) =>
+        nodes.flatMap((n) =>
+          [...n.querySelectorAll('*')].flatMap((el) => [
+            ...(/^(script|img|svg|math|iframe|form|style|details|button|noscript)$/i.test(el.localName)
+              ? [el.localName]
+              : []),
+            ...[...el.attributes]
+              .filter((a) => /^on/i.test(a.name) || /^\s*(javascript|data):/i.test(a.value))
+              .map((a) => `${el.localName}[${a.name}]`),
+          ]),
+        ),
+      );
+    assert.deepEqual(found, []);
+    await context.close();
+  });
+});
