@@ -71,7 +71,7 @@ describe('Storybook', () => {
       await page
         .waitForFunction(
           () => {
-            const elements = [...document.querySelectorAll('kith-comment-count, kith-share')];
+            const elements = [...document.querySelectorAll('kith-comment-count, kith-share, kith-thread')];
             return (
               elements.length > 0 &&
               elements.every((el) => el.shadowRoot?.querySelector('[part="base"], [part="list"] li'))

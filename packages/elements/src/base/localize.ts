@@ -67,6 +67,18 @@ export function watchLanguage(host: { requestUpdate(): void }, connected: boolea
 
 const rtl = /^(ar|fa|he|ur|ps|dv|yi|ku|sd|ug)(-|$)/;
 
+// Intl formatters are costly to create and immutable: one per language and options.
+const formatters = new Map<string, unknown>();
+function formatter<T>(Format: new (lang: string, options?: object) => T, lang: string, options?: object): T {
+  const key = `${Format.name}|${lang}|${options ? JSON.stringify(options) : ''}`;
+  let made = formatters.get(key) as T | undefined;
+  if (!made) {
+    made = new Format(lang, options);
+    formatters.set(key, made);
+  }
+  return made;
+}
+
 type Args<T> = T extends (...args: infer A) => string ? A : [];
 
 /** Speaks one element's strings in the language closest to it. */
@@ -78,8 +90,21 @@ export class Localizer<S extends Strings> {
     private locale: () => string | undefined,
   ) {}
 
+  #lang: string | undefined;
+
   /** The language in effect: configured, else the nearest `lang` attribute, else the browser's. */
   lang(): string {
+    // Worked out once per task: a render asks many times, and it cannot change in between.
+    if (this.#lang === undefined) {
+      this.#lang = this.#resolve();
+      queueMicrotask(() => {
+        this.#lang = undefined;
+      });
+    }
+    return this.#lang;
+  }
+
+  #resolve(): string {
     const lang =
       this.locale() ||
       this.host.closest('[lang]')?.getAttribute('lang') ||
@@ -115,11 +140,11 @@ export class Localizer<S extends Strings> {
   }
 
   number(value: number, options?: Intl.NumberFormatOptions): string {
-    return new Intl.NumberFormat(this.lang(), options).format(value);
+    return formatter(Intl.NumberFormat, this.lang(), options).format(value);
   }
 
   date(value: Date | number, options?: Intl.DateTimeFormatOptions): string {
-    return new Intl.DateTimeFormat(this.lang(), options).format(value);
+    return formatter(Intl.DateTimeFormat, this.lang(), options).format(value);
   }
 
   relativeTime(
@@ -127,7 +152,7 @@ export class Localizer<S extends Strings> {
     unit: Intl.RelativeTimeFormatUnit,
     options?: Intl.RelativeTimeFormatOptions,
   ): string {
-    return new Intl.RelativeTimeFormat(this.lang(), options).format(value, unit);
+    return formatter(Intl.RelativeTimeFormat, this.lang(), options).format(value, unit);
   }
 
   /** Loads the bundled translation for the current language, if there is one, then re-renders. */

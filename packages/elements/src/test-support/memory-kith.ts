@@ -23,6 +23,10 @@ export interface MemoryKith {
     markdown: string,
     options?: { parentId?: string; author?: string; at?: string },
   ): Stored;
+  /** A signed-in reader, as the thread keeps it on the device (put it in localStorage to use it). */
+  session(name: string): { token: string; expiresAt: string; user: NonNullable<Comment['author']> };
+  /** A comment by `author` awaiting moderation: only its author sees it. */
+  addPending(thread: string, markdown: string, author: string): Stored;
   requests: Request[];
 }
 
@@ -97,7 +101,22 @@ export function memoryKith(
     },
     ...options.site,
   };
+  const newSession = (name: string) => {
+    const token = `t${sessions.size + 1}-${name}`;
+    sessions.set(token, { id: `u-${name}`, name });
+    return {
+      token,
+      expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
+      user: { id: `u-${name}`, name, kind: 'guest' as const, avatarUrl: null },
+    };
+  };
   const kith: MemoryKith = {
+    session: newSession,
+    addPending(thread, markdown, author) {
+      const comment = kith.add(thread, markdown, { author });
+      comment.status = 'pending';
+      return comment;
+    },
     url: `https://memory.kith.test/${name}`,
     site,
     comments: [],
@@ -134,7 +153,9 @@ export function memoryKith(
     for (const stream of streams) if (stream.thread === thread) stream.push(type, data);
   };
   const meta = (thread: string) => {
-    const visible = kith.comments.filter((c) => c.threadKey === thread && !c.deleted);
+    const visible = kith.comments.filter(
+      (c) => c.threadKey === thread && !c.deleted && c.status === 'published',
+    );
     return {
       key: thread,
       closed: kith.closed.has(thread),
@@ -173,20 +194,7 @@ export function memoryKith(
     };
     let m: RegExpMatchArray | null;
     if (path === '' && request.method === 'GET') return json(site);
-    if (path === '/sessions' && request.method === 'POST') {
-      const token = `t${sessions.size + 1}-${name}`;
-      sessions.set(token, { id: `u-${body.name}`, name: body.name });
-      return remember(
-        json(
-          {
-            token,
-            expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-            user: { id: `u-${body.name}`, name: body.name, kind: 'guest', avatarUrl: null },
-          },
-          201,
-        ),
-      );
-    }
+    if (path === '/sessions' && request.method === 'POST') return remember(json(newSession(body.name), 201));
     if (path === '/sessions/current' && request.method === 'DELETE')
       return new Response(null, { status: 204 });
     if (path === '/preview') {
@@ -238,7 +246,9 @@ export function memoryKith(
       const sort = (url.searchParams.get('sort') ?? 'new') as Sort;
       const limit = Number(url.searchParams.get('limit') ?? site.limits.pageSize);
       const offset = Number(url.searchParams.get('cursor')?.slice(1) ?? 0);
-      const tops = kith.comments.filter((c) => c.threadKey === thread && c.depth === 0).sort(order[sort]);
+      const tops = kith.comments
+        .filter((c) => c.threadKey === thread && c.depth === 0 && c.status === 'published')
+        .sort(order[sort]);
       const page = tops.slice(offset, offset + limit);
       const who = user(request);
       return json({
@@ -254,7 +264,9 @@ export function memoryKith(
                   .filter(([k]) => k.startsWith(`${who.id}|`))
                   .map(([k, v]) => [k.split('|')[1], [...v]]),
               ),
-              pending: [],
+              pending: kith.comments
+                .filter((c) => c.threadKey === thread && c.status === 'pending' && c.author?.id === who.id)
+                .map(strip),
             }
           : null,
       });

@@ -48,7 +48,11 @@ export const editorStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  [part='editor'] .primary {
+  [part='editor'] .tabs [aria-pressed='true'] {
+    border-color: var(--_accent);
+    background: color-mix(in srgb, var(--_accent) 14%, var(--_surface));
+  }
+  [part='editor'] .buttons .primary {
     border-color: var(--_accent);
     background: var(--_accent);
     color: var(--_accent-text);

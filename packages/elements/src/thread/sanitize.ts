@@ -8,7 +8,16 @@ const elements =
   );
 const attributes = ['href', 'start', 'class'];
 
-type SetHtml = (html: string, options: { sanitizer: { elements: string[]; attributes: string[] } }) => void;
+type SanitizerConfig = { elements: string[]; attributes: string[] };
+type SetHtml = (html: string, options: { sanitizer: unknown }) => void;
+
+// One Sanitizer for every comment: building it from the config each time is the slow part.
+let sanitizer: unknown;
+const getSanitizer = () => {
+  const Sanitizer = (globalThis as { Sanitizer?: new (config: SanitizerConfig) => unknown }).Sanitizer;
+  sanitizer ??= Sanitizer ? new Sanitizer({ elements, attributes }) : { elements, attributes };
+  return sanitizer;
+};
 
 /**
  * Puts comment HTML into `element`, sanitized in the browser whatever the server sent: with the
@@ -20,7 +29,7 @@ export async function setSafeHtml(element: Element, html: string): Promise<void>
   let done = false;
   if (typeof setHTML === 'function') {
     try {
-      setHTML.call(element, html, { sanitizer: { elements, attributes } });
+      setHTML.call(element, html, { sanitizer: getSanitizer() });
       done = true;
     } catch {
       // An older form of the API: use DOMPurify below.

@@ -12,6 +12,8 @@ import {
   type ThreadStore,
 } from '@kith/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
 import type { KithConfig } from '../base/config.js';
 import { KithErrorEvent, KithEvent, KithLoadEvent } from '../base/events.js';
 import { KithElement } from '../base/kith-element.js';
@@ -135,6 +137,8 @@ export class KithThread extends KithElement {
   #lastError: KithError | null = null;
   #loadedOnce = false;
   #incomingSeen = 0;
+  /** Counts minutes, so relative times are rendered again. */
+  #minute = 0;
   #ticker: ReturnType<typeof setInterval> | undefined;
   #unlisten: (() => void) | undefined;
 
@@ -198,7 +202,10 @@ export class KithThread extends KithElement {
     super.connectedCallback();
     if (this.live) this.#store?.connect();
     // Relative times stay true.
-    this.#ticker = setInterval(() => this.requestUpdate(), 60_000);
+    this.#ticker = setInterval(() => {
+      this.#minute += 1;
+      this.requestUpdate();
+    }, 60_000);
     window.addEventListener('hashchange', this.#onHash);
   }
 
@@ -642,7 +649,31 @@ export class KithThread extends KithElement {
           ${state.pending
             .filter((c) => c.depth === 0)
             .map((c) => html`<li>${this.#comment(c, state, nothing)}</li>`)}
-          ${state.comments.map((root) => html`<li>${this.#root(root, state, entries)}</li>`)}
+          ${repeat(
+            state.comments,
+            (root) => root.id,
+            // Re-rendered only when something it shows changed: loading a page renders only the page.
+            (root) =>
+              html`<li>${guard(
+                [
+                  root,
+                  state.mine,
+                  state.focused,
+                  state.site,
+                  state.meta?.closed,
+                  state.loading === root.id,
+                  this.editors,
+                  this.confirming,
+                  this.#session.value,
+                  this.#outbox.value,
+                  this.#minute,
+                  t.lang(),
+                  this.maxDepth,
+                  this.avatars,
+                ],
+                () => this.#root(root, state, entries),
+              )}</li>`,
+          )}
         </ol>
         ${
           state.nextCursor
