@@ -134,9 +134,9 @@ try {
         const main = document.getElementById('main');
         main.replaceChildren();
         const data = window.threadPageForStatic ?? (window.threadPageForStatic = threadPage('/static'));
-        const escape = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+        const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
         const article = (c, inner) =>
-          `<article id="kith-comment-${c.id}"><header><span>${escape(c.author.name.slice(0, 1))}</span><span>${escape(c.author.name)}</span><a href="#kith-comment-${c.id}"><time datetime="${c.createdAt}" title="${c.createdAt}">1 hour ago</time></a></header><div>${c.html}</div><div><button>👍</button><button>❤️</button><button>Reply</button></div>${inner}</article>`;
+          `<article id="kith-comment-${c.id}"><header><span>${escapeHtml(c.author.name.slice(0, 1))}</span><span>${escapeHtml(c.author.name)}</span><a href="#kith-comment-${c.id}"><time datetime="${c.createdAt}" title="${c.createdAt}">1 hour ago</time></a></header><div>${c.html}</div><div><button>👍</button><button>❤️</button><button>Reply</button></div>${inner}</article>`;
         const html = `<ol>${data.comments
           .map((root) => {
             const children = (id) => root.replies.comments.filter((r) => r.parentId === id);

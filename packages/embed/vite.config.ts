@@ -1,7 +1,9 @@
 import { defineConfig } from 'vite';
+import { minifyTemplates } from './minify-templates.js';
 
 // One ES module loader plus one chunk per element (and shared chunks), minified.
 export default defineConfig({
+  plugins: [minifyTemplates()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     target: 'es2022',

@@ -16,8 +16,8 @@ import type {
   ThreadMeta,
   ThreadPage,
 } from '@kith/protocol';
-import ky, { isHTTPError, type KyInstance, type Options } from 'ky';
 import { toKithError } from './errors.js';
+import { type HttpOptions, type RequestOptions, request } from './http.js';
 
 export interface ClientOptions {
   /** The Kith server's base URL, e.g. `https://comments.example`. */
@@ -65,41 +65,19 @@ export class KithClient {
   readonly server: string;
   readonly site: string;
   #token: string | undefined;
-  #http: KyInstance;
+  #http: HttpOptions;
 
   constructor(options: ClientOptions) {
     this.server = options.server.replace(/\/+$/, '');
     this.site = options.site;
     this.#token = options.token;
-    this.#http = ky.create({
-      prefixUrl: `${this.server}/v1/sites/${seg(this.site)}`,
+    this.#http = {
+      base: `${this.server}/v1/sites/${seg(this.site)}`,
       timeout: options.timeout ?? 10_000,
-      retry: {
-        limit: options.retries ?? 2,
-        // POSTs too: each carries an Idempotency-Key, so a retry cannot write twice.
-        methods: ['get', 'post', 'put', 'patch', 'delete'],
-        statusCodes: [408, 429, 500, 502, 503, 504],
-        afterStatusCodes: [429, 503],
-        maxRetryAfter: 5_000,
-        backoffLimit: 3_000,
-        // A server asking for a longer wait than maxRetryAfter is answered at once with the error
-        // (and its retryAfter), so a reader sees "try again in 30 s" instead of a long silence.
-        shouldRetry: ({ error }) => {
-          const after = isHTTPError(error) ? Number(error.response.headers.get('retry-after')) : 0;
-          return after > 5 ? false : undefined;
-        },
-      },
-      ...(options.fetch && { fetch: options.fetch }),
-      hooks: {
-        beforeRequest: [
-          (request) => {
-            if (this.#token && !request.headers.has('authorization')) {
-              request.headers.set('authorization', `Bearer ${this.#token}`);
-            }
-          },
-        ],
-      },
-    });
+      retries: options.retries ?? 2,
+      fetch: options.fetch,
+      headers: (): Record<string, string> => (this.#token ? { authorization: `Bearer ${this.#token}` } : {}),
+    };
   }
 
   get token(): string | undefined {
@@ -111,9 +89,9 @@ export class KithClient {
     this.#token = token;
   }
 
-  async #json<T>(path: string, options: Options = {}): Promise<T> {
+  async #json<T>(path: string, options: RequestOptions = {}): Promise<T> {
     try {
-      const response = await this.#http(path, options);
+      const response = await request(this.#http, path, options);
       return (response.status === 204 ? undefined : await response.json()) as T;
     } catch (error) {
       throw await toKithError(error);

@@ -1,6 +1,6 @@
 import type { Problem } from '@kith/protocol';
 import { type ProblemCode, problemCodeOf } from '@kith/protocol/problems';
-import { isHTTPError, isTimeoutError } from 'ky';
+import { HttpError, TimeoutError } from './http.js';
 
 /** What went wrong, in the terms an element needs to explain it and offer the right way out. */
 export type KithErrorCode = ProblemCode | 'network' | 'timeout' | 'unknown';
@@ -64,7 +64,7 @@ export function problemError(status: number, headers: Headers, body: unknown): K
 /** Any failure as a KithError; HTTP errors are read for their problem document. */
 export async function toKithError(error: unknown): Promise<KithError> {
   if (error instanceof KithError) return error;
-  if (isHTTPError(error)) {
+  if (error instanceof HttpError) {
     const response = error.response;
     let body: unknown;
     try {
@@ -74,7 +74,7 @@ export async function toKithError(error: unknown): Promise<KithError> {
     }
     return problemError(response.status, response.headers, body);
   }
-  if (isTimeoutError(error)) return new KithError('timeout', 'The server took too long to answer.');
+  if (error instanceof TimeoutError) return new KithError('timeout', 'The server took too long to answer.');
   // fetch rejects with a TypeError when the network fails (offline, DNS, CORS, reset).
   if (error instanceof TypeError) return new KithError('network', 'The server could not be reached.');
   return new KithError('unknown', error instanceof Error ? error.message : String(error));

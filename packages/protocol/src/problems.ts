@@ -43,11 +43,16 @@ export function problemType(code: ProblemCode): string {
   return problemTypePrefix + code;
 }
 
-/** The problem code of a `type` URI, or undefined when it is not a Kith problem. */
+/**
+ * The problem code of a `type` URI, or undefined when it is not a Kith problem. A code this
+ * version does not list (from a newer server) is passed on as is: clients treat it as a generic
+ * failure and show the server's `detail`. (Checked by shape, not against the table, so browser
+ * code does not carry the titles.)
+ */
 export function problemCodeOf(type: unknown): ProblemCode | undefined {
   if (typeof type !== 'string' || !type.startsWith(problemTypePrefix)) return undefined;
   const code = type.slice(problemTypePrefix.length);
-  return code in problems ? (code as ProblemCode) : undefined;
+  return /^[a-z][a-z-]{0,63}$/.test(code) ? (code as ProblemCode) : undefined;
 }
 
 export const problemContentType = 'application/problem+json';

@@ -13,7 +13,6 @@ import {
 } from '@kith/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
 import type { KithConfig } from '../base/config.js';
 import { KithErrorEvent, KithEvent, KithLoadEvent } from '../base/events.js';
 import { KithElement } from '../base/kith-element.js';
@@ -649,9 +648,7 @@ export class KithThread extends KithElement {
           ${state.pending
             .filter((c) => c.depth === 0)
             .map((c) => html`<li>${this.#comment(c, state, nothing)}</li>`)}
-          ${repeat(
-            state.comments,
-            (root) => root.id,
+          ${state.comments.map(
             // Re-rendered only when something it shows changed: loading a page renders only the page.
             (root) =>
               html`<li>${guard(

@@ -1,0 +1,106 @@
+import type { Plugin } from 'vite';
+
+/**
+ * Minifies the text of Lit's tagged templates in the elements' code, which a JS minifier leaves
+ * alone: in html`` and svg``, whitespace runs that hold a line break become one space (HTML
+ * collapses them anyway; the templates hold no <pre>); in css``, comments go and whitespace
+ * collapses. Expressions inside `${…}` are left as they are.
+ */
+export function minifyTemplates(): Plugin {
+  return {
+    name: 'kith-minify-templates',
+    transform(code, id) {
+      if (!/[/\\]elements[/\\]dist[/\\].*\.js$/.test(id) || !/\b(html|svg|css)\s*`/.test(code)) return null;
+      return { code: minify(code), map: null };
+    },
+  };
+}
+
+export function minify(code: string): string {
+  let out = '';
+  let i = 0;
+  const tag = /\b(html|svg|css)\s*`/g; // tsc writes `html ``
+  for (let m = tag.exec(code); m; m = tag.exec(code)) {
+    if (m.index < i) continue; // inside a template already handled
+    out += code.slice(i, m.index + m[0].length);
+    const end = scanTemplate(code, m.index + m[0].length, (text) => squeeze(text, m![1] === 'css'));
+    out += end.text;
+    i = end.index;
+    tag.lastIndex = i;
+  }
+  return out + code.slice(i);
+}
+
+function squeeze(text: string, css: boolean): string {
+  if (css) {
+    return text
+      .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?([{};,]) ?/g, '$1');
+  }
+  return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/** Reads a template literal's body from `start` (after the backtick); text parts go through `edit`. */
+function scanTemplate(
+  code: string,
+  start: number,
+  edit: (text: string) => string,
+): { text: string; index: number } {
+  let out = '';
+  let text = '';
+  let i = start;
+  while (i < code.length) {
+    const ch = code[i]!;
+    if (ch === '\\') {
+      text += code.slice(i, i + 2);
+      i += 2;
+    } else if (ch === '`') {
+      return { text: `${out + edit(text)}\``, index: i + 1 };
+    } else if (ch === '$' && code[i + 1] === '{') {
+      out += `${edit(text)}\${`;
+      text = '';
+      const expression = scanExpression(code, i + 2);
+      out += expression.text;
+      i = expression.index;
+    } else {
+      text += ch;
+      i += 1;
+    }
+  }
+  throw new Error('unterminated template literal');
+}
+
+/** Copies a `${…}` expression up to and including its closing brace, minifying nested templates. */
+function scanExpression(code: string, start: number): { text: string; index: number } {
+  let depth = 0;
+  let i = start;
+  let out = '';
+  while (i < code.length) {
+    const ch = code[i]!;
+    if (ch === "'" || ch === '"') {
+      let j = i + 1;
+      while (j < code.length && code[j] !== ch) j += code[j] === '\\' ? 2 : 1;
+      out += code.slice(i, j + 1);
+      i = j + 1;
+    } else if (ch === '`') {
+      const tagged = /\b(html|svg|css)\s*$/.exec(out);
+      const inner = scanTemplate(code, i + 1, tagged ? (t) => squeeze(t, tagged[1] === 'css') : (t) => t);
+      out += `\`${inner.text}`;
+      i = inner.index;
+    } else if (ch === '{') {
+      depth += 1;
+      out += ch;
+      i += 1;
+    } else if (ch === '}') {
+      if (depth === 0) return { text: `${out}}`, index: i + 1 };
+      depth -= 1;
+      out += ch;
+      i += 1;
+    } else {
+      out += ch;
+      i += 1;
+    }
+  }
+  throw new Error('unterminated template expression');
+}
