@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Size budgets (gzip) of what a page downloads through the script tag. Part of `pnpm test`.
 import { fileURLToPath } from 'node:url';
-import { chunk, closureSize, gzipSize } from './lib/sizes.mjs';
+import { chunk, closureSize, gzipSize, staticClosure } from './lib/sizes.mjs';
 
 const dist = fileURLToPath(new URL('../packages/embed/dist', import.meta.url));
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
@@ -14,6 +14,28 @@ export function measure() {
       name: 'a page of comment counts (loader + kith-comment-count with Lit and core)',
       bytes: gzipSize(loader) + closureSize(chunk(dist, 'comment-count')),
       budget: 20 * 1024,
+    },
+    {
+      name: 'kith-thread editor chunk (beyond the reading view)',
+      bytes: staticClosure(chunk(dist, 'editor'))
+        .filter((f) => !staticClosure(chunk(dist, 'thread')).includes(f))
+        .reduce((n, f) => n + gzipSize(f), 0),
+      budget: 10 * 1024,
+    },
+    // Ratchets, not the issues' targets (20 KB; 3 KB beyond Lit), which are not met yet: they stop
+    // the sizes from growing while the work to reach the targets goes on (see docs/performance.md).
+    {
+      name: 'kith-thread reading view, Lit + core + thread (ratchet; target 20 KB)',
+      bytes: closureSize(chunk(dist, 'thread')),
+      budget: 21.5 * 1024,
+    },
+    {
+      name: 'kith-share with four networks, with Lit (ratchet; target Lit + 3 KB)',
+      bytes: ['share', 'x', 'facebook', 'linkedin', 'reddit']
+        .flatMap((name) => staticClosure(chunk(dist, name)))
+        .filter((f, i, all) => all.indexOf(f) === i)
+        .reduce((n, f) => n + gzipSize(f), gzipSize(loader)),
+      budget: 14 * 1024,
     },
   ];
 }
