@@ -1,10 +1,11 @@
-import { type CountsStore, countsFor, type KithError, normalizeThreadKey, sharedClient } from '@kith/core';
+import { type CountsStore, countsFor, type KithError, sharedClient } from '@kith/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { KithConfig } from '../base/config.js';
 import { KithErrorEvent, KithLoadEvent } from '../base/events.js';
 import { KithElement } from '../base/kith-element.js';
 import { defineStrings, Localizer } from '../base/localize.js';
 import { StoreController } from '../base/store-controller.js';
+import { pageThreadKey } from '../base/thread-key.js';
 import { commentCountStyles } from './comment-count.styles.js';
 import en from './translations/en.js';
 
@@ -67,13 +68,7 @@ export class KithCommentCount extends KithElement {
 
   /** The thread key this element shows the count of. */
   get threadKey(): string {
-    if (this.thread) return this.thread;
-    const href =
-      this.href ??
-      this.closest('a[href]')?.getAttribute('href') ??
-      document.querySelector('link[rel="canonical"]')?.getAttribute('href') ??
-      location.href;
-    return normalizeThreadKey(new URL(href, document.baseURI).href);
+    return this.thread || pageThreadKey(this.href ?? this.closest('a[href]')?.getAttribute('href'));
   }
 
   /** The loaded count, or undefined while loading or after a failure. */

@@ -26,7 +26,7 @@ export interface MemoryKith {
   /** A signed-in reader, as the thread keeps it on the device (put it in localStorage to use it). */
   session(name: string): { token: string; expiresAt: string; user: NonNullable<Comment['author']> };
   /** A comment by `author` awaiting moderation: only its author sees it. */
-  addPending(thread: string, markdown: string, author: string): Stored;
+  addPending(thread: string, markdown: string, author: string, parentId?: string): Stored;
   requests: Request[];
 }
 
@@ -112,8 +112,8 @@ export function memoryKith(
   };
   const kith: MemoryKith = {
     session: newSession,
-    addPending(thread, markdown, author) {
-      const comment = kith.add(thread, markdown, { author });
+    addPending(thread, markdown, author, parentId) {
+      const comment = kith.add(thread, markdown, parentId ? { author, parentId } : { author });
       comment.status = 'pending';
       return comment;
     },
@@ -172,7 +172,7 @@ export function memoryKith(
   const total = (c: Stored) => Object.values(c.reactions).reduce((n, v) => n + v, 0);
   const repliesOf = (root: Stored, after = 0, limit = 20) => {
     const all = kith.comments
-      .filter((c) => c.rootId === root.id && c.seq > after)
+      .filter((c) => c.rootId === root.id && c.seq > after && c.status === 'published')
       .sort((a, b) => a.seq - b.seq);
     const page = all.slice(0, limit);
     return { comments: page.map(strip), nextCursor: all.length > limit ? `r${page.at(-1)!.seq}` : null };

@@ -134,6 +134,7 @@ export class CommentEditor {
     const { store, slot } = this;
     try {
       if (!store.session.$session.get()) {
+        if (store.$state.get().site?.features.guests === false) return this.#fail(t.term('signInRequired'));
         const name = this.#el<HTMLInputElement>('input[name="name"]')?.value.trim() ?? '';
         const email = this.#el<HTMLInputElement>('input[name="email"]')?.value.trim() ?? '';
         if (!name) return this.#fail(t.term('nameRequired'), 'input[name="name"]');
@@ -165,6 +166,8 @@ export class CommentEditor {
     const t = this.#localize;
     const { slot } = this;
     const signedOut = !this.store.session.$session.get();
+    // Sites may keep commenting to their own signed-in users (sessions minted with the site secret).
+    const guests = this.store.$state.get().site?.features.guests !== false;
     const left = this.#max() - [...this.#text].length;
     const label =
       slot.kind === 'new'
@@ -176,8 +179,10 @@ export class CommentEditor {
     const hintId = `${this.#id}-hint`;
     return html`<form part="editor" id=${this.#id} aria-label=${label} novalidate @submit=${(e: Event) => this.#submit(e)}>
       ${
-        signedOut
-          ? html`<div class="guest">
+        signedOut && !guests
+          ? html`<p class="hint" role="note">${t.term('signInRequired')}</p>`
+          : signedOut
+            ? html`<div class="guest">
               <label>${t.term('nameLabel')}
                 <input name="name" autocomplete="nickname" required maxlength="64" />
               </label>
@@ -185,7 +190,7 @@ export class CommentEditor {
                 <input name="email" type="email" autocomplete="email" maxlength="254" />
               </label>
             </div>`
-          : nothing
+            : nothing
       }
       <div class="tabs">
         <button type="button" aria-pressed=${this.#previewing ? 'false' : 'true'} @click=${() => this.#showPreview(false)}>

@@ -334,6 +334,48 @@ describe('kith-thread', () => {
     expect(kith.comments.map((c) => c.markdown)).to.deep.equal(['Sent from a tunnel']);
   });
 
+  it('marks the reader’s own comments awaiting moderation, replies included, for them only', async () => {
+    const kith = memoryKith();
+    const top = kith.add('/post', 'Published', { author: 'Ann' });
+    kith.addPending('/post', 'My pending reply', 'Sam', top.id);
+    kith.addPending('/post', 'My pending comment', 'Sam');
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Sam')));
+    const el = await thread(kith.url);
+    await ready(el);
+    const pending = articles(el).filter((a) => a.getAttribute('part')!.includes('comment-pending'));
+    expect(pending.map((a) => text(a.querySelector('[part="body"]')))).to.have.members([
+      'My pending comment',
+      'My pending reply',
+    ]);
+    for (const article of pending) {
+      expect(text(article.querySelector('[part="status"]'))).to.equal(
+        'Awaiting moderation: only you can see this.',
+      );
+    }
+    expect(articles(el)[1]!.contains(pending.find((a) => text(a).includes('reply'))!)).to.equal(true);
+    expect(text(root(el).querySelector('[part="heading"]'))).to.equal('1 comment');
+    await expect(el).to.be.accessible();
+  });
+
+  it('on a site without guest comments, asks readers to sign in and keeps their text', async () => {
+    const kith = memoryKith({ site: { features: { ...memoryKith().site.features, guests: false } } });
+    const el = await thread(kith.url);
+    await ready(el);
+    button(el, 'Write a comment…')!.click();
+    await waitUntil(() => root(el).querySelector('[part="editor"]'));
+    const editor = root(el).querySelector<HTMLFormElement>('[part="editor"]')!;
+    expect(editor.querySelector('input[name="name"]')).to.equal(null);
+    expect(text(editor.querySelector('[role="note"]'))).to.contain('Sign in on this site');
+    const area = editor.querySelector('textarea')!;
+    area.value = 'Kept for later';
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    editor.requestSubmit();
+    await waitUntil(() => editor.querySelector('.error'));
+    expect(area.value).to.equal('Kept for later');
+    expect(kith.comments.length).to.equal(0);
+    await expect(el).to.be.accessible();
+  });
+
   it('speaks the reader’s language, right to left in Arabic', async () => {
     const kith = memoryKith();
     kith.add('/post', 'مرحبا');

@@ -2,7 +2,6 @@ import {
   type Comment,
   createThreadStore,
   type KithError,
-  normalizeThreadKey,
   type OutboxEntry,
   type Sort,
   type StoredSession,
@@ -18,6 +17,7 @@ import { KithErrorEvent, KithEvent, KithLoadEvent } from '../base/events.js';
 import { KithElement } from '../base/kith-element.js';
 import { defineStrings, Localizer } from '../base/localize.js';
 import { StoreController } from '../base/store-controller.js';
+import { pageThreadKey } from '../base/thread-key.js';
 import type { CommentEditor } from './editor.js';
 import { reactionEmoji } from './reactions.js';
 import { safeHtml } from './sanitize.js';
@@ -143,10 +143,7 @@ export class KithThread extends KithElement {
 
   /** The thread key this element shows. */
   get threadKey(): string {
-    if (this.thread) return this.thread;
-    const href =
-      this.href ?? document.querySelector('link[rel="canonical"]')?.getAttribute('href') ?? location.href;
-    return normalizeThreadKey(new URL(href, document.baseURI).href);
+    return this.thread || pageThreadKey(this.href);
   }
 
   /** The thread's store (state, outbox and session), for scripts and tests. */
@@ -483,14 +480,16 @@ export class KithThread extends KithElement {
 
   /** A top-level comment and its replies: a tree indented up to `maxDepth`, then flat. */
   #root(root: ThreadComment, state: ThreadState, entries: OutboxEntry[]) {
+    // The reader's own replies awaiting moderation sit where they will appear once approved.
+    const replies = [...root.replies, ...state.pending.filter((c) => c.rootId === root.id)];
     const byParent = new Map<string, Comment[]>();
-    for (const reply of root.replies) {
+    for (const reply of replies) {
       const siblings = byParent.get(reply.parentId ?? root.id) ?? [];
       siblings.push(reply);
       byParent.set(reply.parentId ?? root.id, siblings);
     }
     const names = new Map<string, string>([[root.id, root.author?.name ?? '']]);
-    for (const reply of root.replies) names.set(reply.id, reply.author?.name ?? '');
+    for (const reply of replies) names.set(reply.id, reply.author?.name ?? '');
     const subtree = (parent: Comment, depth: number): TemplateResult | typeof nothing => {
       // Past the cap, every deeper reply is listed at the cap's level, in order.
       const flat: Comment[] = [];
@@ -655,6 +654,7 @@ export class KithThread extends KithElement {
                 [
                   root,
                   state.mine,
+                  state.pending,
                   state.focused,
                   state.site,
                   state.meta?.closed,

@@ -19,6 +19,7 @@ const strings: EditorStrings = {
   charactersLeft: (_count, formatted) => `الأحرف المتبقية: ${formatted}`,
   empty: 'اكتب شيئًا أولًا.',
   nameRequired: 'أدخل اسمًا للنشر.',
+  signInRequired: 'سجّل الدخول في هذا الموقع للتعليق. تبقى مسودتك محفوظة.',
   posting: 'جارٍ النشر…',
 };
 

@@ -19,6 +19,7 @@ const strings: EditorStrings = {
   charactersLeft: (count, formatted) => (count === 1 ? 'Noch 1 Zeichen' : `Noch ${formatted} Zeichen`),
   empty: 'Schreib zuerst etwas.',
   nameRequired: 'Gib einen Namen ein, um zu schreiben.',
+  signInRequired: 'Melde dich auf dieser Website an, um zu kommentieren. Dein Entwurf bleibt erhalten.',
   posting: 'Wird gesendet…',
 };
 

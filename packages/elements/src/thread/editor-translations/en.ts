@@ -19,6 +19,7 @@ const strings = {
     count === 1 ? '1 character left' : `${formatted} characters left`,
   empty: 'Write something first.',
   nameRequired: 'Enter a name to post.',
+  signInRequired: 'Sign in on this site to comment. Your draft is kept.',
   posting: 'Posting…',
 };
 

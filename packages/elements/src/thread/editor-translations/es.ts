@@ -20,6 +20,7 @@ const strings: EditorStrings = {
   charactersLeft: (count, formatted) => (count === 1 ? 'Queda 1 carácter' : `Quedan ${formatted} caracteres`),
   empty: 'Escribe algo primero.',
   nameRequired: 'Escribe un nombre para publicar.',
+  signInRequired: 'Inicia sesión en este sitio para comentar. Tu borrador se guarda.',
   posting: 'Publicando…',
 };
 

@@ -20,6 +20,7 @@ const strings: EditorStrings = {
     count < 2 ? `${formatted} caractère restant` : `${formatted} caractères restants`,
   empty: 'Écrivez d’abord quelque chose.',
   nameRequired: 'Indiquez un nom pour publier.',
+  signInRequired: 'Connectez-vous sur ce site pour commenter. Votre brouillon est conservé.',
   posting: 'Publication…',
 };
 

@@ -19,6 +19,7 @@ const strings: EditorStrings = {
   charactersLeft: (_count, formatted) => `残り ${formatted} 文字`,
   empty: 'まず何か書いてください。',
   nameRequired: '投稿するには名前を入力してください。',
+  signInRequired: 'コメントするにはこのサイトにログインしてください。下書きは保存されています。',
   posting: '投稿中…',
 };
 
