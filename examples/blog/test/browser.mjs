@@ -1,7 +1,19 @@
 // Debian's Chromium (or CHROMIUM_PATH) through playwright-core: never a downloaded browser.
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumExecutable } from '../../../scripts/lib/chromium.mjs';
+import { startDemo } from './demo.mjs';
 
 export function launch() {
   return chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+}
+
+/** The real demo (fresh data, free port) and a browser, for a test file's `before`. */
+export async function openDemo() {
+  return { demo: await startDemo(), browser: await launch() };
+}
+
+/** Stops what `openDemo` started, for `after`. */
+export async function closeDemo({ demo, browser }) {
+  await browser?.close();
+  await demo?.stop();
 }

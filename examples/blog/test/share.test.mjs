@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launch } from './browser.mjs';
-import { startDemo } from './demo.mjs';
+import { closeDemo, openDemo } from './browser.mjs';
 
 describe('demo blog: share buttons', () => {
   let demo;
   let browser;
-  before(async () => {
-    demo = await startDemo();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  before(async () => ({ demo, browser } = await openDemo()));
+  after(() => closeDemo({ demo, browser }));
 
   async function openPost(context) {
     const page = await context.newPage();

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launch } from './browser.mjs';
-import { startDemo } from './demo.mjs';
+import { closeDemo, openDemo } from './browser.mjs';
 
 // Locators pierce shadow roots: the element's own accessible names are what a reader uses.
 const thread = (page) => page.locator('kith-thread');
@@ -35,14 +34,8 @@ async function threadComments(demo, key) {
 describe('demo blog: the comment thread', () => {
   let demo;
   let browser;
-  before(async () => {
-    demo = await startDemo();
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await demo?.stop();
-  });
+  before(async () => ({ demo, browser } = await openDemo()));
+  after(() => closeDemo({ demo, browser }));
 
   it('shows the seeded conversation, nested, with no request leaving the site', async () => {
     const context = await browser.newContext();
