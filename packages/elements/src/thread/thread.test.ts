@@ -253,6 +253,18 @@ describe('kith-thread', () => {
     expect(articles(el)[1]!.contains(articles(el)[2]!)).to.equal(true);
   });
 
+  it('stays still with live="false": no event stream', async () => {
+    const kith = memoryKith();
+    kith.add('/post', 'Quiet');
+    const el = await thread(kith.url, 'live="false"');
+    await ready(el);
+    await aTimeout(100);
+    expect(kith.requests.some((r) => r.url.endsWith('/events'))).to.equal(false);
+    expect(el.live).to.equal(false);
+    el.live = true;
+    await waitUntil(() => el.store?.$state.get().live === 'open', 'did not go live when asked');
+  });
+
   it('opens a permalink: loads the comment’s page, scrolls to it and highlights it', async () => {
     const kith = memoryKith();
     const old = kith.add('/post', 'Way back');

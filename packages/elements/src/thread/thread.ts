@@ -97,7 +97,8 @@ export class KithThread extends KithElement {
     sort: { reflect: true },
     maxDepth: { attribute: 'max-depth', type: Number },
     avatars: { type: Boolean },
-    live: { type: Boolean },
+    // On unless live="false": a boolean attribute could not be turned off once on by default.
+    live: { converter: { fromAttribute: (value: string | null) => value !== 'false' } },
     editors: { state: true, attribute: false },
     confirming: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
@@ -118,7 +119,7 @@ export class KithThread extends KithElement {
   /** Show authors' pictures. Off by default: no request leaves for an avatar host. */
   avatars = false;
 
-  /** Follow the thread live (Server-Sent Events). On by default. */
+  /** Follow the thread live (Server-Sent Events); `live="false"` turns it off. On by default. */
   live = true;
 
   protected readonly localize = new Localizer(this, strings, () => this.config.locale);
