@@ -66,6 +66,12 @@ export class CommentEditor {
   }
 
   /** Focus into the editor: the name field when a guest must give one first, else the text. */
+  /** Shows the saved draft again (a refused post's text) with the reason, and focuses it. */
+  restore(message: string): void {
+    this.#text = this.store.outbox.draft(this.store.key, this.#key);
+    this.#fail(message);
+  }
+
   focus(): void {
     const name = this.#el<HTMLInputElement>('input[name="name"]');
     (name && !name.value ? name : this.#el<HTMLTextAreaElement>('textarea'))?.focus();

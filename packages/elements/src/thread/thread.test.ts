@@ -179,6 +179,20 @@ describe('kith-thread', () => {
     expect(kith.comments.length).to.equal(0);
   });
 
+  it('a comment the server refuses comes back in the editor with the reason, never lost', async () => {
+    const kith = memoryKith();
+    const el = await thread(kith.url);
+    await ready(el);
+    await write(el, 'Just in time?', 'Late');
+    kith.closed.add('/post'); // closed while the reader was writing
+    root(el).querySelector<HTMLFormElement>('[part="editor"]')!.requestSubmit();
+    await waitUntil(() => root(el).querySelector('[part="editor"] .error'), 'no reason shown');
+    expect(text(root(el).querySelector('[part="editor"] .error'))).to.equal('Comments are closed.');
+    expect(root(el).querySelector('textarea')!.value).to.equal('Just in time?');
+    expect(root(el).querySelector('[part~="comment-sending"]')).to.equal(null);
+    expect(kith.comments.length).to.equal(0);
+  });
+
   it('previews exactly what the server renders', async () => {
     const kith = memoryKith();
     const el = await thread(kith.url);

@@ -180,12 +180,13 @@ export class KithThread extends KithElement {
         void this.#announce(this.localize.term('posted'));
         void this.updateComplete.then(() => this.#focusComment(comment.id, false));
       },
-      refused: (entry, error) => {
+      refused: async (entry, error) => {
         if (entry.threadKey !== store.key) return;
-        void this.#announce(this.#errorText(error));
-        void this.#openEditor(
-          entry.parentId ? { kind: 'reply', parent: this.#find(entry.parentId)! } : { kind: 'new' },
-        );
+        // The text is back in the draft: show it in its editor, with why it was refused.
+        const parent = entry.parentId ? this.#find(entry.parentId) : undefined;
+        const slot: EditorSlot = parent ? { kind: 'reply', parent } : { kind: 'new' };
+        await this.#openEditor(slot);
+        this.editors.get(slotKey(slot))?.restore(this.#errorText(error));
       },
     });
     void store.load();
