@@ -134,6 +134,7 @@ describe('kith-thread', () => {
     const el = await thread(kith.url);
     await waitUntil(() => root(el).querySelector('[part="error"]'), 'no error shown', { timeout: 9000 });
     expect(text(root(el).querySelector('[part="error"]'))).to.contain('Try again in 30 s.');
+    await expect(el).to.be.accessible();
   });
 
   it('loads the editor on first use, signs a guest in and posts in one step, and moves focus to the comment', async () => {
@@ -201,6 +202,7 @@ describe('kith-thread', () => {
     button(el, 'Preview')!.click();
     await waitUntil(() => root(el).querySelector('.preview [part="body"] em'), 'no preview');
     expect(button(el, 'Preview')!.getAttribute('aria-pressed')).to.equal('true');
+    await expect(el).to.be.accessible();
     button(el, 'Write')!.click();
     await waitUntil(() => root(el).querySelector('textarea'));
     expect(root(el).querySelector('textarea')!.value).to.equal('Some *emphasis*');
@@ -259,6 +261,7 @@ describe('kith-thread', () => {
     await waitUntil(() => button(el, 'Show 1 new comment'), 'no new-comments button');
     expect(articles(el).length).to.equal(1, 'the page did not move');
     await waitUntil(() => text(root(el).querySelector('[role="status"]')) === '1 new comment');
+    await expect(el).to.be.accessible();
     button(el, 'Show 1 new comment')!.click();
     await waitUntil(() => articles(el).length === 2);
     expect(text(articles(el)[0]!.querySelector('[part="body"]'))).to.equal('Breaking news');
@@ -294,6 +297,7 @@ describe('kith-thread', () => {
     });
     const target = root(el).activeElement as HTMLElement;
     expect(target.getAttribute('part')).to.contain('comment-focused');
+    await expect(el).to.be.accessible();
     // Past the indentation cap, replies are shown in place, saying whom they answer.
     expect(text(target.querySelector('[part="replying-to"]'))).to.equal('Replying to @P3');
   });
