@@ -1,6 +1,6 @@
 import type { Problem } from '@kith/protocol';
 import { type ProblemCode, problemCodeOf } from '@kith/protocol/problems';
-import { HttpError, TimeoutError } from './http.js';
+import { HttpError, retryAfter, TimeoutError } from './http.js';
 
 /** What went wrong, in the terms an element needs to explain it and offer the right way out. */
 export type KithErrorCode = ProblemCode | 'network' | 'timeout' | 'unknown';
@@ -36,14 +36,6 @@ export class KithError extends Error {
   }
 }
 
-function parseRetryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - Date.now()) / 1000));
-}
-
 /** A KithError from an HTTP error response and its (problem+json) body. */
 export function problemError(status: number, headers: Headers, body: unknown): KithError {
   const problem =
@@ -51,14 +43,9 @@ export function problemError(status: number, headers: Headers, body: unknown): K
       ? (body as Problem)
       : undefined;
   const code = problemCodeOf(problem?.type) ?? 'unknown';
-  const retryAfter = parseRetryAfter(headers.get('retry-after')) ?? problem?.retryAfter;
-  return new KithError(
-    code,
-    problem?.detail ?? problem?.title ?? `HTTP ${status}`,
-    status,
-    problem,
-    retryAfter,
-  );
+  const waitMs = retryAfter({ headers });
+  const seconds = waitMs === undefined ? problem?.retryAfter : Math.ceil(waitMs / 1000);
+  return new KithError(code, problem?.detail ?? problem?.title ?? `HTTP ${status}`, status, problem, seconds);
 }
 
 /** Any failure as a KithError; HTTP errors are read for their problem document. */

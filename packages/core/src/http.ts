@@ -52,7 +52,7 @@ const sleep = (ms: number, signal?: AbortSignal) =>
   });
 
 /** Milliseconds the server asks to wait (seconds or an HTTP date), if it says. */
-function retryAfter(response: Response): number | undefined {
+export function retryAfter(response: { headers: Headers }): number | undefined {
   const value = response.headers.get('retry-after');
   if (!value) return undefined;
   const seconds = Number(value);

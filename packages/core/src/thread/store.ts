@@ -84,7 +84,8 @@ export class ThreadStore {
     this.$state.set({ ...this.$state.get(), ...patch });
   }
 
-  #known(id: string): Comment | undefined {
+  /** A comment shown or held by this store (top-level, reply, incoming or pending), by id. */
+  find(id: string): Comment | undefined {
     const state = this.$state.get();
     for (const top of state.comments) {
       if (top.id === id) return top;
@@ -213,7 +214,7 @@ export class ThreadStore {
     const own =
       sent || (comment.author !== null && comment.author.id === this.session.$session.get()?.user.id);
     const state = this.$state.get();
-    const existing = this.#known(comment.id);
+    const existing = this.find(comment.id);
     if (existing) {
       this.#replace(comment);
       return;
@@ -290,7 +291,7 @@ export class ThreadStore {
 
   #remove(comment: Comment): void {
     const state = this.$state.get();
-    const was = this.#known(comment.id);
+    const was = this.find(comment.id);
     if (was && !was.deleted) {
       const meta = state.meta && {
         ...state.meta,
@@ -303,13 +304,13 @@ export class ThreadStore {
   /** Toggles (or sets) one of the site's reactions; the count changes at once and is corrected by the answer. */
   async react(id: string, reaction: string, active?: boolean): Promise<void> {
     const state = this.$state.get();
-    const target = this.#known(id);
+    const target = this.find(id);
     if (!target) return;
     const mine = state.mine[id] ?? [];
     const on = active ?? !mine.includes(reaction);
     const before = { reactions: target.reactions, mine };
     const apply = (reactions: Record<string, number>, list: string[]) => {
-      this.#replace({ ...this.#known(id)!, reactions });
+      this.#replace({ ...this.find(id)!, reactions });
       this.#patch({ mine: { ...this.$state.get().mine, [id]: list } });
     };
     const count = (target.reactions[reaction] ?? 0) + (on === mine.includes(reaction) ? 0 : on ? 1 : -1);
@@ -342,7 +343,7 @@ export class ThreadStore {
    * is not on a loaded page) and that comment's replies until the target is among them.
    */
   async focus(id: string): Promise<boolean> {
-    if (this.#known(id)) {
+    if (this.find(id)) {
       this.#patch({ focused: id });
       return true;
     }
@@ -360,12 +361,12 @@ export class ThreadStore {
         }
         this.#patch({ comments: [root, ...this.$state.get().comments] });
       }
-      for (let guard = 0; guard < 50 && !this.#known(id); guard++) {
+      for (let guard = 0; guard < 50 && !this.find(id); guard++) {
         const current = this.$state.get().comments.find((c) => c.id === rootId);
         if (!current?.repliesCursor) break;
         await this.loadReplies(rootId);
       }
-      const found = this.#known(id) !== undefined;
+      const found = this.find(id) !== undefined;
       if (found) this.#patch({ focused: id });
       return found;
     } catch (thrown) {
@@ -407,7 +408,7 @@ export class ThreadStore {
         break;
       case 'reaction.changed': {
         const { commentId, reactions } = data as ThreadEventMap['reaction.changed'];
-        const target = this.#known(commentId);
+        const target = this.find(commentId);
         if (target) this.#replace({ ...target, reactions });
         break;
       }

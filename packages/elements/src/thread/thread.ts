@@ -183,8 +183,18 @@ export class KithThread extends KithElement {
       refused: async (entry, error) => {
         if (entry.threadKey !== store.key) return;
         // The text is back in the draft: show it in its editor, with why it was refused.
-        const parent = entry.parentId ? this.#find(entry.parentId) : undefined;
+        const parent = entry.parentId
+          ? (this.#store?.find(entry.parentId) ??
+            (await store.client.getComment(entry.parentId).catch(() => undefined)))
+          : undefined;
         const slot: EditorSlot = parent ? { kind: 'reply', parent } : { kind: 'new' };
+        if (entry.parentId && !parent) {
+          // The comment it answered is gone: the text becomes a new comment's draft.
+          const reply = store.outbox.draft(store.key, `reply:${entry.parentId}`);
+          store.outbox.saveDraft(store.key, `reply:${entry.parentId}`, '');
+          const current = store.outbox.draft(store.key, 'new');
+          store.outbox.saveDraft(store.key, 'new', current ? `${reply}\n\n${current}` : reply);
+        }
         await this.#openEditor(slot);
         this.editors.get(slotKey(slot))?.restore(this.#errorText(error));
       },
@@ -272,15 +282,6 @@ export class KithThread extends KithElement {
     this.announcement = '';
     await this.updateComplete;
     this.announcement = message;
-  }
-
-  #find(id: string): Comment | undefined {
-    for (const top of this.#state.value?.comments ?? []) {
-      if (top.id === id) return top;
-      const reply = top.replies.find((r) => r.id === id);
-      if (reply) return reply;
-    }
-    return undefined;
   }
 
   #errorText(error: KithError): string {
