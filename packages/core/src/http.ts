@@ -68,11 +68,7 @@ export async function request(
   for (const [key, value] of new URLSearchParams(options.searchParams as Record<string, string>)) {
     url.searchParams.append(key, value);
   }
-  const headers: Record<string, string> = {
-    accept: 'application/json',
-    ...http.headers(),
-    ...options.headers,
-  };
+  const headers: Record<string, string> = { ...http.headers(), ...options.headers };
   let body: string | undefined;
   if (options.json !== undefined) {
     headers['content-type'] = 'application/json';

@@ -37,7 +37,9 @@ export function defineStrings<S extends Strings>(
 const registered = new Map<string, Translation>();
 /** Elements on the page, re-rendered when the strings or the document's language change. */
 const hosts = new Set<{ requestUpdate(): void }>();
+let revision = 0;
 const refresh = () => {
+  revision += 1;
   for (const host of hosts) host.requestUpdate();
 };
 
@@ -125,6 +127,11 @@ export class Localizer<S extends Strings> {
     if (this.locale()) return own;
     const around = this.host.closest('[dir]')?.getAttribute('dir');
     return around === 'rtl' || around === 'ltr' ? around : own;
+  }
+
+  /** Changes whenever strings or the page's language may have: for caches of rendered text (guard). */
+  get revision(): number {
+    return revision;
   }
 
   /** A string in the reader's language: a site's own, then the bundled translation, then English. */

@@ -1,4 +1,4 @@
-/** How the protocol's common reaction keys are shown; other keys show as their name. */
+/** How the reference server's reaction keys are shown (and 👎); other keys show as their name. */
 export const reactionEmoji: Record<string, string> = {
   '+1': '👍',
   '-1': '👎',
@@ -6,6 +6,4 @@ export const reactionEmoji: Record<string, string> = {
   laugh: '😄',
   hooray: '🎉',
   eyes: '👀',
-  rocket: '🚀',
-  confused: '😕',
 };

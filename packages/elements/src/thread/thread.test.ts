@@ -417,6 +417,10 @@ describe('kith-thread', () => {
       'Arabic did not load',
     );
     expect(root(el).querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    // Every comment's own buttons too, once the translation has arrived (not only the header).
+    await waitUntil(() => button(articles(el)[0]!, 'رد'), 'the comments kept English buttons');
+    // Each comment's text takes its own direction: English in an Arabic page stays left to right.
+    expect(articles(el)[0]!.querySelector('[part="body"]')!.getAttribute('dir')).to.equal('auto');
     const de = await thread(kith.url, 'locale="de"');
     await ready(de);
     await waitUntil(

@@ -36,6 +36,20 @@ const strings = defineStrings(en, {
 
 const permalinkPrefix = '#kith-comment-';
 
+/** The words for each failure a reader can do something about. */
+const errorTerms: Record<
+  string,
+  'errorNetwork' | 'errorTimeout' | 'errorSignIn' | 'errorClosed' | 'errorEditWindow'
+> = {
+  network: 'errorNetwork',
+  timeout: 'errorTimeout',
+  unauthorized: 'errorSignIn',
+  'invalid-token': 'errorSignIn',
+  'token-expired': 'errorSignIn',
+  'thread-closed': 'errorClosed',
+  'edit-window-closed': 'errorEditWindow',
+};
+
 /**
  * A comment thread: read, reply, react, edit and delete, live. Nothing is lost: drafts are kept
  * as the reader types and a comment that cannot be sent waits on the device until it can (see
@@ -162,8 +176,7 @@ export class KithThread extends KithElement {
     this.#unlisten?.();
     const { server, site } = this.config;
     if (!server || !site) {
-      if (this.isConnected)
-        console.warn('<kith-thread>: set `server` and `site` (attributes, <kith-config> or the script tag).');
+      if (this.isConnected) console.warn('<kith-thread> needs `server` and `site` (see docs/site-owner.md).');
       this.#store = undefined;
       return;
     }
@@ -286,25 +299,11 @@ export class KithThread extends KithElement {
 
   #errorText(error: KithError): string {
     const t = this.localize;
-    switch (error.code) {
-      case 'network':
-        return t.term('errorNetwork');
-      case 'timeout':
-        return t.term('errorTimeout');
-      case 'rate-limited':
-        return t.term('errorRateLimited', error.retryAfter ?? 0);
-      case 'unauthorized':
-      case 'invalid-token':
-      case 'token-expired':
-        return t.term('errorSignIn');
-      case 'thread-closed':
-        return t.term('errorClosed');
-      case 'edit-window-closed':
-        return t.term('errorEditWindow');
-      default:
-        // The server's own explanation (problem+json `detail`) where it gave one.
-        return error.status >= 500 ? t.term('errorServer') : error.problem?.detail || t.term('errorGeneric');
-    }
+    if (error.code === 'rate-limited') return t.term('errorRateLimited', error.retryAfter ?? 0);
+    const key = errorTerms[error.code];
+    if (key) return t.term(key);
+    // The server's own explanation (problem+json `detail`) where it gave one.
+    return error.status >= 500 ? t.term('errorServer') : error.problem?.detail || t.term('errorGeneric');
   }
 
   /** Opens an editor (loading its chunk the first time) and moves focus into it. */
@@ -429,7 +428,7 @@ export class KithThread extends KithElement {
           ? (open({ kind: 'edit', comment })?.render() ?? nothing)
           : comment.deleted
             ? html`<p part="body" class="deleted">${t.term('deleted')}</p>`
-            : html`<div part="body" ${safeHtml(comment.html)}></div>`
+            : html`<div part="body" dir="auto" ${safeHtml(comment.html)}></div>`
       }
       ${comment.deleted || pending ? nothing : this.#actions(comment, state, canChange)}
       ${this.editors.has(`reply:${comment.id}`) ? (open({ kind: 'reply', parent: comment })?.render() ?? nothing) : nothing}
@@ -546,7 +545,7 @@ export class KithThread extends KithElement {
       <header part="comment-header">
         <span part="author">${session?.user.name ?? ''}</span>
       </header>
-      <p part="body" class="plain">${entry.markdown}</p>
+      <p part="body" class="plain" dir="auto">${entry.markdown}</p>
       <div part="actions">
         <span part="status" role=${entry.lastError ? 'alert' : nothing}>${entry.lastError ? t.term('queued') : t.term('sending')}</span>
         ${
@@ -668,6 +667,7 @@ export class KithThread extends KithElement {
                   this.#outbox.value,
                   this.#minute,
                   t.lang(),
+                  t.revision,
                   this.maxDepth,
                   this.avatars,
                 ],
