@@ -70,7 +70,8 @@ globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
 export function memoryKith(
   options: { site?: Partial<Site>; html?: (markdown: string) => string } = {},
 ): MemoryKith {
-  const name = `m${++instances}`;
+  // Unique per page load too: sessions, drafts and outboxes are kept per server URL in localStorage.
+  const name = `m${++instances}${Math.random().toString(36).slice(2, 8)}`;
   const render = options.html ?? miniMarkdown;
   let seq = 0;
   let eventId = 0;

@@ -104,9 +104,10 @@ export const ServerError: Story = {
   render: (args) =>
     pair(args, (kith) => {
       conversation(kith);
-      let failures = 2; // both the thread and the site info fail once
-      kith.fail = () =>
-        failures-- > 0
+      // Fails every attempt of the first load (thread and site, each tried three times), then works.
+      let failures = 6;
+      kith.fail = (request) =>
+        !request.url.endsWith('/events') && failures-- > 0
           ? new Response(
               JSON.stringify({
                 type: 'urn:kith:problem:internal-error',

@@ -54,6 +54,7 @@ export const threadStyles = css`
   }
   [part='write'] {
     display: block;
+    margin-bottom: var(--_gap);
     width: 100%;
     padding: 0.75em;
     text-align: start;
