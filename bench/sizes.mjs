@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { shareTargets } from '../packages/protocol/dist/schemas/share.js';
-import { chunk, gzipSize, staticClosure } from '../scripts/lib/sizes.mjs';
+import { chunk, closureBeyond, closureSize, gzipSize, staticClosure } from '../scripts/lib/sizes.mjs';
 import { measure } from '../scripts/size.mjs';
 
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
@@ -59,12 +59,9 @@ console.log(`  + @floating-ui/dom where CSS anchor positioning is missing: ${kb(
 
 // kith-thread: the reading view (everything to show comments) and the editor chunk (loaded when
 // the reader starts to write), beyond what the reading view already brought.
-const readingFiles = new Set(staticClosure(chunk(dist, 'thread')));
-const reading = [...readingFiles].reduce((total, f) => total + gzipSize(f), 0);
+const reading = closureSize(chunk(dist, 'thread'));
 const loader = gzipSize(join(dist, 'kith.js'));
-const editor = staticClosure(chunk(dist, 'editor'))
-  .filter((f) => !readingFiles.has(f))
-  .reduce((total, f) => total + gzipSize(f), 0);
+const editor = closureBeyond(chunk(dist, 'editor'), staticClosure(chunk(dist, 'thread')));
 const purify = gzipSize(chunk(dist, 'purify.es'));
 console.log('\nkith-thread (each chunk gzipped on its own, as a server sends it)');
 console.log(

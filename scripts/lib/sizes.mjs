@@ -23,6 +23,14 @@ export function staticClosure(entry) {
   return [...seen];
 }
 
+/** Gzip bytes `entry` adds to a page that has already loaded every file of `loaded` (a closure). */
+export function closureBeyond(entry, loaded) {
+  const already = new Set(loaded);
+  return staticClosure(entry)
+    .filter((f) => !already.has(f))
+    .reduce((n, f) => n + gzipSize(f), 0);
+}
+
 export function closureSize(entry) {
   return staticClosure(entry).reduce((n, f) => n + gzipSize(f), 0);
 }

@@ -6,7 +6,7 @@ import { SessionStore } from './session.js';
 import { ThreadStore } from './store.js';
 
 export { type EventStreamOptions, openEventStream, type StreamEvent } from './event-stream.js';
-export { Outbox, type OutboxEntry, type OutboxListener } from './outbox.js';
+export { draftSlot, Outbox, type OutboxEntry, type OutboxListener } from './outbox.js';
 export { SessionStore, type StoredSession } from './session.js';
 export { type ThreadComment, type ThreadState, ThreadStore } from './store.js';
 

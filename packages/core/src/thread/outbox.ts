@@ -16,6 +16,11 @@ export interface OutboxEntry {
   lastError?: { code: string; message: string; retryAfter?: number | undefined } | undefined;
 }
 
+/** The draft slot of a thread's new comment (`new`) or of a reply (`reply:<id>`). */
+export function draftSlot(parentId: string | null | undefined): string {
+  return parentId ? `reply:${parentId}` : 'new';
+}
+
 export interface OutboxListener {
   /** The server has the comment (first attempt or a retry; never twice). */
   sent?(entry: OutboxEntry, comment: Comment): void;
@@ -86,7 +91,7 @@ export class Outbox {
       createdAt: new Date().toISOString(),
     };
     this.#save([...this.$entries.get(), entry]);
-    this.saveDraft(threadKey, parentId ? `reply:${parentId}` : 'new', '');
+    this.saveDraft(threadKey, draftSlot(parentId), '');
     this.#paused = false;
     void this.flush();
     return entry;
@@ -101,9 +106,13 @@ export class Outbox {
   }
 
   #restore(entry: OutboxEntry): void {
-    const slot = entry.parentId ? `reply:${entry.parentId}` : 'new';
-    const current = this.draft(entry.threadKey, slot);
-    this.saveDraft(entry.threadKey, slot, current ? `${entry.markdown}\n\n${current}` : entry.markdown);
+    this.appendDraft(entry.threadKey, draftSlot(entry.parentId), entry.markdown);
+  }
+
+  /** Puts `text` before whatever draft the slot already holds, so neither is lost. */
+  appendDraft(threadKey: string, slot: string, text: string): void {
+    const current = this.draft(threadKey, slot);
+    this.saveDraft(threadKey, slot, current ? `${text}\n\n${current}` : text);
   }
 
   /** Sends every queued comment, oldest first; called on its own when the network returns. */

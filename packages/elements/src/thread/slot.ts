@@ -1,4 +1,4 @@
-import type { Comment } from '@kith/core';
+import { type Comment, draftSlot } from '@kith/core';
 
 /** Where an editor is open: the thread's new comment, a reply to a comment, or an edit of one. */
 export type EditorSlot =
@@ -8,9 +8,7 @@ export type EditorSlot =
 
 /** The draft key of a slot (see Outbox.draft). */
 export function slotKey(slot: EditorSlot): string {
-  return slot.kind === 'new'
-    ? 'new'
-    : slot.kind === 'reply'
-      ? `reply:${slot.parent.id}`
-      : `edit:${slot.comment.id}`;
+  return slot.kind === 'edit'
+    ? `edit:${slot.comment.id}`
+    : draftSlot(slot.kind === 'reply' ? slot.parent.id : null);
 }

@@ -1,6 +1,7 @@
 import {
   type Comment,
   createThreadStore,
+  draftSlot,
   type KithError,
   type OutboxEntry,
   type Sort,
@@ -203,10 +204,9 @@ export class KithThread extends KithElement {
         const slot: EditorSlot = parent ? { kind: 'reply', parent } : { kind: 'new' };
         if (entry.parentId && !parent) {
           // The comment it answered is gone: the text becomes a new comment's draft.
-          const reply = store.outbox.draft(store.key, `reply:${entry.parentId}`);
-          store.outbox.saveDraft(store.key, `reply:${entry.parentId}`, '');
-          const current = store.outbox.draft(store.key, 'new');
-          store.outbox.saveDraft(store.key, 'new', current ? `${reply}\n\n${current}` : reply);
+          const orphan = draftSlot(entry.parentId);
+          store.outbox.appendDraft(store.key, 'new', store.outbox.draft(store.key, orphan));
+          store.outbox.saveDraft(store.key, orphan, '');
         }
         await this.#openEditor(slot);
         this.editors.get(slotKey(slot))?.restore(this.#errorText(error));
@@ -406,6 +406,7 @@ export class KithThread extends KithElement {
     const pending = comment.status === 'pending';
     const name = comment.deleted ? t.term('deletedAuthor') : (comment.author?.name ?? '?');
     const headingId = `kith-author-${comment.id}`;
+    const exact = exactTime(t, comment.createdAt);
     const parts = `comment${focused ? ' comment-focused' : ''}${pending ? ' comment-pending' : ''}`;
     const canChange = this.#canChange(comment, state);
     const open = (slot: EditorSlot) => this.editors.get(slotKey(slot));
@@ -414,8 +415,8 @@ export class KithThread extends KithElement {
       <header part="comment-header">
         ${comment.deleted ? nothing : this.#avatar(comment)}
         <span part="author" id=${headingId}>${name}</span>
-        <a part="time" href="${permalinkPrefix}${comment.id}" data-exact=${exactTime(t, comment.createdAt)}
-          ><time datetime=${comment.createdAt} title=${exactTime(t, comment.createdAt)}
+        <a part="time" href="${permalinkPrefix}${comment.id}" data-exact=${exact}
+          ><time datetime=${comment.createdAt} title=${exact}
             >${relativeTime(t, comment.createdAt)}</time
           ><span class="visually-hidden">, ${t.term('permalink')}</span></a
         >
@@ -431,7 +432,7 @@ export class KithThread extends KithElement {
             : html`<div part="body" dir="auto" ${safeHtml(comment.html)}></div>`
       }
       ${comment.deleted || pending ? nothing : this.#actions(comment, state, canChange)}
-      ${this.editors.has(`reply:${comment.id}`) ? (open({ kind: 'reply', parent: comment })?.render() ?? nothing) : nothing}
+      ${this.editors.has(draftSlot(comment.id)) ? (open({ kind: 'reply', parent: comment })?.render() ?? nothing) : nothing}
       ${children}
     </article>`;
   }
