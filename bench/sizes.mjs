@@ -67,5 +67,7 @@ console.log('\nkith-thread (each chunk gzipped on its own, as a server sends it)
 console.log(
   `  reading view, Lit + core + thread: ${kb(reading)} (budget 20 KB${reading > 20 * 1024 ? ', not met' : ''}); ${kb(reading + loader)} with the script-tag loader`,
 );
-console.log(`  editor chunk: ${kb(editor)} (budget 10 KB${editor > 10 * 1024 ? ', not met' : ''})`);
+console.log(
+  `  editor chunk, with the writer and the writer's own view: ${kb(editor)} (budget 10 KB${editor > 10 * 1024 ? ', not met' : ''})`,
+);
 console.log(`  + DOMPurify where the HTML Sanitizer API is missing: ${kb(purify)}`);

@@ -16,24 +16,24 @@ export function measure() {
       budget: 20 * 1024,
     },
     {
-      name: 'kith-thread editor chunk (beyond the reading view)',
+      name: 'kith-thread reading view, Lit + core + thread, without the editor',
+      bytes: closureSize(chunk(dist, 'thread')),
+      budget: 20 * 1024,
+    },
+    {
+      name: 'kith-thread editor chunk with the writer (beyond the reading view)',
       bytes: closureBeyond(chunk(dist, 'editor'), staticClosure(chunk(dist, 'thread'))),
       budget: 10 * 1024,
     },
-    // Ratchets, not the issues' targets (20 KB; 3 KB beyond Lit), which are not met yet: they stop
-    // the sizes from growing while the work to reach the targets goes on (see docs/performance.md).
-    {
-      name: 'kith-thread reading view, Lit + core + thread (ratchet; target 20 KB)',
-      bytes: closureSize(chunk(dist, 'thread')),
-      budget: 21.5 * 1024,
-    },
+    // A ratchet, not the issue's target (3 KB beyond Lit), which is not met yet: it stops the size
+    // from growing while the work to reach the target goes on (see docs/performance.md).
     {
       name: 'kith-share with four networks, with Lit (ratchet; target Lit + 3 KB)',
       bytes: ['share', 'x', 'facebook', 'linkedin', 'reddit']
         .flatMap((name) => staticClosure(chunk(dist, name)))
         .filter((f, i, all) => all.indexOf(f) === i)
         .reduce((n, f) => n + gzipSize(f), gzipSize(loader)),
-      budget: 14 * 1024,
+      budget: 13.6 * 1024,
     },
   ];
 }

@@ -33,12 +33,27 @@ export function minify(code: string): string {
 
 function squeeze(text: string, css: boolean): string {
   if (css) {
+    // Quoted strings (attribute selectors, `content`) are kept as they are.
     return text
       .replace(/\/\*[\s\S]*?\*\//g, '')
-      .replace(/\s+/g, ' ')
-      .replace(/ ?([{};,]) ?/g, '$1');
+      .split(/('[^']*'|"[^"]*")/)
+      .map((part, i) => (i % 2 ? part : squeezeCss(part)))
+      .join('');
   }
   return text.replace(/\s*\n\s*/g, ' ');
+}
+
+/**
+ * Whitespace collapses; none is needed around braces, `;`, `,`, `>` or after `:` (`calc()`'s
+ * `+` and `-` keep theirs); the last `;` of a block and a number's leading zero go.
+ */
+function squeezeCss(text: string): string {
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,>]) ?/g, '$1')
+    .replace(/: /g, ':')
+    .replace(/;}/g, '}')
+    .replace(/([\s:(,-])0\.(\d)/g, '$1.$2');
 }
 
 /** Reads a template literal's body from `start` (after the backtick); text parts go through `edit`. */

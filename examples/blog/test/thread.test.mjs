@@ -37,12 +37,14 @@ describe('demo blog: the comment thread', () => {
   before(async () => ({ demo, browser } = await openDemo()));
   after(() => closeDemo({ demo, browser }));
 
-  it('shows the seeded conversation, nested, with no request leaving the site', async () => {
+  it('shows the seeded conversation, nested, with no request leaving the site and no code for writing', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     const foreign = [];
+    const chunks = [];
     page.on('request', (r) => {
       if (!r.url().startsWith(demo.url)) foreign.push(r.url());
+      if (r.url().includes('/chunks/')) chunks.push(r.url().split('/chunks/')[1]);
     });
     await page.goto(`${demo.url}/posts/meetup-recap/`);
     await comment(page, 'Slides from my talk').waitFor();
@@ -56,6 +58,15 @@ describe('demo blog: the comment thread', () => {
     const ravi = comment(page, 'Thanks for hosting');
     assert.equal(await ravi.locator('article').count(), 2, 'the two replies sit inside their parent');
     assert.deepEqual(foreign, []);
+    assert.ok(chunks.some((c) => c.startsWith('thread-')));
+    assert.deepEqual(
+      chunks.filter((c) => c.startsWith('editor-')),
+      [],
+      'a reader who only reads never loads the editor and the writer',
+    );
+    await thread(page).getByRole('button', { name: 'Write a comment…' }).click();
+    await thread(page).getByRole('textbox', { name: 'Your comment' }).waitFor();
+    assert.equal(chunks.filter((c) => c.startsWith('editor-')).length, 1, 'loaded when they start to write');
     await context.close();
   });
 

@@ -5,7 +5,15 @@ import { createKith, type Kith, type Listening, listen } from '../../server/src/
 import { Sites } from '../../server/src/services/sites.js';
 import { createClient, type KithClient } from '../src/index.js';
 import type { KeyValueStorage } from '../src/storage.js';
-import { Outbox, SessionStore, type ThreadState, ThreadStore } from '../src/thread/index.js';
+import {
+  hasUnsent,
+  Outbox,
+  readDraft,
+  SessionStore,
+  type ThreadState,
+  ThreadStore,
+  ThreadWriter,
+} from '../src/thread/index.js';
 
 function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
   const data = new Map<string, string>();
@@ -49,7 +57,8 @@ describe('thread store, outbox and session against the reference server', () => 
       session,
       outbox,
       storage,
-      thread: (k: string) => new ThreadStore(client, k, session, outbox),
+      thread: (k: string) => new ThreadStore(client, k, session),
+      writer: (store: ThreadStore) => new ThreadWriter(store, outbox),
     };
   };
   const seed = async (client: KithClient, k: string, count: number) => {
@@ -115,7 +124,7 @@ describe('thread store, outbox and session against the reference server', () => 
     await first.session.signOut();
     const store = again.thread(key());
     await assert.rejects(
-      store.edit('c_unknown', 'x'),
+      again.writer(store).edit('c_unknown', 'x'),
       (error: Error & { status?: number }) => error.status === 401,
     );
     assert.equal(again.session.$session.get(), null, 'a refused token is forgotten');
@@ -127,23 +136,26 @@ describe('thread store, outbox and session against the reference server', () => 
     const me = reader();
     await me.session.signInAsGuest({ name: 'Writer' });
     const store = me.thread(k);
+    const writer = me.writer(store);
     await store.load();
     me.outbox.saveDraft(k, 'new', 'half a thought');
     assert.equal(reader(me.storage).outbox.draft(k, 'new'), 'half a thought', 'the draft survives a reload');
+    assert.equal(readDraft(me.storage, me.client, k, 'new'), 'half a thought', 'readable without an outbox');
     const refused: string[] = [];
     me.outbox.listen({ refused: (_entry, error) => refused.push(error.code) });
-    store.post('x'.repeat(20_001));
+    writer.post('x'.repeat(20_001));
     await me.outbox.flush();
     assert.deepEqual(refused, ['validation-failed']);
     assert.equal(me.outbox.$entries.get().length, 0);
     assert.equal(me.outbox.draft(k, 'new'), 'x'.repeat(20_001), 'nothing the writer typed is lost');
     me.outbox.saveDraft(k, 'new', '');
     await me.outbox.flush(); // nothing queued: must not stop later posts from being sent
-    store.post('Hello **there**');
+    writer.post('Hello **there**');
     assert.equal(me.outbox.draft(k, 'new'), '');
     const state = await until(store, (s) => s.comments.length === 1);
     assert.equal(state.comments[0]!.html, '<p>Hello <strong>there</strong></p>');
     assert.equal(state.meta?.commentCount, 1);
+    writer.dispose();
     store.dispose();
   });
 
@@ -165,9 +177,10 @@ describe('thread store, outbox and session against the reference server', () => 
     await me.session.signInAsGuest({ name: 'Unlucky' });
     const store = me.thread(k);
     await store.load();
-    const entry = store.post('only once');
+    const entry = me.writer(store).post('only once');
     await me.outbox.flush();
     assert.equal(me.outbox.$entries.get()[0]?.lastError?.code, 'network', 'kept, with the reason');
+    assert.equal(hasUnsent(storage, me.client), true, 'a reading view can tell there is sending to do');
     // The page reloads: a new outbox on the same device finds the post and sends it.
     const later = reader(storage, { fetch: flaky });
     assert.equal(later.outbox.$entries.get()[0]?.key, entry.key);
@@ -175,6 +188,7 @@ describe('thread store, outbox and session against the reference server', () => 
     assert.equal(later.outbox.$entries.get().length, 1, 'still failing: still kept');
     await later.outbox.resume();
     assert.equal(later.outbox.$entries.get().length, 0);
+    assert.equal(hasUnsent(storage, later.client), false);
     const page = await later.client.getThread(k);
     assert.equal(page.thread.commentCount, 1);
     assert.deepEqual(
@@ -238,14 +252,45 @@ describe('thread store, outbox and session against the reference server', () => 
     state = await until(watching, (s) => s.comments[1]!.replies[0]!.deleted);
     assert.equal(state.meta?.commentCount, 2);
     // Bob's own post shows at once, and once, whichever of the answer and the event comes first.
-    watching.post('mine');
+    const writing = bob.writer(watching);
+    writing.post('mine');
     state = await until(watching, (s) => s.comments[0]!.markdown === 'mine');
     await new Promise((resolve) => setTimeout(resolve, 200));
     state = watching.$state.get();
     assert.equal(state.comments.filter((c) => c.markdown === 'mine').length, 1);
     assert.equal(state.incoming.length, 0);
     assert.equal(state.meta?.commentCount, 3);
+    writing.dispose();
     watching.dispose();
+  });
+
+  it('shows a reaction at once, corrects it by the answer, and rolls it back when refused', async () => {
+    const k = key();
+    const me = reader();
+    await me.session.signInAsGuest({ name: 'Reactor' });
+    const comment = await me.client.createComment(k, { markdown: 'react to me' });
+    const store = me.thread(k);
+    const writer = me.writer(store);
+    await store.load();
+    const reaction = store.$state.get().site!.reactions[0]!;
+    const seen: number[] = [];
+    const stop = store.$state.subscribe((s) => seen.push(s.comments[0]!.reactions[reaction] ?? 0));
+    await writer.react(comment.id, reaction);
+    assert.equal(seen[1], 1, 'counted before the server answered');
+    assert.deepEqual(store.$state.get().mine[comment.id], [reaction]);
+    assert.equal((await me.client.getThread(k)).comments[0]!.reactions[reaction], 1);
+    await me.session.signOut(); // the next write is refused: 401
+    await assert.rejects(
+      writer.react(comment.id, reaction),
+      (e: Error & { status?: number }) => e.status === 401,
+    );
+    const state = store.$state.get();
+    assert.equal(state.comments[0]!.reactions[reaction], 1, 'rolled back');
+    assert.deepEqual(state.mine[comment.id], [reaction]);
+    assert.equal(state.error?.status, 401, 'the reason is in the state');
+    stop();
+    writer.dispose();
+    store.dispose();
   });
 
   it('resumes the stream after a drop from the last event it saw', async () => {

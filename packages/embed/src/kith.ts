@@ -7,16 +7,35 @@
  * origin the script came from), then loads the code of each kith-* element only once the page has
  * one, including elements added later.
  */
-import { setDefaults } from '@kith/elements/defaults.js';
+import type { KithConfig } from '@kith/elements/defaults.js';
 
-type Loader = () => Promise<unknown>;
-
-const loaders: Record<string, Loader> = {
-  'kith-config': () => import('@kith/elements/config.js'),
-  'kith-comment-count': () => import('@kith/elements/comment-count.js'),
-  'kith-share': () => import('@kith/elements/share.js'),
-  'kith-thread': () => import('@kith/elements/thread.js'),
+// Each loader drops the module it imports (`await`, no value), so the bundler gives the element's
+// chunk no separate namespace object to build.
+const loaders: Record<string, () => Promise<void>> = {
+  'kith-config': async () => {
+    await import('@kith/elements/config.js');
+  },
+  'kith-comment-count': async () => {
+    await import('@kith/elements/comment-count.js');
+  },
+  'kith-share': async () => {
+    await import('@kith/elements/share.js');
+  },
+  'kith-thread': async () => {
+    await import('@kith/elements/thread.js');
+  },
 };
+
+/**
+ * `setDefaults` of `@kith/elements/defaults.js`, written out here: importing it would make the
+ * elements' shared code a chunk of its own that every page fetches before anything renders.
+ * Keep the global's and the event's names in step with that module.
+ */
+function setDefaults(config: KithConfig): void {
+  const page = globalThis as { __kithDefaults?: KithConfig };
+  page.__kithDefaults = { ...page.__kithDefaults, ...config };
+  document.dispatchEvent(new Event('kith-config-change'));
+}
 
 function ownScript(): HTMLScriptElement | undefined {
   const here = import.meta.url;

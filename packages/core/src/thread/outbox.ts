@@ -3,6 +3,7 @@ import { atom } from 'nanostores';
 import { type KithClient, newIdempotencyKey } from '../client.js';
 import { type KithError, toKithError } from '../errors.js';
 import { type KeyValueStorage, readJson, writeJson } from '../storage.js';
+import { draftKey, draftSlot, outboxKey, readDraft } from './drafts.js';
 
 /** A comment on its way to the server. Kept on the device until the server has it. */
 export interface OutboxEntry {
@@ -14,11 +15,6 @@ export interface OutboxEntry {
   createdAt: string;
   /** Why the last attempt failed while the entry waits to be sent again. */
   lastError?: { code: string; message: string; retryAfter?: number | undefined } | undefined;
-}
-
-/** The draft slot of a thread's new comment (`new`) or of a reply (`reply:<id>`). */
-export function draftSlot(parentId: string | null | undefined): string {
-  return parentId ? `reply:${parentId}` : 'new';
 }
 
 export interface OutboxListener {
@@ -48,7 +44,7 @@ export class Outbox {
     private client: KithClient,
     private storage: KeyValueStorage,
   ) {
-    this.#key = `kith:outbox:${client.server}|${client.site}`;
+    this.#key = outboxKey(client);
     this.$entries.set(readJson<OutboxEntry[]>(storage, this.#key) ?? []);
     globalThis.addEventListener?.('online', this.#onOnline);
   }
@@ -63,17 +59,13 @@ export class Outbox {
     return () => this.#listeners.delete(listener);
   }
 
-  #draftKey(threadKey: string, slot: string): string {
-    return `kith:draft:${this.client.server}|${this.client.site}|${threadKey}|${slot}`;
-  }
-
   /** The saved draft for a thread's new comment (`new`), a reply (`reply:<id>`) or an edit (`edit:<id>`). */
   draft(threadKey: string, slot: string): string {
-    return readJson<string>(this.storage, this.#draftKey(threadKey, slot)) ?? '';
+    return readDraft(this.storage, this.client, threadKey, slot);
   }
 
   saveDraft(threadKey: string, slot: string, text: string): void {
-    writeJson(this.storage, this.#draftKey(threadKey, slot), text.trim() ? text : undefined);
+    writeJson(this.storage, draftKey(this.client, threadKey, slot), text.trim() ? text : undefined);
   }
 
   #save(entries: OutboxEntry[]): void {

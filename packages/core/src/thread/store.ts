@@ -3,7 +3,6 @@ import { atom } from 'nanostores';
 import type { KithClient } from '../client.js';
 import { type KithError, toKithError } from '../errors.js';
 import { openEventStream } from './event-stream.js';
-import type { Outbox } from './outbox.js';
 import type { SessionStore } from './session.js';
 
 /** A top-level comment with the replies loaded so far (any depth, oldest first). */
@@ -55,29 +54,23 @@ const initial = (sort: Sort): ThreadState => ({
 
 /**
  * One thread's state for an element to render: pages of comments, replies loaded on demand,
- * sort, counts, the live stream and the reader's writes. No DOM: any view can subscribe to
- * `$state`.
+ * sort, counts and the live stream. No DOM: any view can subscribe to `$state`. The reader's
+ * writes go through a `ThreadWriter` on this store, a separate module, so a page that only reads
+ * never loads the code for writing.
  */
 export class ThreadStore {
   readonly $state;
   #generation = 0;
   #closeStream: (() => void) | undefined;
   #lastEventId: string | undefined;
-  #unlisten: () => void;
 
   constructor(
     readonly client: KithClient,
     readonly key: string,
     readonly session: SessionStore,
-    readonly outbox: Outbox,
     options: { sort?: Sort } = {},
   ) {
     this.$state = atom<ThreadState>(initial(options.sort ?? 'new'));
-    this.#unlisten = outbox.listen({
-      sent: (entry, comment) => {
-        if (entry.threadKey === key) this.#upsert(comment, true);
-      },
-    });
   }
 
   #patch(patch: Partial<ThreadState>): void {
@@ -206,17 +199,18 @@ export class ThreadStore {
   }
 
   /**
-   * Adds or replaces a comment wherever it belongs. `own`: the reader's, shown at once; others'
-   * new top-level comments wait in `incoming`.
+   * Shows a comment the server returned or announced: swapped in where it is shown, else added
+   * where it belongs. `sent`: the reader's own, just posted, shown at once; others' new top-level
+   * comments wait in `incoming`.
    */
-  #upsert(comment: Comment, sent: boolean): void {
+  upsert(comment: Comment, sent = false): void {
     // The reader's own comment may arrive on the stream before the answer to its POST.
     const own =
       sent || (comment.author !== null && comment.author.id === this.session.$session.get()?.user.id);
     const state = this.$state.get();
     const existing = this.find(comment.id);
     if (existing) {
-      this.#replace(comment);
+      this.replace(comment);
       return;
     }
     if (comment.status === 'pending') {
@@ -256,8 +250,8 @@ export class ThreadStore {
     });
   }
 
-  /** Swaps in the comment's new version wherever it is shown, with `also` in the same update. */
-  #replace(comment: Comment, also: Partial<ThreadState> = {}): void {
+  /** Swaps in the comment's new version (an edit, new reaction counts) wherever it is shown. */
+  replace(comment: Comment, also: Partial<Pick<ThreadState, 'meta' | 'pending'>> = {}): void {
     const state = this.$state.get();
     const swap = (c: Comment) => (c.id === comment.id ? { ...c, ...comment } : c);
     this.#patch({
@@ -270,26 +264,8 @@ export class ThreadStore {
     });
   }
 
-  /** Posts a comment or reply through the outbox (kept until sent; see Outbox). */
-  post(markdown: string, parentId: string | null = null) {
-    return this.outbox.post(this.key, markdown, parentId);
-  }
-
-  /** Edits the reader's own comment. */
-  async edit(id: string, markdown: string): Promise<Comment> {
-    const comment = await this.#write(() => this.client.editComment(id, markdown));
-    this.#replace(comment);
-    return comment;
-  }
-
-  /** Deletes the reader's own comment (its replies stay). */
-  async delete(id: string): Promise<Comment> {
-    const comment = await this.#write(() => this.client.deleteComment(id));
-    this.#remove(comment);
-    return comment;
-  }
-
-  #remove(comment: Comment): void {
+  /** Shows a comment as deleted (its replies stay) and counts it out. */
+  remove(comment: Comment): void {
     const state = this.$state.get();
     const was = this.find(comment.id);
     if (was && !was.deleted) {
@@ -297,45 +273,26 @@ export class ThreadStore {
         ...state.meta,
         commentCount: Math.max(0, state.meta.commentCount - 1),
       };
-      this.#replace(comment, { meta, pending: state.pending.filter((c) => c.id !== comment.id) });
+      this.replace(comment, { meta, pending: state.pending.filter((c) => c.id !== comment.id) });
     }
   }
 
-  /** Toggles (or sets) one of the site's reactions; the count changes at once and is corrected by the answer. */
-  async react(id: string, reaction: string, active?: boolean): Promise<void> {
-    const state = this.$state.get();
+  /** Sets a comment's reaction counts and the reader's own reactions on it. */
+  setReactions(id: string, reactions: Record<string, number>, mine: string[]): void {
     const target = this.find(id);
-    if (!target) return;
-    const mine = state.mine[id] ?? [];
-    const on = active ?? !mine.includes(reaction);
-    const before = { reactions: target.reactions, mine };
-    const apply = (reactions: Record<string, number>, list: string[]) => {
-      this.#replace({ ...this.find(id)!, reactions });
-      this.#patch({ mine: { ...this.$state.get().mine, [id]: list } });
-    };
-    const count = (target.reactions[reaction] ?? 0) + (on === mine.includes(reaction) ? 0 : on ? 1 : -1);
-    apply(
-      { ...target.reactions, [reaction]: Math.max(0, count) },
-      on ? [...new Set([...mine, reaction])] : mine.filter((r) => r !== reaction),
-    );
-    try {
-      const result = await this.#write(() => this.client.react(id, reaction, on));
-      apply(result.reactions, result.mine);
-    } catch (error) {
-      apply(before.reactions, before.mine); // rolled back; the error is in $state.error
-      throw error;
-    }
+    if (target) this.replace({ ...target, reactions });
+    this.#patch({ mine: { ...this.$state.get().mine, [id]: mine } });
   }
 
-  async #write<T>(run: () => Promise<T>): Promise<T> {
-    try {
-      return await run();
-    } catch (thrown) {
-      const error = await toKithError(thrown);
-      if (error.status === 401) this.session.expire();
-      this.#patch({ error });
-      throw error;
-    }
+  /**
+   * Records a failed write in `$state.error` (forgetting a session the server no longer accepts)
+   * and returns it as a `KithError`, for the writer to rethrow.
+   */
+  async fail(thrown: unknown): Promise<KithError> {
+    const error = await toKithError(thrown);
+    if (error.status === 401) this.session.expire();
+    this.#patch({ error });
+    return error;
   }
 
   /**
@@ -398,18 +355,18 @@ export class ThreadStore {
   #apply<K extends keyof ThreadEventMap>(type: K, data: ThreadEventMap[K]): void {
     switch (type) {
       case 'comment.created':
-        this.#upsert((data as ThreadEventMap['comment.created']).comment, false);
+        this.upsert((data as ThreadEventMap['comment.created']).comment);
         break;
       case 'comment.edited':
-        this.#replace((data as ThreadEventMap['comment.edited']).comment);
+        this.replace((data as ThreadEventMap['comment.edited']).comment);
         break;
       case 'comment.deleted':
-        this.#remove((data as ThreadEventMap['comment.deleted']).comment);
+        this.remove((data as ThreadEventMap['comment.deleted']).comment);
         break;
       case 'reaction.changed': {
         const { commentId, reactions } = data as ThreadEventMap['reaction.changed'];
         const target = this.find(commentId);
-        if (target) this.#replace({ ...target, reactions });
+        if (target) this.replace({ ...target, reactions });
         break;
       }
       case 'thread.updated':
@@ -421,9 +378,8 @@ export class ThreadStore {
     }
   }
 
-  /** Stops the stream and listeners. */
+  /** Stops the stream. */
   dispose(): void {
     this.disconnect();
-    this.#unlisten();
   }
 }

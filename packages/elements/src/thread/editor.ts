@@ -1,19 +1,23 @@
-import { type KithError, newIdempotencyKey, type ThreadStore, toKithError } from '@kith/core';
+import {
+  type KithError,
+  newIdempotencyKey,
+  type ThreadStore,
+  type ThreadWriter,
+  toKithError,
+} from '@kith/core';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { defineStrings, Localizer } from '../base/localize.js';
+import { Localizer } from '../base/localize.js';
 import { editorStyles } from './editor.styles.js';
-import en from './editor-translations/en.js';
+import type en from './editor-translations/en.js';
 import { safeHtml } from './sanitize.js';
 import { type EditorSlot, slotKey } from './slot.js';
+import { writingStrings } from './writing-strings.js';
 
-const strings = defineStrings(en, {
-  ar: () => import('./editor-translations/ar.js'),
-  de: () => import('./editor-translations/de.js'),
-  es: () => import('./editor-translations/es.js'),
-  fr: () => import('./editor-translations/fr.js'),
-  ja: () => import('./editor-translations/ja.js'),
-});
+// The writing half of the thread's store and the writer's own view come with the editor: a page
+// that only reads loads none of them.
+export { createThreadWriter } from '@kith/core';
+export { WritingView } from './writing.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
@@ -43,17 +47,19 @@ export class CommentEditor {
   #busy = false;
   #error = '';
   #signInKey = newIdempotencyKey();
+  private store: ThreadStore;
 
   constructor(
     private host: Host,
-    private store: ThreadStore,
+    private writer: ThreadWriter,
     readonly slot: EditorSlot,
     private options: EditorOptions,
   ) {
-    this.#localize = new Localizer(host, strings, options.locale);
+    this.store = writer.store;
+    this.#localize = new Localizer(host, writingStrings, options.locale);
     void this.#localize.load();
     this.#key = slotKey(slot);
-    const draft = store.outbox.draft(store.key, this.#key);
+    const draft = writer.outbox.draft(this.store.key, this.#key);
     this.#text = draft || (slot.kind === 'edit' ? slot.comment.markdown : '');
     const root = host.renderRoot;
     if (root instanceof ShadowRoot && !root.adoptedStyleSheets.includes(editorStyles.styleSheet!)) {
@@ -65,13 +71,13 @@ export class CommentEditor {
     return this.host.renderRoot.querySelector<T>(`#${this.#id} ${selector}`);
   }
 
-  /** Focus into the editor: the name field when a guest must give one first, else the text. */
   /** Shows the saved draft again (a refused post's text) with the reason, and focuses it. */
   restore(message: string): void {
-    this.#text = this.store.outbox.draft(this.store.key, this.#key);
+    this.#text = this.writer.outbox.draft(this.store.key, this.#key);
     this.#fail(message);
   }
 
+  /** Focus into the editor: the name field when a guest must give one first, else the text. */
   focus(): void {
     const name = this.#el<HTMLInputElement>('input[name="name"]');
     (name && !name.value ? name : this.#el<HTMLTextAreaElement>('textarea'))?.focus();
@@ -84,7 +90,7 @@ export class CommentEditor {
   #onInput = (event: InputEvent) => {
     this.#text = (event.target as HTMLTextAreaElement).value;
     // Kept on every keystroke: a reload, a crash or a closed tab loses nothing.
-    this.store.outbox.saveDraft(this.store.key, this.#key, this.#text);
+    this.writer.outbox.saveDraft(this.store.key, this.#key, this.#text);
     if (this.#error) {
       this.#error = '';
       this.#update();
@@ -137,7 +143,7 @@ export class CommentEditor {
     this.#busy = true;
     this.#error = '';
     this.#update();
-    const { store, slot } = this;
+    const { store, writer, slot } = this;
     try {
       if (!store.session.$session.get()) {
         if (store.$state.get().site?.features.guests === false) return this.#fail(t.term('signInRequired'));
@@ -148,11 +154,11 @@ export class CommentEditor {
         this.#signInKey = newIdempotencyKey();
       }
       if (slot.kind === 'edit') {
-        await store.edit(slot.comment.id, text);
-        store.outbox.saveDraft(store.key, this.#key, '');
+        await writer.edit(slot.comment.id, text);
+        writer.outbox.saveDraft(store.key, this.#key, '');
       } else {
         // From here the outbox owns the text: kept until the server has it (see Outbox).
-        store.post(text, slot.kind === 'reply' ? slot.parent.id : null);
+        writer.post(text, slot.kind === 'reply' ? slot.parent.id : null);
         this.#text = '';
       }
       this.#busy = false;
@@ -170,6 +176,7 @@ export class CommentEditor {
 
   render() {
     const t = this.#localize;
+    void t.load(); // the reader's language may have changed since (cheap once loaded)
     const { slot } = this;
     const signedOut = !this.store.session.$session.get();
     // Sites may keep commenting to their own signed-in users (sessions minted with the site secret).

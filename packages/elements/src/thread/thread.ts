@@ -1,9 +1,12 @@
 import {
   type Comment,
   createThreadStore,
+  deviceStorage,
   draftSlot,
+  hasUnsent,
   type KithError,
   type OutboxEntry,
+  readDraft,
   type Sort,
   type StoredSession,
   sharedClient,
@@ -26,6 +29,7 @@ import { type EditorSlot, slotKey } from './slot.js';
 import { threadStyles } from './thread.styles.js';
 import { exactTime, relativeTime } from './time.js';
 import en from './translations/en.js';
+import type { WritingView } from './writing.js';
 
 const strings = defineStrings(en, {
   ar: () => import('./translations/ar.js'),
@@ -115,7 +119,6 @@ export class KithThread extends KithElement {
     // On unless live="false": a boolean attribute could not be turned off once on by default.
     live: { converter: { fromAttribute: (value: string | null) => value !== 'false' } },
     editors: { state: true, attribute: false },
-    confirming: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
   };
 
@@ -141,7 +144,6 @@ export class KithThread extends KithElement {
 
   /** Open editors by slot key; undefined while the editor chunk loads. */
   private editors = new Map<string, CommentEditor | undefined>();
-  private confirming: string | null = null;
   private announcement = '';
 
   #store: ThreadStore | undefined;
@@ -149,13 +151,15 @@ export class KithThread extends KithElement {
   #session = new StoreController<StoredSession | null>(this);
   #outbox = new StoreController<OutboxEntry[]>(this);
   #editorModule: Promise<typeof import('./editor.js')> | undefined;
+  /** The writer's own comments and actions (it comes with the editor's chunk), once loaded. */
+  #view: WritingView | undefined;
+  #writing: Promise<WritingView> | undefined;
   #lastError: KithError | null = null;
   #loadedOnce = false;
   #incomingSeen = 0;
   /** Counts minutes, so relative times are rendered again. */
   #minute = 0;
   #ticker: ReturnType<typeof setInterval> | undefined;
-  #unlisten: (() => void) | undefined;
 
   /** The thread key this element shows. */
   get threadKey(): string {
@@ -174,49 +178,50 @@ export class KithThread extends KithElement {
 
   #connect(): void {
     this.#store?.dispose();
-    this.#unlisten?.();
+    this.#view?.dispose();
+    this.#view = this.#writing = undefined;
+    this.#outbox.store = undefined;
     const { server, site } = this.config;
     if (!server || !site) {
       if (this.isConnected) console.warn('<kith-thread> needs `server` and `site` (see docs/site-owner.md).');
       this.#store = undefined;
       return;
     }
-    const store = createThreadStore(sharedClient({ server, site }), this.threadKey, { sort: this.sort });
+    const client = sharedClient({ server, site });
+    const store = createThreadStore(client, this.threadKey, { sort: this.sort });
     this.#store = store;
     this.#state.store = store.$state;
     this.#session.store = store.session.$session;
-    this.#outbox.store = store.outbox.$entries;
     this.#loadedOnce = false;
-    this.#unlisten = store.outbox.listen({
-      sent: (entry, comment) => {
-        if (entry.threadKey !== store.key) return;
-        this.dispatchEvent(new KithCommentEvent(comment));
-        void this.#announce(this.localize.term('posted'));
-        void this.updateComplete.then(() => this.#focusComment(comment.id, false));
-      },
-      refused: async (entry, error) => {
-        if (entry.threadKey !== store.key) return;
-        // The text is back in the draft: show it in its editor, with why it was refused.
-        const parent = entry.parentId
-          ? (this.#store?.find(entry.parentId) ??
-            (await store.client.getComment(entry.parentId).catch(() => undefined)))
-          : undefined;
-        const slot: EditorSlot = parent ? { kind: 'reply', parent } : { kind: 'new' };
-        if (entry.parentId && !parent) {
-          // The comment it answered is gone: the text becomes a new comment's draft.
-          const orphan = draftSlot(entry.parentId);
-          store.outbox.appendDraft(store.key, 'new', store.outbox.draft(store.key, orphan));
-          store.outbox.saveDraft(store.key, orphan, '');
-        }
-        await this.#openEditor(slot);
-        this.editors.get(slotKey(slot))?.restore(this.#errorText(error));
-      },
-    });
     void store.load();
     if (this.live && this.isConnected) store.connect();
-    void store.outbox.flush(); // anything left unsent from an earlier visit
-    // A draft left from an earlier visit opens the editor with it.
-    if (store.outbox.draft(store.key, 'new')) void this.#openEditor({ kind: 'new' }, false);
+    // The code for writing loads when there is writing to do: a draft left from an earlier visit
+    // (its editor opens with it), comments still to send, or a signed-in reader who may react,
+    // edit or delete. A reader who only reads never loads it.
+    const storage = deviceStorage();
+    if (readDraft(storage, client, store.key, 'new')) void this.#openEditor({ kind: 'new' }, false);
+    else if (hasUnsent(storage, client) || store.session.$session.get()) void this.#write();
+  }
+
+  /** The writing view and its writer, loading the editor's chunk (which carries both) the first time. */
+  #write(): Promise<WritingView> {
+    const store = this.#store!;
+    this.#editorModule ??= import('./editor.js');
+    return (this.#writing ??= this.#editorModule.then(({ createThreadWriter, WritingView }) => {
+      const view = new WritingView(this, createThreadWriter(store), {
+        locale: () => this.config.locale,
+        openEditor: (slot) => this.#openEditor(slot),
+        announce: (message) => void this.#announce(message),
+        focusComment: (id) => void this.updateComplete.then(() => this.#focusComment(id, false)),
+        errorText: (error) => this.#errorText(error),
+        sent: (comment) => this.dispatchEvent(new KithCommentEvent(comment)),
+      });
+      if (store === this.#store) {
+        this.#view = view;
+        this.#outbox.store = view.writer.outbox.$entries;
+      }
+      return view;
+    }));
   }
 
   override connectedCallback(): void {
@@ -307,15 +312,14 @@ export class KithThread extends KithElement {
   }
 
   /** Opens an editor (loading its chunk the first time) and moves focus into it. */
-  async #openEditor(slot: EditorSlot, focus = true): Promise<void> {
-    const store = this.#store;
-    if (!store) return;
+  async #openEditor(slot: EditorSlot, focus = true): Promise<CommentEditor | undefined> {
+    if (!this.#store) return;
     const key = slotKey(slot);
     if (!this.editors.has(key)) {
       this.editors = new Map(this.editors).set(key, undefined);
-      this.#editorModule ??= import('./editor.js');
-      const { CommentEditor } = await this.#editorModule;
-      const editor = new CommentEditor(this, store, slot, {
+      const { writer } = await this.#write();
+      const { CommentEditor } = await this.#editorModule!;
+      const editor = new CommentEditor(this, writer, slot, {
         locale: () => this.config.locale,
         close: () => this.#closeEditor(key, slot),
         error: (error) => this.#errorText(error),
@@ -326,6 +330,7 @@ export class KithThread extends KithElement {
       await this.updateComplete;
       this.editors.get(key)?.focus();
     }
+    return this.editors.get(key);
   }
 
   #closeEditor(key: string, slot: EditorSlot): void {
@@ -350,30 +355,10 @@ export class KithThread extends KithElement {
       return;
     }
     try {
-      await this.#store?.react(comment.id, reaction);
+      await (await this.#write()).writer.react(comment.id, reaction);
     } catch (error) {
       void this.#announce(this.#errorText(error as KithError));
     }
-  }
-
-  async #delete(comment: Comment): Promise<void> {
-    this.confirming = null;
-    try {
-      await this.#store?.delete(comment.id);
-    } catch (error) {
-      void this.#announce(this.#errorText(error as KithError));
-    }
-  }
-
-  #canChange(comment: Comment, state: ThreadState): boolean {
-    const me = this.#session.value?.user.id;
-    const window = (state.site?.limits.editWindowSeconds ?? 0) * 1000;
-    return (
-      !!me &&
-      comment.author?.id === me &&
-      !comment.deleted &&
-      Date.now() - Date.parse(comment.createdAt) < window
-    );
   }
 
   // ---- rendering ----
@@ -408,7 +393,6 @@ export class KithThread extends KithElement {
     const headingId = `kith-author-${comment.id}`;
     const exact = exactTime(t, comment.createdAt);
     const parts = `comment${focused ? ' comment-focused' : ''}${pending ? ' comment-pending' : ''}`;
-    const canChange = this.#canChange(comment, state);
     const open = (slot: EditorSlot) => this.editors.get(slotKey(slot));
     const editing = this.editors.has(`edit:${comment.id}`);
     return html`<article part=${parts} id="kith-comment-${comment.id}" tabindex="-1" aria-labelledby=${headingId}>
@@ -431,23 +415,18 @@ export class KithThread extends KithElement {
             ? html`<p part="body" class="deleted">${t.term('deleted')}</p>`
             : html`<div part="body" dir="auto" ${safeHtml(comment.html)}></div>`
       }
-      ${comment.deleted || pending ? nothing : this.#actions(comment, state, canChange)}
+      ${comment.deleted || pending ? nothing : this.#actions(comment, state)}
       ${this.editors.has(draftSlot(comment.id)) ? (open({ kind: 'reply', parent: comment })?.render() ?? nothing) : nothing}
       ${children}
     </article>`;
   }
 
-  #actions(comment: Comment, state: ThreadState, canChange: boolean) {
+  #actions(comment: Comment, state: ThreadState) {
     const t = this.localize;
     const mine = state.mine[comment.id] ?? [];
     const closed = state.meta?.closed;
-    if (this.confirming === comment.id) {
-      return html`<div part="actions" role="group">
-        <span>${t.term('confirmDelete')}</span>
-        <button part="action" type="button" @click=${() => this.#delete(comment)}>${t.term('delete')}</button>
-        <button part="action" type="button" @click=${() => (this.confirming = null)}>${t.term('cancelSend')}</button>
-      </div>`;
-    }
+    const confirmation = this.#view?.confirmation(comment);
+    if (confirmation) return confirmation;
     return html`<div part="actions">
       ${(state.site?.features.reactions ? state.site.reactions : []).map((reaction) => {
         const count = comment.reactions[reaction] ?? 0;
@@ -470,14 +449,7 @@ export class KithThread extends KithElement {
               ${t.term('reply')}
             </button>`
       }
-      ${
-        canChange
-          ? html`<button part="action" type="button" @click=${() => this.#openEditor({ kind: 'edit', comment })}>
-                ${t.term('edit')}
-              </button>
-              <button part="action" type="button" @click=${() => (this.confirming = comment.id)}>${t.term('delete')}</button>`
-          : nothing
-      }
+      ${this.#view?.ownActions(comment, state) ?? nothing}
     </div>`;
   }
 
@@ -520,7 +492,7 @@ export class KithThread extends KithElement {
               )}
             </li>`,
         )}
-        ${sending.map((entry) => html`<li>${this.#sending(entry)}</li>`)}
+        ${sending.map((entry) => html`<li>${this.#view?.sending(entry)}</li>`)}
       </ol>`;
     };
     const remaining = Math.max(0, root.replyCount - root.replies.length);
@@ -536,27 +508,6 @@ export class KithThread extends KithElement {
           </button>`
         : nothing;
     return this.#comment(root, state, html`${subtree(root, 1)}${more}`);
-  }
-
-  /** A comment still on its way: the writer's own text, as typed (not yet rendered by the server). */
-  #sending(entry: OutboxEntry) {
-    const t = this.localize;
-    const session = this.#session.value;
-    return html`<article part="comment comment-sending" aria-busy=${entry.lastError ? 'false' : 'true'}>
-      <header part="comment-header">
-        <span part="author">${session?.user.name ?? ''}</span>
-      </header>
-      <p part="body" class="plain" dir="auto">${entry.markdown}</p>
-      <div part="actions">
-        <span part="status" role=${entry.lastError ? 'alert' : nothing}>${entry.lastError ? t.term('queued') : t.term('sending')}</span>
-        ${
-          entry.lastError
-            ? html`<button part="action" type="button" @click=${() => this.#store?.outbox.resume()}>${t.term('sendNow')}</button>
-                <button part="action" type="button" @click=${() => this.#store?.outbox.cancel(entry.key)}>${t.term('cancelSend')}</button>`
-            : nothing
-        }
-      </div>
-    </article>`;
   }
 
   #header(state: ThreadState | undefined) {
@@ -593,16 +544,8 @@ export class KithThread extends KithElement {
     const t = this.localize;
     if (state.meta?.closed) return html`<p part="closed">${t.term('closed')}</p>`;
     if (this.editors.has('new')) return this.editors.get('new')?.render() ?? nothing;
-    const session = this.#session.value;
     return html`<div class="composer">
-      ${
-        session
-          ? html`<p class="signed-in">
-              ${t.term('signedInAs', session.user.name)}
-              <button part="action" type="button" @click=${() => this.#store?.session.signOut()}>${t.term('signOut')}</button>
-            </p>`
-          : nothing
-      }
+      ${this.#view?.signedIn() ?? nothing}
       <button part="write" type="button" @click=${() => this.#openEditor({ kind: 'new' })}>${t.term('writePlaceholder')}</button>
     </div>`;
   }
@@ -646,7 +589,7 @@ export class KithThread extends KithElement {
             : nothing
         }
         <ol part="list" aria-labelledby="kith-thread-heading" aria-busy=${state.loading === 'more' ? 'true' : 'false'}>
-          ${topSending.map((entry) => html`<li>${this.#sending(entry)}</li>`)}
+          ${topSending.map((entry) => html`<li>${this.#view?.sending(entry)}</li>`)}
           ${state.pending
             .filter((c) => c.depth === 0)
             .map((c) => html`<li>${this.#comment(c, state, nothing)}</li>`)}
@@ -663,7 +606,8 @@ export class KithThread extends KithElement {
                   state.meta?.closed,
                   state.loading === root.id,
                   this.editors,
-                  this.confirming,
+                  this.#view,
+                  this.#view?.confirming,
                   this.#session.value,
                   this.#outbox.value,
                   this.#minute,

@@ -21,6 +21,15 @@ const strings: EditorStrings = {
   nameRequired: 'أدخل اسمًا للنشر.',
   signInRequired: 'سجّل الدخول في هذا الموقع للتعليق. تبقى مسودتك محفوظة.',
   posting: 'جارٍ النشر…',
+  edit: 'تعديل',
+  delete: 'حذف',
+  confirmDelete: 'حذف هذا التعليق؟ تبقى الردود عليه.',
+  sending: 'جارٍ الإرسال…',
+  queued: 'لم يُرسل بعد. سيُرسل عند عودة الاتصال.',
+  sendNow: 'أرسل الآن',
+  posted: 'نُشر التعليق.',
+  signedInAs: (name) => `تعلّق باسم ${name}`,
+  signOut: 'تسجيل الخروج',
 };
 
 export default strings;

@@ -21,6 +21,15 @@ const strings: EditorStrings = {
   nameRequired: 'Gib einen Namen ein, um zu schreiben.',
   signInRequired: 'Melde dich auf dieser Website an, um zu kommentieren. Dein Entwurf bleibt erhalten.',
   posting: 'Wird gesendet…',
+  edit: 'Bearbeiten',
+  delete: 'Löschen',
+  confirmDelete: 'Diesen Kommentar löschen? Die Antworten bleiben.',
+  sending: 'Wird gesendet…',
+  queued: 'Noch nicht gesendet. Er wird gesendet, sobald die Verbindung zurück ist.',
+  sendNow: 'Jetzt senden',
+  posted: 'Kommentar veröffentlicht.',
+  signedInAs: (name) => `Du kommentierst als ${name}`,
+  signOut: 'Abmelden',
 };
 
 export default strings;

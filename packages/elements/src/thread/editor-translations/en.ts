@@ -1,4 +1,4 @@
-/** English: the strings of the thread's editor (loaded with the editor). */
+/** English: the words of writing in a thread (the editor, the writer's own comments), loaded with the editor. */
 const strings = {
   nameLabel: 'Your name',
   emailLabel: 'Email (optional, never shown)',
@@ -21,6 +21,15 @@ const strings = {
   nameRequired: 'Enter a name to post.',
   signInRequired: 'Sign in on this site to comment. Your draft is kept.',
   posting: 'Posting…',
+  edit: 'Edit',
+  delete: 'Delete',
+  confirmDelete: 'Delete this comment? Its replies stay.',
+  sending: 'Sending…',
+  queued: 'Not sent yet. It will be sent when the connection is back.',
+  sendNow: 'Send now',
+  posted: 'Comment posted.',
+  signedInAs: (name: string) => `Commenting as ${name}`,
+  signOut: 'Sign out',
 };
 
 export type EditorStrings = typeof strings;

@@ -22,6 +22,15 @@ const strings: EditorStrings = {
   nameRequired: 'Escribe un nombre para publicar.',
   signInRequired: 'Inicia sesión en este sitio para comentar. Tu borrador se guarda.',
   posting: 'Publicando…',
+  edit: 'Editar',
+  delete: 'Eliminar',
+  confirmDelete: '¿Eliminar este comentario? Sus respuestas se quedan.',
+  sending: 'Enviando…',
+  queued: 'Aún no se ha enviado. Se enviará cuando vuelva la conexión.',
+  sendNow: 'Enviar ahora',
+  posted: 'Comentario publicado.',
+  signedInAs: (name) => `Comentas como ${name}`,
+  signOut: 'Cerrar sesión',
 };
 
 export default strings;

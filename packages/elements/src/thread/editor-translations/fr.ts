@@ -22,6 +22,15 @@ const strings: EditorStrings = {
   nameRequired: 'Indiquez un nom pour publier.',
   signInRequired: 'Connectez-vous sur ce site pour commenter. Votre brouillon est conservé.',
   posting: 'Publication…',
+  edit: 'Modifier',
+  delete: 'Supprimer',
+  confirmDelete: 'Supprimer ce commentaire ? Ses réponses restent.',
+  sending: 'Envoi…',
+  queued: 'Pas encore envoyé. Il partira dès que la connexion reviendra.',
+  sendNow: 'Envoyer maintenant',
+  posted: 'Commentaire publié.',
+  signedInAs: (name) => `Vous commentez en tant que ${name}`,
+  signOut: 'Se déconnecter',
 };
 
 export default strings;

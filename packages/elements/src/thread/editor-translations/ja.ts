@@ -21,6 +21,15 @@ const strings: EditorStrings = {
   nameRequired: '投稿するには名前を入力してください。',
   signInRequired: 'コメントするにはこのサイトにログインしてください。下書きは保存されています。',
   posting: '投稿中…',
+  edit: '編集',
+  delete: '削除',
+  confirmDelete: 'このコメントを削除しますか？返信は残ります。',
+  sending: '送信中…',
+  queued: 'まだ送信されていません。接続が戻ると送信されます。',
+  sendNow: '今すぐ送信',
+  posted: 'コメントを投稿しました。',
+  signedInAs: (name) => `${name} としてコメント中`,
+  signOut: 'ログアウト',
 };
 
 export default strings;

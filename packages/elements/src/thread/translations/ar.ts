@@ -33,15 +33,7 @@ const strings: ThreadStrings = {
   pending: 'بانتظار المراجعة: أنت وحدك تراه.',
   permalink: 'رابط هذا التعليق',
   reply: 'رد',
-  edit: 'تعديل',
-  delete: 'حذف',
-  confirmDelete: 'حذف هذا التعليق؟ تبقى الردود عليه.',
   react: (reaction, count) => `${reaction}: ${count}`,
-  sending: 'جارٍ الإرسال…',
-  queued: 'لم يُرسل بعد. سيُرسل عند عودة الاتصال.',
-  sendNow: 'أرسل الآن',
-  cancelSend: 'إلغاء',
-  posted: 'نُشر التعليق.',
   retry: 'إعادة المحاولة',
   errorNetwork: 'تعذّر الوصول إلى خادم التعليقات. تحقّق من اتصالك.',
   errorTimeout: 'استغرق خادم التعليقات وقتًا طويلًا للرد.',
@@ -53,8 +45,6 @@ const strings: ThreadStrings = {
   errorEditWindow: 'انقضت مهلة تعديل هذا التعليق.',
   errorGeneric: 'حدث خطأ ما.',
   writePlaceholder: 'اكتب تعليقًا…',
-  signedInAs: (name) => `تعلّق باسم ${name}`,
-  signOut: 'تسجيل الخروج',
 };
 
 export default strings;

@@ -25,15 +25,7 @@ const strings: ThreadStrings = {
   pending: 'Wartet auf Freigabe: nur du siehst ihn.',
   permalink: 'Link zu diesem Kommentar',
   reply: 'Antworten',
-  edit: 'Bearbeiten',
-  delete: 'Löschen',
-  confirmDelete: 'Diesen Kommentar löschen? Die Antworten bleiben.',
   react: (reaction, count) => `${reaction}: ${count}`,
-  sending: 'Wird gesendet…',
-  queued: 'Noch nicht gesendet. Er wird gesendet, sobald die Verbindung zurück ist.',
-  sendNow: 'Jetzt senden',
-  cancelSend: 'Abbrechen',
-  posted: 'Kommentar veröffentlicht.',
   retry: 'Erneut versuchen',
   errorNetwork: 'Der Kommentar-Server ist nicht erreichbar. Prüfe deine Verbindung.',
   errorTimeout: 'Der Kommentar-Server hat zu lange gebraucht.',
@@ -47,8 +39,6 @@ const strings: ThreadStrings = {
   errorEditWindow: 'Die Zeit zum Ändern dieses Kommentars ist abgelaufen.',
   errorGeneric: 'Etwas ist schiefgegangen.',
   writePlaceholder: 'Kommentar schreiben…',
-  signedInAs: (name) => `Du kommentierst als ${name}`,
-  signOut: 'Abmelden',
 };
 
 export default strings;

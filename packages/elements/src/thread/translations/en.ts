@@ -24,15 +24,7 @@ const strings = {
   pending: 'Awaiting moderation: only you can see this.',
   permalink: 'Link to this comment',
   reply: 'Reply',
-  edit: 'Edit',
-  delete: 'Delete',
-  confirmDelete: 'Delete this comment? Its replies stay.',
   react: (reaction: string, count: number) => `${reaction}: ${count}`,
-  sending: 'Sending…',
-  queued: 'Not sent yet. It will be sent when the connection is back.',
-  sendNow: 'Send now',
-  cancelSend: 'Cancel',
-  posted: 'Comment posted.',
   retry: 'Try again',
   errorNetwork: 'Could not reach the comment server. Check your connection.',
   errorTimeout: 'The comment server took too long to answer.',
@@ -44,8 +36,6 @@ const strings = {
   errorEditWindow: 'The time to change this comment has passed.',
   errorGeneric: 'Something went wrong.',
   writePlaceholder: 'Write a comment…',
-  signedInAs: (name: string) => `Commenting as ${name}`,
-  signOut: 'Sign out',
 };
 
 export type ThreadStrings = typeof strings;

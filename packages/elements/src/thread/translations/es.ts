@@ -25,15 +25,7 @@ const strings: ThreadStrings = {
   pending: 'Pendiente de moderación: solo tú lo ves.',
   permalink: 'Enlace a este comentario',
   reply: 'Responder',
-  edit: 'Editar',
-  delete: 'Eliminar',
-  confirmDelete: '¿Eliminar este comentario? Sus respuestas se quedan.',
   react: (reaction, count) => `${reaction}: ${count}`,
-  sending: 'Enviando…',
-  queued: 'Aún no se ha enviado. Se enviará cuando vuelva la conexión.',
-  sendNow: 'Enviar ahora',
-  cancelSend: 'Cancelar',
-  posted: 'Comentario publicado.',
   retry: 'Reintentar',
   errorNetwork: 'No se pudo contactar con el servidor de comentarios. Revisa tu conexión.',
   errorTimeout: 'El servidor de comentarios tardó demasiado en responder.',
@@ -47,8 +39,6 @@ const strings: ThreadStrings = {
   errorEditWindow: 'Ya pasó el plazo para cambiar este comentario.',
   errorGeneric: 'Algo salió mal.',
   writePlaceholder: 'Escribe un comentario…',
-  signedInAs: (name) => `Comentas como ${name}`,
-  signOut: 'Cerrar sesión',
 };
 
 export default strings;

@@ -25,15 +25,7 @@ const strings: ThreadStrings = {
   pending: 'En attente de modération : vous seul le voyez.',
   permalink: 'Lien vers ce commentaire',
   reply: 'Répondre',
-  edit: 'Modifier',
-  delete: 'Supprimer',
-  confirmDelete: 'Supprimer ce commentaire ? Ses réponses restent.',
   react: (reaction, count) => `${reaction} : ${count}`,
-  sending: 'Envoi…',
-  queued: 'Pas encore envoyé. Il partira dès que la connexion reviendra.',
-  sendNow: 'Envoyer maintenant',
-  cancelSend: 'Annuler',
-  posted: 'Commentaire publié.',
   retry: 'Réessayer',
   errorNetwork: 'Le serveur de commentaires est injoignable. Vérifiez votre connexion.',
   errorTimeout: 'Le serveur de commentaires a mis trop de temps à répondre.',
@@ -45,8 +37,6 @@ const strings: ThreadStrings = {
   errorEditWindow: 'Le délai pour modifier ce commentaire est passé.',
   errorGeneric: 'Un problème est survenu.',
   writePlaceholder: 'Écrire un commentaire…',
-  signedInAs: (name) => `Vous commentez en tant que ${name}`,
-  signOut: 'Se déconnecter',
 };
 
 export default strings;

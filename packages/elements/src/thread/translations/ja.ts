@@ -21,15 +21,7 @@ const strings: ThreadStrings = {
   pending: '承認待ち：あなたにだけ表示されています。',
   permalink: 'このコメントへのリンク',
   reply: '返信',
-  edit: '編集',
-  delete: '削除',
-  confirmDelete: 'このコメントを削除しますか？返信は残ります。',
   react: (reaction, count) => `${reaction}：${count}`,
-  sending: '送信中…',
-  queued: 'まだ送信されていません。接続が戻ると送信されます。',
-  sendNow: '今すぐ送信',
-  cancelSend: 'キャンセル',
-  posted: 'コメントを投稿しました。',
   retry: '再試行',
   errorNetwork: 'コメントサーバーに接続できません。接続を確認してください。',
   errorTimeout: 'コメントサーバーの応答に時間がかかりすぎました。',
@@ -43,8 +35,6 @@ const strings: ThreadStrings = {
   errorEditWindow: 'このコメントを変更できる期間は過ぎました。',
   errorGeneric: '問題が発生しました。',
   writePlaceholder: 'コメントを書く…',
-  signedInAs: (name) => `${name} としてコメント中`,
-  signOut: 'ログアウト',
 };
 
 export default strings;

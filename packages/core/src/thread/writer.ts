@@ -1,0 +1,104 @@
+import type { Comment } from '@kith/protocol';
+import type { KithClient } from '../client.js';
+import { deviceStorage, type KeyValueStorage } from '../storage.js';
+import { Outbox, type OutboxEntry } from './outbox.js';
+import type { SessionStore } from './session.js';
+import type { ThreadStore } from './store.js';
+
+const outboxes = new WeakMap<KithClient, Outbox>();
+
+/** The client's drafts and unsent comments, shared by every element on the page. */
+export function outboxFor(client: KithClient, storage: KeyValueStorage = deviceStorage()): Outbox {
+  let outbox = outboxes.get(client);
+  if (!outbox) {
+    outbox = new Outbox(client, storage);
+    outboxes.set(client, outbox);
+  }
+  return outbox;
+}
+
+/**
+ * The reader's writes to one thread: posting (through the outbox: never lost, never twice),
+ * editing, deleting and reacting, each shown in the thread's store once the server has it.
+ * Apart from `ThreadStore` so that a page that only reads never loads it: `<kith-thread>` loads
+ * it when the reader starts to write, is signed in, or has something left to send.
+ */
+export class ThreadWriter {
+  readonly #unlisten: () => void;
+
+  constructor(
+    readonly store: ThreadStore,
+    readonly outbox: Outbox,
+  ) {
+    this.#unlisten = outbox.listen({
+      sent: (entry, comment) => {
+        if (entry.threadKey === store.key) store.upsert(comment, true);
+      },
+    });
+  }
+
+  get session(): SessionStore {
+    return this.store.session;
+  }
+
+  /** Posts a comment or reply through the outbox (kept until sent; see `Outbox`). */
+  post(markdown: string, parentId: string | null = null): OutboxEntry {
+    return this.outbox.post(this.store.key, markdown, parentId);
+  }
+
+  /** Edits the reader's own comment. */
+  async edit(id: string, markdown: string): Promise<Comment> {
+    const comment = await this.#write(() => this.store.client.editComment(id, markdown));
+    this.store.replace(comment);
+    return comment;
+  }
+
+  /** Deletes the reader's own comment (its replies stay). */
+  async delete(id: string): Promise<Comment> {
+    const comment = await this.#write(() => this.store.client.deleteComment(id));
+    this.store.remove(comment);
+    return comment;
+  }
+
+  /** Toggles (or sets) one of the site's reactions; the count changes at once and is corrected by the answer. */
+  async react(id: string, reaction: string, active?: boolean): Promise<void> {
+    const target = this.store.find(id);
+    if (!target) return;
+    const mine = this.store.$state.get().mine[id] ?? [];
+    const on = active ?? !mine.includes(reaction);
+    const count = (target.reactions[reaction] ?? 0) + (on === mine.includes(reaction) ? 0 : on ? 1 : -1);
+    this.store.setReactions(
+      id,
+      { ...target.reactions, [reaction]: Math.max(0, count) },
+      on ? [...new Set([...mine, reaction])] : mine.filter((r) => r !== reaction),
+    );
+    try {
+      const result = await this.#write(() => this.store.client.react(id, reaction, on));
+      this.store.setReactions(id, result.reactions, result.mine);
+    } catch (error) {
+      this.store.setReactions(id, target.reactions, mine); // rolled back; the error is in $state.error
+      throw error;
+    }
+  }
+
+  async #write<T>(run: () => Promise<T>): Promise<T> {
+    try {
+      return await run();
+    } catch (thrown) {
+      throw await this.store.fail(thrown);
+    }
+  }
+
+  /** Stops listening to the outbox (the outbox itself is shared and stays). */
+  dispose(): void {
+    this.#unlisten();
+  }
+}
+
+/** The writer for a thread's store, with the page's shared outbox. */
+export function createThreadWriter(
+  store: ThreadStore,
+  outbox: Outbox = outboxFor(store.client),
+): ThreadWriter {
+  return new ThreadWriter(store, outbox);
+}

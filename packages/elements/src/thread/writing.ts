@@ -1,0 +1,166 @@
+import {
+  type Comment,
+  draftSlot,
+  type KithError,
+  type OutboxEntry,
+  type ThreadState,
+  type ThreadWriter,
+} from '@kith/core';
+import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { Localizer } from '../base/localize.js';
+import type { CommentEditor } from './editor.js';
+import type { EditorSlot } from './slot.js';
+import { writingStrings } from './writing-strings.js';
+
+/** What the thread element lends the writing view. */
+export interface WritingHooks {
+  locale(): string | undefined;
+  /** Opens (or finds) the editor of a slot and focuses it. */
+  openEditor(slot: EditorSlot): Promise<CommentEditor | undefined>;
+  /** Says `message` in the thread's live region. */
+  announce(message: string): void;
+  /** Moves focus to a comment once it is rendered. */
+  focusComment(id: string): void;
+  /** A failure in the thread's words. */
+  errorText(error: KithError): string;
+  /** The reader's comment reached the server (the element fires `kith-comment`). */
+  sent(comment: Comment): void;
+}
+
+/**
+ * What a writer sees besides the editor, loaded with it: their comments on the way (with "Send
+ * now" and "Cancel" while they wait), Edit and Delete on their own comments (Delete asks first),
+ * who they comment as, and what follows when the outbox sends or refuses a comment.
+ */
+export class WritingView {
+  /** The comment whose deletion is being confirmed. */
+  confirming: string | null = null;
+  readonly #localize: Localizer<typeof writingStrings.en>;
+  readonly #unlisten: () => void;
+
+  constructor(
+    private host: ReactiveControllerHost & HTMLElement,
+    readonly writer: ThreadWriter,
+    private hooks: WritingHooks,
+  ) {
+    this.#localize = new Localizer(host, writingStrings, hooks.locale);
+    const { store, outbox } = writer;
+    this.#unlisten = outbox.listen({
+      sent: (entry, comment) => {
+        if (entry.threadKey !== store.key) return;
+        hooks.sent(comment);
+        hooks.announce(this.#t.term('posted'));
+        hooks.focusComment(comment.id);
+      },
+      refused: async (entry, error) => {
+        if (entry.threadKey !== store.key) return;
+        // The text is back in the draft: show it in its editor, with why it was refused.
+        const parent = entry.parentId
+          ? (store.find(entry.parentId) ??
+            (await store.client.getComment(entry.parentId).catch(() => undefined)))
+          : undefined;
+        if (entry.parentId && !parent) {
+          // The comment it answered is gone: the text becomes a new comment's draft.
+          const orphan = draftSlot(entry.parentId);
+          outbox.appendDraft(store.key, 'new', outbox.draft(store.key, orphan));
+          outbox.saveDraft(store.key, orphan, '');
+        }
+        const editor = await hooks.openEditor(parent ? { kind: 'reply', parent } : { kind: 'new' });
+        editor?.restore(hooks.errorText(error));
+      },
+    });
+    void outbox.flush(); // anything left unsent from an earlier visit
+  }
+
+  /** The strings, loading the reader's language if it changed since (cheap once loaded). */
+  get #t(): Localizer<typeof writingStrings.en> {
+    void this.#localize.load();
+    return this.#localize;
+  }
+
+  #confirm(id: string | null): void {
+    this.confirming = id;
+    this.host.requestUpdate();
+  }
+
+  /** Whether the reader may still edit or delete the comment (their own, within the site's window). */
+  #canChange(comment: Comment, state: ThreadState): boolean {
+    const me = this.writer.session.$session.get()?.user.id;
+    const window = (state.site?.limits.editWindowSeconds ?? 0) * 1000;
+    return (
+      !!me &&
+      comment.author?.id === me &&
+      !comment.deleted &&
+      Date.now() - Date.parse(comment.createdAt) < window
+    );
+  }
+
+  async #delete(comment: Comment): Promise<void> {
+    this.#confirm(null);
+    try {
+      await this.writer.delete(comment.id);
+    } catch (error) {
+      this.hooks.announce(this.hooks.errorText(error as KithError));
+    }
+  }
+
+  /** "Delete this comment?" with Delete and Cancel, in place of the comment's actions. */
+  confirmation(comment: Comment) {
+    const t = this.#t;
+    if (this.confirming !== comment.id) return undefined;
+    return html`<div part="actions" role="group">
+      <span>${t.term('confirmDelete')}</span>
+      <button part="action" type="button" @click=${() => this.#delete(comment)}>${t.term('delete')}</button>
+      <button part="action" type="button" @click=${() => this.#confirm(null)}>${t.term('cancel')}</button>
+    </div>`;
+  }
+
+  /** Edit and Delete, on the reader's own comments while they may still change them. */
+  ownActions(comment: Comment, state: ThreadState) {
+    const t = this.#t;
+    if (!this.#canChange(comment, state)) return nothing;
+    return html`<button part="action" type="button" @click=${() => this.hooks.openEditor({ kind: 'edit', comment })}>
+        ${t.term('edit')}
+      </button>
+      <button part="action" type="button" @click=${() => this.#confirm(comment.id)}>${t.term('delete')}</button>`;
+  }
+
+  /** A comment still on its way: the writer's own text, as typed (not yet rendered by the server). */
+  sending(entry: OutboxEntry) {
+    const t = this.#t;
+    const { outbox, session } = this.writer;
+    return html`<article part="comment comment-sending" aria-busy=${entry.lastError ? 'false' : 'true'}>
+      <header part="comment-header">
+        <span part="author">${session.$session.get()?.user.name ?? ''}</span>
+      </header>
+      <p part="body" class="plain" dir="auto">${entry.markdown}</p>
+      <div part="actions">
+        <span part="status" role=${entry.lastError ? 'alert' : nothing}>${entry.lastError ? t.term('queued') : t.term('sending')}</span>
+        ${
+          entry.lastError
+            ? html`<button part="action" type="button" @click=${() => outbox.resume()}>${t.term('sendNow')}</button>
+                <button part="action" type="button" @click=${() => outbox.cancel(entry.key)}>${t.term('cancel')}</button>`
+            : nothing
+        }
+      </div>
+    </article>`;
+  }
+
+  /** "Commenting as …" with Sign out, above the write button. */
+  signedIn() {
+    const t = this.#t;
+    const session = this.writer.session;
+    const user = session.$session.get()?.user;
+    if (!user) return nothing;
+    return html`<p class="signed-in">
+      ${t.term('signedInAs', user.name)}
+      <button part="action" type="button" @click=${() => session.signOut()}>${t.term('signOut')}</button>
+    </p>`;
+  }
+
+  /** Stops listening to the outbox and lets go of the writer. */
+  dispose(): void {
+    this.#unlisten();
+    this.writer.dispose();
+  }
+}
