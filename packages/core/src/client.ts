@@ -11,9 +11,7 @@ import type {
   ShareCounts,
   ShareTarget,
   Site,
-  SiteSettingsPatch,
   Sort,
-  ThreadMeta,
   ThreadPage,
 } from '@kith/protocol';
 import { toKithError } from './errors.js';
@@ -98,15 +96,9 @@ export class KithClient {
     }
   }
 
-  #write<T>(
-    method: 'post' | 'patch' | 'put' | 'delete',
-    path: string,
-    body: unknown,
-    options: WriteOptions & { secret?: string } = {},
-  ) {
+  #write<T>(method: 'post' | 'patch' | 'delete', path: string, body: unknown, options: WriteOptions = {}) {
     const headers: Record<string, string> = {};
     if (method === 'post') headers['idempotency-key'] = options.idempotencyKey ?? newIdempotencyKey();
-    if (options.secret) headers.authorization = `Bearer ${options.secret}`;
     return this.#json<T>(path, {
       method,
       headers,
@@ -234,16 +226,6 @@ export class KithClient {
   /** The URL of a thread's Server-Sent Events stream. */
   eventsUrl(key: string): string {
     return `${this.server}/v1/sites/${seg(this.site)}/threads/${seg(key)}/events`;
-  }
-
-  /** Owner-only (the site secret; server side, never in a browser): change settings. */
-  updateSite(secret: string, patch: SiteSettingsPatch): Promise<Site> {
-    return this.#write('patch', 'admin/settings', patch, { secret });
-  }
-
-  /** Owner-only (the site secret; server side, never in a browser): close or reopen a thread. */
-  setThreadClosed(secret: string, key: string, closed: boolean): Promise<ThreadMeta> {
-    return this.#write('put', `admin/threads/${seg(key)}`, { closed }, { secret });
   }
 }
 

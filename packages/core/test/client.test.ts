@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 // The reference server from source (a package dependency would make a build cycle).
 import { createKith, type Kith, type Listening, listen } from '../../server/src/index.js';
 import { Sites } from '../../server/src/services/sites.js';
+import { createAdminClient } from '../src/admin.js';
 import { countsFor, createClient, KithError } from '../src/index.js';
 
 describe('KithClient against the reference server', () => {
@@ -103,11 +104,17 @@ describe('KithClient against the reference server', () => {
   });
 
   it('owner calls need the secret', async () => {
-    const client = createClient({ server: http.url, site: 'core', retries: 0 });
-    const thread = await client.setThreadClosed(secret, '/core/closed', true);
+    const owner = createAdminClient({ server: http.url, site: 'core', secret, retries: 0 });
+    const thread = await owner.setThreadClosed('/core/closed', true);
     assert.equal(thread.closed, true);
-    await assert.rejects(client.setThreadClosed('ks_wrong', '/core/closed', false), (e: unknown) => {
+    const wrong = createAdminClient({ server: http.url, site: 'core', secret: 'ks_wrong', retries: 0 });
+    await assert.rejects(wrong.setThreadClosed('/core/closed', false), (e: unknown) => {
       return e instanceof KithError && e.code === 'invalid-token';
+    });
+    const site = await owner.updateSite({ commentMaxLength: 5000 });
+    assert.equal(site.limits.commentMaxLength, 5000);
+    await assert.rejects(owner.updateSite({ commentMaxLength: 0 }), (e: unknown) => {
+      return e instanceof KithError && e.code === 'validation-failed' && e.status === 422;
     });
   });
 

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 // The reference server from source (a package dependency would make a build cycle).
 import { createKith, type Kith, type Listening, listen } from '../../server/src/index.js';
 import { Sites } from '../../server/src/services/sites.js';
+import { createAdminClient } from '../src/admin.js';
 import { createClient, type KithClient } from '../src/index.js';
 import type { KeyValueStorage } from '../src/storage.js';
 import {
@@ -73,7 +74,7 @@ describe('thread store, outbox and session against the reference server', () => 
     http = await listen(kith, 0);
     port = http.port;
     const limit = { max: 100_000, windowSeconds: 60 };
-    await createClient({ server: http.url, site: 'blog' }).updateSite(secret, {
+    await createAdminClient({ server: http.url, site: 'blog', secret }).updateSite({
       rateLimit: { comments: limit, sessions: limit, reactions: limit },
     });
   });
