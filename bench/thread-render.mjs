@@ -49,6 +49,8 @@ function threadPage(key, cursor) {
 const site = { id: 'b', name: 'b', protocol: 'kith/1', features: { comments: true, reactions: true, guests: true, realtime: false, shareCounts: false },
   moderation: 'none', reactions: ['+1', 'heart'], limits: { commentMaxLength: 1000, editWindowSeconds: 900, pageSize: 20, maxPageSize: 100, repliesPreview: 3, countsBatchMax: 100,
   rateLimit: { comments: { max: 1, windowSeconds: 1 }, sessions: { max: 1, windowSeconds: 1 }, reactions: { max: 1, windowSeconds: 1 }, shares: { max: 1, windowSeconds: 1 } } } };
+// Two frames: whatever the previous run left (removing its nodes) is laid out before the clock starts.
+const settled = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
 const realFetch = fetch;
 window.fetch = async (input, init) => {
   const url = new URL(new Request(input, init).url);
@@ -110,6 +112,7 @@ try {
       await tab.evaluate(async (run) => {
         const main = document.getElementById('main');
         main.replaceChildren();
+        await settled();
         const start = performance.now();
         const el = document.createElement('kith-thread');
         el.setAttribute('thread', `/thousand-${run}`);
@@ -130,9 +133,10 @@ try {
     );
     heapUsed = (await heap()) - before;
     staticHtml.push(
-      await tab.evaluate(() => {
+      await tab.evaluate(async () => {
         const main = document.getElementById('main');
         main.replaceChildren();
+        await settled();
         const data = window.threadPageForStatic ?? (window.threadPageForStatic = threadPage('/static'));
         const escapeHtml = (s) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
         const article = (c, inner) =>
