@@ -180,6 +180,25 @@ describe('kith-thread', () => {
     expect(kith.comments.length).to.equal(0);
   });
 
+  it('loads nothing for writing until there is writing to do; a changed thread gets its own editors', async () => {
+    const kith = memoryKith();
+    const el = await thread(kith.url);
+    await ready(el);
+    await aTimeout(50);
+    expect(root(el).querySelector('[part="editor"]')).to.equal(null);
+    expect(text(root(el))).not.to.contain('Commenting as', 'no writer view for a reader who only reads');
+    await write(el, 'About the first post');
+    el.thread = '/another';
+    await el.updateComplete;
+    await ready(el);
+    expect(el.store?.key).to.equal('/another');
+    expect(root(el).querySelector('[part="editor"]')).to.equal(null, 'the first thread’s editor stayed open');
+    expect(button(el, 'Write a comment…')).to.exist;
+    el.thread = '/post';
+    await waitUntil(() => root(el).querySelector('textarea'), 'the draft did not come back with its thread');
+    expect(root(el).querySelector('textarea')!.value).to.equal('About the first post');
+  });
+
   it('a comment the server refuses comes back in the editor with the reason, never lost', async () => {
     const kith = memoryKith();
     const el = await thread(kith.url);

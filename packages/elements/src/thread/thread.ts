@@ -181,6 +181,8 @@ export class KithThread extends KithElement {
     this.#view?.dispose();
     this.#view = this.#writing = undefined;
     this.#outbox.store = undefined;
+    // Editors write to the thread they were opened on; their drafts stay saved for it.
+    this.editors = new Map();
     const { server, site } = this.config;
     if (!server || !site) {
       if (this.isConnected) console.warn('<kith-thread> needs `server` and `site` (see docs/site-owner.md).');
