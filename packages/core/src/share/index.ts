@@ -17,6 +17,7 @@ import { whatsapp } from './networks/whatsapp.js';
 import { x } from './networks/x.js';
 import { type Network, type ShareData, type ShareNetwork, type ShareOptions, withUtm } from './util.js';
 
+export { mastodonHost } from './mastodon-host.js';
 export * from './util.js';
 
 /** Every network, by id. Import single networks by name to keep a bundle to what it uses. */

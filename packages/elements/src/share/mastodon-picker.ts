@@ -1,4 +1,4 @@
-import { mastodonHost } from '@kith/core/share/util';
+import { mastodonHost } from '@kith/core/share/mastodon-host';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import type { Localizer } from '../base/localize.js';
 import { rememberedInstance, rememberInstance } from './mastodon-instance.js';

@@ -1,4 +1,5 @@
-import { e, join, mastodonHost, type Network, tcoLength, truncate } from '../util.js';
+import { mastodonHost } from '../mastodon-host.js';
+import { e, join, type Network, tcoLength, truncate } from '../util.js';
 
 export const mastodon: Network = {
   name: 'Mastodon',
