@@ -221,6 +221,8 @@ export class KithThread extends KithElement {
       if (store === this.#store) {
         this.#view = view;
         this.#outbox.store = view.writer.outbox.$entries;
+      } else {
+        view.dispose(); // the thread changed while the chunk loaded: it hears nothing more
       }
       return view;
     }));
