@@ -4,7 +4,8 @@ import type { KithConfig } from './config.js';
 export const configChangeEvent = 'kith-config-change';
 
 // Kept on globalThis so every copy of this module on a page (the script-tag build and an app's own
-// bundle, say) shares one set of defaults.
+// bundle, say) shares one set of defaults. The embed loader (packages/embed/src/kith.ts) writes
+// the same global and fires the same event without importing this module: keep them in step.
 const store = globalThis as { __kithDefaults?: KithConfig };
 
 /**
