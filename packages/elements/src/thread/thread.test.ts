@@ -355,6 +355,42 @@ describe('kith-thread', () => {
     });
   }
 
+  it('after a reload: a signed-in reader gets their own actions, an unsent comment is still there and goes out once', async () => {
+    const kith = memoryKith();
+    let el = await thread(kith.url);
+    await ready(el);
+    await write(el, 'Mine to change', 'Bo');
+    root(el).querySelector<HTMLFormElement>('[part="editor"]')!.requestSubmit();
+    await waitUntil(() => articles(el).some((a) => text(a).includes('Mine to change')), 'not posted');
+    el.remove();
+    el = await thread(kith.url); // the page again: signed in, nothing to send
+    await ready(el);
+    await waitUntil(() => button(el, 'Edit'), 'no Edit on the reader’s own comment after the reload');
+    expect(text(root(el))).to.contain('Commenting as Bo');
+    expect(root(el).querySelector('[part="editor"]')).to.equal(null, 'no editor until they write');
+    kith.fail = (request) =>
+      request.url.includes('/comments') ? Promise.reject(new TypeError('offline')) : undefined;
+    await write(el, 'Written offline');
+    root(el).querySelector<HTMLFormElement>('[part="editor"]')!.requestSubmit();
+    await waitUntil(() => root(el).querySelector('[part~="comment-sending"] [role="alert"]'), 'not queued', {
+      timeout: 9000,
+    });
+    el.remove();
+    el = await thread(kith.url); // and again, still offline
+    await ready(el);
+    await waitUntil(() => root(el).querySelector('[part~="comment-sending"]'), 'the unsent comment is gone');
+    expect(text(root(el).querySelector('[part~="comment-sending"]'))).to.contain('Written offline');
+    kith.fail = undefined;
+    await waitUntil(() => root(el).querySelector('[part~="comment-sending"] [role="alert"]'), 'not queued', {
+      timeout: 9000,
+    });
+    button(root(el).querySelector('[part~="comment-sending"]')!, 'Send now')!.click();
+    await waitUntil(() => !root(el).querySelector('[part~="comment-sending"]'), 'still queued', {
+      timeout: 9000,
+    });
+    expect(kith.comments.map((c) => c.markdown)).to.deep.equal(['Mine to change', 'Written offline']);
+  });
+
   it('keeps a post made offline and sends it, once, when the connection is back', async () => {
     const kith = memoryKith();
     const el = await thread(kith.url);
