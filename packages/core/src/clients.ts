@@ -13,3 +13,22 @@ export function sharedClient(options: Pick<ClientOptions, 'server' | 'site'>): K
   }
   return client;
 }
+
+/**
+ * Makes one value per client on first use and hands out that one after, so every element of a
+ * page shares a client's session, outbox and counts. Arguments after the client count only the
+ * first time.
+ */
+export function perClient<T, A extends unknown[]>(
+  make: (client: KithClient, ...args: A) => T,
+): (client: KithClient, ...args: A) => T {
+  const made = new WeakMap<KithClient, T>();
+  return (client, ...args) => {
+    let value = made.get(client);
+    if (value === undefined) {
+      value = make(client, ...args);
+      made.set(client, value);
+    }
+    return value;
+  };
+}

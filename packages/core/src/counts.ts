@@ -1,5 +1,6 @@
 import { atom, map } from 'nanostores';
 import type { KithClient } from './client.js';
+import { perClient } from './clients.js';
 import { type KithError, toKithError } from './errors.js';
 
 /**
@@ -67,14 +68,5 @@ export class CountsStore {
   }
 }
 
-const stores = new WeakMap<KithClient, CountsStore>();
-
 /** The page-wide counts store of a client: every count element of a page shares it. */
-export function countsFor(client: KithClient): CountsStore {
-  let store = stores.get(client);
-  if (!store) {
-    store = new CountsStore(client);
-    stores.set(client, store);
-  }
-  return store;
-}
+export const countsFor = perClient((client) => new CountsStore(client));

@@ -1,5 +1,6 @@
 import type { Sort } from '@kith/protocol';
 import type { KithClient } from '../client.js';
+import { perClient } from '../clients.js';
 import { deviceStorage, type KeyValueStorage } from '../storage.js';
 import { SessionStore } from './session.js';
 import { ThreadStore } from './store.js';
@@ -11,17 +12,10 @@ export { SessionStore, type StoredSession } from './session.js';
 export { type ThreadComment, type ThreadState, ThreadStore } from './store.js';
 export { createThreadWriter, outboxFor, ThreadWriter } from './writer.js';
 
-const sessions = new WeakMap<KithClient, SessionStore>();
-
 /** The reader's session on the client's site, shared by every element on the page. */
-export function sessionFor(client: KithClient, storage: KeyValueStorage = deviceStorage()): SessionStore {
-  let session = sessions.get(client);
-  if (!session) {
-    session = new SessionStore(client, storage);
-    sessions.set(client, session);
-  }
-  return session;
-}
+export const sessionFor = perClient(
+  (client, storage: KeyValueStorage = deviceStorage()) => new SessionStore(client, storage),
+);
 
 /** A store for reading one thread, with the page's shared session (write with `createThreadWriter`). */
 export function createThreadStore(

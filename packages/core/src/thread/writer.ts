@@ -1,21 +1,14 @@
 import type { Comment } from '@kith/protocol';
-import type { KithClient } from '../client.js';
+import { perClient } from '../clients.js';
 import { deviceStorage, type KeyValueStorage } from '../storage.js';
 import { Outbox, type OutboxEntry } from './outbox.js';
 import type { SessionStore } from './session.js';
 import type { ThreadStore } from './store.js';
 
-const outboxes = new WeakMap<KithClient, Outbox>();
-
 /** The client's drafts and unsent comments, shared by every element on the page. */
-export function outboxFor(client: KithClient, storage: KeyValueStorage = deviceStorage()): Outbox {
-  let outbox = outboxes.get(client);
-  if (!outbox) {
-    outbox = new Outbox(client, storage);
-    outboxes.set(client, outbox);
-  }
-  return outbox;
-}
+export const outboxFor = perClient(
+  (client, storage: KeyValueStorage = deviceStorage()) => new Outbox(client, storage),
+);
 
 /**
  * The reader's writes to one thread: posting (through the outbox: never lost, never twice),
