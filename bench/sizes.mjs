@@ -35,6 +35,17 @@ try {
   rmSync(entry);
 }
 const lit = gzipSync(readFileSync(join(dir, 'lit.js')), { level: 9 }).length;
+// The floor: a bare Lit bar of the same four links (bench/fixtures/bare-share-bar.js), one bundle.
+buildSync({
+  entryPoints: [fileURLToPath(new URL('fixtures/bare-share-bar.js', import.meta.url))],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  external: ['lit', 'lit/*'],
+  nodePaths: [join(elements, 'node_modules')],
+  outfile: join(dir, 'bare.js'),
+});
+const bare = gzipSync(readFileSync(join(dir, 'bare.js')), { level: 9 }).length;
 rmSync(dir, { recursive: true, force: true });
 
 const dist = fileURLToPath(new URL('../packages/embed/dist', import.meta.url));
@@ -55,6 +66,9 @@ const line = (label, bytes, budget) =>
 console.log(`\nkith-share (Lit itself: ${kb(lit)}; loader and Kith base beyond Lit: ${kb(base - lit)})`);
 line('four networks (x facebook linkedin reddit)', typical, 3);
 line('every network, copy, native, menu, counts and the Mastodon picker', every, 7);
+console.log(
+  `  floor: a bare Lit bar of the same four links, icons and labels, nothing else, one bundle: ${kb(bare)} beyond Lit`,
+);
 console.log(`  + @floating-ui/dom where CSS anchor positioning is missing: ${kb(floating)}`);
 
 // kith-thread: the reading view (everything to show comments) and the editor chunk (loaded when

@@ -1,5 +1,6 @@
 // Builds Storybook and opens every story in Chromium: each must render its element without a page
-// error. Run by `pnpm test`.
+// error, reach the state its play function drives it to, and pass its axe check (the a11y addon,
+// `test: 'error'` in .storybook/preview.ts). Run by `pnpm test`.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -60,8 +61,28 @@ describe('Storybook', () => {
     const stories = Object.values(index.entries).filter((e) => e.type === 'story');
     assert.ok(stories.length >= 5, `found ${stories.length} stories`);
     const page = await browser.newPage();
+    // Storybook reports each story's end on its channel: an error there is a play function that
+    // threw (a state story that did not reach its state) or an accessibility check that failed.
+    await page.addInitScript(() => {
+      let channel;
+      Object.defineProperty(window, '__STORYBOOK_ADDONS_CHANNEL__', {
+        configurable: true,
+        get: () => channel,
+        set(value) {
+          channel = value;
+          const thrown = [];
+          const keep = (error) => thrown.push(error?.message ?? String(error));
+          channel.on('playFunctionThrewException', keep);
+          channel.on('unhandledErrorsWhilePlaying', (errors) => errors.forEach(keep));
+          channel.on('storyFinished', (finished) => {
+            window.__kithFinished = { ...finished, thrown };
+          });
+        },
+      });
+    });
     const errors = [];
     const foreign = [];
+    const unfinished = [];
     page.on('pageerror', (e) => errors.push(e.message));
     page.on('request', (r) => {
       if (!r.url().startsWith(base) && !r.url().startsWith('data:')) foreign.push(r.url());
@@ -85,7 +106,32 @@ describe('Storybook', () => {
             `story ${story.id} did not render: ${error.message}; page errors: ${errors.join('; ')}`,
           );
         });
+      const finished = await page
+        .waitForFunction((id) => window.__kithFinished?.storyId === id && window.__kithFinished, story.id, {
+          timeout: 20_000,
+        })
+        .then((handle) => handle.jsonValue());
+      const failed = finished.reporters
+        .filter((r) => r.status === 'failed')
+        .map((r) =>
+          [
+            r.type,
+            ...(r.result?.violations ?? []).map(
+              (v) => `${v.id} at ${v.nodes.length} nodes, first ${v.nodes[0]?.target.join(' ')}`,
+            ),
+          ].join(': '),
+        );
+      failed.push(...finished.thrown.map((message) => `play: ${message.split('\n')[0]}`));
+      if (finished.status !== 'success' || failed.length) {
+        const message = await page.evaluate(
+          () => document.querySelector('#error-message')?.textContent ?? '',
+        );
+        unfinished.push(
+          `${story.id}${failed.length ? ` (${failed.join('; ')})` : ''}${message ? `: ${message}` : ''}`,
+        );
+      }
     }
+    assert.deepEqual(unfinished, [], 'stories that ended in error');
     assert.deepEqual(errors, []);
     assert.deepEqual(foreign, []);
   });

@@ -62,7 +62,7 @@ export const UnavailableInLink: Story = {
 
 export const Dark: Story = {
   args: { theme: 'dark' },
-  decorators: [(story) => html`<div style="background:#0d1117;padding:1rem">${story()}</div>`],
+  decorators: [(story) => html`<div style="background:#0d1117;color:#e6edf3;padding:1rem">${story()}</div>`],
 };
 
 /** A listing page: every count fetched in one request, configured once by `<kith-config>`. */

@@ -247,15 +247,20 @@ describe('kith-share', () => {
     );
     await ready(el);
     await waitUntil(
-      () => el.shadowRoot!.querySelector('[part="count"]')?.textContent === '3',
+      () => el.shadowRoot!.querySelector('[part="count"]')?.textContent?.trim() === '3',
       'counts not shown',
     );
+    // Label in name (WCAG 2.5.3): what is seen ("Reddit 3") is said, in order, in the button's name.
+    const words = (text: string) => text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const counted = buttons(el)[0]!;
+    expect(words(counted.getAttribute('aria-label')!)).to.contain(words(counted.textContent!));
+    expect(counted.getAttribute('aria-label')).to.contain('3 shares');
     expect(requests[0]!.url).to.equal(`${server}/v1/sites/blog/threads/%2Fposts%2Fhello/shares`);
     const link = buttons(el)[0] as HTMLAnchorElement;
     link.addEventListener('click', (event) => event.preventDefault(), { once: true });
     link.click();
     await waitUntil(
-      () => el.shadowRoot!.querySelector('[part="count"]')?.textContent === '4',
+      () => el.shadowRoot!.querySelector('[part="count"]')?.textContent?.trim() === '4',
       'click not counted',
     );
     const post = requests.find((r) => r.method === 'POST')!;

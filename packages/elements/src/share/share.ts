@@ -330,8 +330,10 @@ export class KithShare extends KithElement {
     const role = layout === 'menu' ? 'menuitem' : nothing;
     const tabindex = layout === 'menu' ? '-1' : nothing;
     const shareCount = this.counts ? this.shareCounts?.[target] : undefined;
+    // The space keeps the visible text ("X 12") inside the accessible name ("Share on X, 12
+    // shares"), as WCAG's label in name asks; it is not drawn (start of a flex item).
     const count = shareCount
-      ? html`<span part="count" aria-hidden="true">${this.localize.number(shareCount)}</span>`
+      ? html`<span part="count" aria-hidden="true">${` ${this.localize.number(shareCount)}`}</span>`
       : nothing;
     // The count is read out as words ("5 shares") with the button's name.
     const counted = (label: string) =>

@@ -102,7 +102,7 @@ export const threadStyles = css`
     height: var(--_avatar);
     border-radius: 50%;
     object-fit: cover;
-    background: hsl(var(--_hue, 210) 45% 45%);
+    background: hsl(var(--_hue, 210) 50% 30%); /* white text passes AA on every hue */
     color: #fff;
     font-size: calc(var(--_avatar) * 0.4);
     font-weight: 600;
