@@ -40,6 +40,12 @@ describe('kith-share', () => {
     expect(email.hasAttribute('target')).to.equal(false);
     expect(copy.localName).to.equal('button');
     expect(copy.textContent!.trim()).to.equal('Copy link');
+    // Every button draws its icon, at the icon size.
+    for (const button of buttons(el)) {
+      const icon = button.querySelector<SVGSVGElement>('svg[part="icon"]')!;
+      expect(icon.getBoundingClientRect().width, button.className).to.be.greaterThan(10);
+      expect(icon.querySelector('path')!.getBBox().width, button.className).to.be.greaterThan(10);
+    }
     await expect(el).to.be.accessible();
   });
 

@@ -1,6 +1,6 @@
 import type { Network, ShareData, ShareNetwork } from '@kith/core/share/util';
 import { withUtm } from '@kith/core/share/util';
-import { html, nothing, type PropertyDeclarations, type PropertyValues, svg, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { KithEvent } from '../base/events.js';
 import { KithElement } from '../base/kith-element.js';
 import { defineStrings, Localizer } from '../base/localize.js';
@@ -13,7 +13,8 @@ import en from './translations/en.js';
 type Target = ShareNetwork | 'copy' | 'native';
 interface NetworkModule {
   spec?: Network;
-  icon: TemplateResult;
+  /** SVG path data (24×24, stroked): a string, so network modules import nothing from Lit. */
+  icon: string;
   color: string;
   copyLink?: (text: string, root: ShadowRoot) => Promise<boolean>;
 }
@@ -318,7 +319,7 @@ export class KithShare extends KithElement {
   #icon(target: Target | 'copied') {
     const module = this.loaded[target];
     return module
-      ? svg`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">${module.icon}</svg>`
+      ? html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${module.icon} /></svg>`
       : nothing;
   }
 
