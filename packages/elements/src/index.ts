@@ -6,6 +6,7 @@ export { Localizer, registerTranslation, type Translation } from './base/localiz
 export { StoreController } from './base/store-controller.js';
 export { KithCommentCount } from './comment-count/comment-count.js';
 export type { CommentCountStrings } from './comment-count/translations/en.js';
+export type { PickerStrings } from './share/picker-translations/en.js';
 export type { ShareStrings } from './share/translations/en.js';
 export type { EditorStrings } from './thread/editor-translations/en.js';
 export { KithCommentEvent, KithThread } from './thread/thread.js';
@@ -13,6 +14,7 @@ export type { ThreadStrings } from './thread/translations/en.js';
 
 import type { Translation } from './base/localize.js';
 import type { CommentCountStrings } from './comment-count/translations/en.js';
+import type { PickerStrings } from './share/picker-translations/en.js';
 import type { ShareStrings } from './share/translations/en.js';
 import type { EditorStrings } from './thread/editor-translations/en.js';
 import type { ThreadStrings } from './thread/translations/en.js';
@@ -21,5 +23,6 @@ import type { ThreadStrings } from './thread/translations/en.js';
 export type KithTranslation = Translation &
   CommentCountStrings &
   ShareStrings &
+  PickerStrings &
   ThreadStrings &
   EditorStrings;

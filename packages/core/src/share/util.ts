@@ -62,8 +62,6 @@ export function truncate(text: string, max: number): string {
     .trimEnd()}…`;
 }
 
-export const e = encodeURIComponent;
-
 /** `url` with utm parameters, keeping its existing query and fragment. */
 export function withUtm(url: string, source: string, utm: NonNullable<ShareOptions['utm']>): string {
   let parsed: URL;

@@ -1,14 +1,23 @@
 import { mastodonHost } from '@kith/core/share/mastodon-host';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
-import type { Localizer } from '../base/localize.js';
+import { defineStrings, Localizer } from '../base/localize.js';
 import { rememberedInstance, rememberInstance } from './mastodon-instance.js';
+import en from './picker-translations/en.js';
 import { adoptPopupStyles, place } from './place.js';
-import type { ShareStrings } from './translations/en.js';
+
+const strings = defineStrings(en, {
+  ar: () => import('./picker-translations/ar.js'),
+  de: () => import('./picker-translations/de.js'),
+  es: () => import('./picker-translations/es.js'),
+  fr: () => import('./picker-translations/fr.js'),
+  ja: () => import('./picker-translations/ja.js'),
+});
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
 
 interface PickerOptions {
-  localize: Localizer<ShareStrings>;
+  /** The element's configured language, if any. */
+  locale(): string | undefined;
   /** The share link on `instance`; with `''`, the Mastodon share hub. */
   href(instance: string): string;
   /** The reader shared (to count it). */
@@ -24,10 +33,13 @@ export class MastodonPicker {
   open = false;
   #error = '';
 
+  #localize: Localizer<typeof en>;
+
   constructor(
     private host: Host,
     private options: PickerOptions,
   ) {
+    this.#localize = new Localizer(host, strings, options.locale);
     adoptPopupStyles(host.renderRoot);
   }
 
@@ -59,7 +71,7 @@ export class MastodonPicker {
     const input = (event.target as HTMLFormElement).querySelector('input')!;
     const host = mastodonHost(input.value);
     if (!host) {
-      this.#error = this.options.localize.term('mastodonInvalid');
+      this.#error = this.#localize.term('mastodonInvalid');
       this.host.requestUpdate();
       input.focus();
       return;
@@ -93,7 +105,8 @@ export class MastodonPicker {
 
   render() {
     if (!this.open) return nothing;
-    const { localize } = this.options;
+    const localize = this.#localize;
+    void localize.load();
     const error = this.#error;
     return html`<div part="popover" role="dialog" aria-labelledby="mastodon-label" @keydown=${this.#onKeydown}>
       <form @submit=${this.#onSubmit} novalidate>

@@ -210,6 +210,20 @@ describe('kith-share', () => {
     expect((buttons(el)[0] as HTMLAnchorElement).href).to.equal(opened[0]);
   });
 
+  it('asks for the Mastodon server in the reader’s language (the picker brings its own strings)', async () => {
+    const el = await fixture<KithShare>(
+      html`<kith-share locale="de" networks="mastodon" url=${page}></kith-share>`,
+    );
+    await ready(el);
+    buttons(el)[0]!.click();
+    await waitUntil(
+      () => el.shadowRoot!.querySelector('[role="dialog"] label')?.textContent === 'Dein Mastodon-Server',
+      'the picker did not speak German',
+    );
+    const actions = [...el.shadowRoot!.querySelectorAll('[role="dialog"] button')].map((b) => b.textContent);
+    expect(actions).to.deep.equal(['Abbrechen', 'Teilen']);
+  });
+
   for (const anchored of [true, false]) {
     it(`places the picker under its button (${anchored ? 'CSS anchor positioning' : 'floating-ui, where anchor positioning is missing'})`, async () => {
       const supports = CSS.supports;
@@ -331,6 +345,32 @@ describe('kith-share', () => {
     } finally {
       delete (navigator as { share?: unknown }).share;
       if (share) Object.defineProperty(Navigator.prototype, 'share', share);
+    }
+  });
+
+  it('survives a site owner’s mistakes: a url that is no web address, a network it does not know', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      for (const url of ['http://[::1', 'javascript:alert(1)']) {
+        warnings.length = 0;
+        const el = await fixture<KithShare>(
+          html`<kith-share networks="twitter reddit" url=${url}></kith-share>`,
+        );
+        await ready(el);
+        // The bar still works, sharing the page's own address.
+        expect(el.targets).to.deep.equal(['reddit']);
+        expect((buttons(el)[0] as HTMLAnchorElement).href).to.equal(
+          shareUrl('reddit', { url: location.href, title: document.title }),
+        );
+        expect(warnings).to.deep.equal([
+          `<kith-share> url="${url}" is not a web address: sharing the page's own.`,
+          '<kith-share> knows no network twitter (see docs/site-owner.md).',
+        ]);
+      }
+    } finally {
+      console.warn = warn;
     }
   });
 });

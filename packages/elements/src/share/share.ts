@@ -39,6 +39,16 @@ const modules: Record<Target | 'copied', () => Promise<NetworkModule>> = {
   native: () => import('./networks/native.js'),
 };
 
+/** `value` as an absolute http(s) address, relative to the page; undefined when it is not one. */
+function webAddress(value: string | null | undefined): string | undefined {
+  try {
+    const url = new URL(value!, document.baseURI);
+    return value && /^https?:$/.test(url.protocol) ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const strings = defineStrings(en, {
   ar: () => import('./translations/ar.js'),
   de: () => import('./translations/de.js'),
@@ -181,7 +191,7 @@ export class KithShare extends KithElement {
   #data(): ShareData {
     const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
     return {
-      url: new URL(this.url ?? canonical ?? location.href, document.baseURI).href,
+      url: webAddress(this.url) ?? webAddress(canonical) ?? location.href,
       title: this.shareTitle ?? document.title,
       text: this.shareText,
       image: this.image,
@@ -196,7 +206,14 @@ export class KithShare extends KithElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     this.#shared = this.#data();
+    // A site owner's mistakes: said in the console, and the bar works with what is right.
+    if (changed.has('url') && this.url && !webAddress(this.url)) {
+      console.warn(`<kith-share> url="${this.url}" is not a web address: sharing the page's own.`);
+    }
     if (changed.has('networks')) {
+      const unknown = this.networks.split(/[\s,]+/).filter((n) => n && !(n in modules));
+      if (unknown.length)
+        console.warn(`<kith-share> knows no network ${unknown.join(', ')} (see docs/site-owner.md).`);
       for (const target of this.targets) void this.#load(target);
       if (this.targets.includes('copy')) void this.#load('copied');
     }
@@ -274,7 +291,7 @@ export class KithShare extends KithElement {
     if (!this.#picker) {
       const { MastodonPicker } = await import('./mastodon-picker.js');
       this.#picker ??= new MastodonPicker(this, {
-        localize: this.localize,
+        locale: () => this.config.locale,
         href: (instance) => this.#href('mastodon', instance),
         shared: () => this.#count('mastodon'),
       });

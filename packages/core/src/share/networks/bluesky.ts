@@ -1,10 +1,10 @@
-import { e, graphemes, join, type Network, truncate } from '../util.js';
+import { graphemes, join, type Network, truncate } from '../util.js';
 
 export const bluesky: Network = {
   name: 'Bluesky',
   build: ({ url, title, text }) => {
     // 300 graphemes, the link counted in full.
     const room = 300 - graphemes(url).length - 1;
-    return `https://bsky.app/intent/compose?text=${e(join(truncate(text ?? title ?? '', room), url))}`;
+    return `https://bsky.app/intent/compose?text=${encodeURIComponent(join(truncate(text ?? title ?? '', room), url))}`;
   },
 };

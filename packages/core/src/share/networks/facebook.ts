@@ -1,7 +1,7 @@
-import { e, type Network } from '../util.js';
+import type { Network } from '../util.js';
 
 export const facebook: Network = {
   name: 'Facebook',
   build: ({ url, hashtags }) =>
-    `https://www.facebook.com/sharer/sharer.php?u=${e(url)}${hashtags?.[0] ? `&hashtag=${e(`#${hashtags[0]}`)}` : ''}`,
+    `https://www.facebook.com/sharer/sharer.php?u=${encodeURIComponent(url)}${hashtags?.[0] ? `&hashtag=${encodeURIComponent(`#${hashtags[0]}`)}` : ''}`,
 };

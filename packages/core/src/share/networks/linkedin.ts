@@ -1,6 +1,6 @@
-import { e, type Network } from '../util.js';
+import type { Network } from '../util.js';
 
 export const linkedin: Network = {
   name: 'LinkedIn',
-  build: ({ url }) => `https://www.linkedin.com/sharing/share-offsite/?url=${e(url)}`,
+  build: ({ url }) => `https://www.linkedin.com/sharing/share-offsite/?url=${encodeURIComponent(url)}`,
 };

@@ -1,5 +1,5 @@
 import { mastodonHost } from '../mastodon-host.js';
-import { e, join, type Network, tcoLength, truncate } from '../util.js';
+import { join, type Network, tcoLength, truncate } from '../util.js';
 
 export const mastodon: Network = {
   name: 'Mastodon',
@@ -7,6 +7,8 @@ export const mastodon: Network = {
     // 500 characters; Mastodon counts a link as 23.
     const body = join(truncate(text ?? title ?? '', 500 - tcoLength - 1), url);
     const host = mastodonInstance ? mastodonHost(mastodonInstance) : undefined;
-    return host ? `https://${host}/share?text=${e(body)}` : `https://share.joinmastodon.org/?text=${e(body)}`;
+    return host
+      ? `https://${host}/share?text=${encodeURIComponent(body)}`
+      : `https://share.joinmastodon.org/?text=${encodeURIComponent(body)}`;
   },
 };

@@ -1,7 +1,7 @@
-import { e, type Network, truncate } from '../util.js';
+import { type Network, truncate } from '../util.js';
 
 export const reddit: Network = {
   name: 'Reddit',
   build: ({ url, title }) =>
-    `https://www.reddit.com/submit?url=${e(url)}&title=${e(truncate(title ?? '', 300))}`,
+    `https://www.reddit.com/submit?url=${encodeURIComponent(url)}&title=${encodeURIComponent(truncate(title ?? '', 300))}`,
 };

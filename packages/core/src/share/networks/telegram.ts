@@ -1,6 +1,7 @@
-import { e, type Network } from '../util.js';
+import type { Network } from '../util.js';
 
 export const telegram: Network = {
   name: 'Telegram',
-  build: ({ url, title, text }) => `https://t.me/share/url?url=${e(url)}&text=${e(text ?? title ?? '')}`,
+  build: ({ url, title, text }) =>
+    `https://t.me/share/url?url=${encodeURIComponent(url)}&text=${encodeURIComponent(text ?? title ?? '')}`,
 };

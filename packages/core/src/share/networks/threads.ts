@@ -1,7 +1,7 @@
-import { e, graphemes, type Network, truncate } from '../util.js';
+import { graphemes, type Network, truncate } from '../util.js';
 
 export const threads: Network = {
   name: 'Threads',
   build: ({ url, title, text }) =>
-    `https://www.threads.com/intent/post?text=${e(truncate(text ?? title ?? '', 500 - graphemes(url).length - 1))}&url=${e(url)}`,
+    `https://www.threads.com/intent/post?text=${encodeURIComponent(truncate(text ?? title ?? '', 500 - graphemes(url).length - 1))}&url=${encodeURIComponent(url)}`,
 };

@@ -1,6 +1,6 @@
-import { e, join, type Network } from '../util.js';
+import { join, type Network } from '../util.js';
 
 export const whatsapp: Network = {
   name: 'WhatsApp',
-  build: ({ url, title, text }) => `https://wa.me/?text=${e(join(text ?? title, url))}`,
+  build: ({ url, title, text }) => `https://wa.me/?text=${encodeURIComponent(join(text ?? title, url))}`,
 };

@@ -1,4 +1,4 @@
-import { e, type Network, tcoLength, truncate } from '../util.js';
+import { type Network, tcoLength, truncate } from '../util.js';
 
 export const x: Network = {
   name: 'X',
@@ -8,6 +8,6 @@ export const x: Network = {
     const viaLength = via ? ` via @${via}`.length : 0;
     const room = 280 - tcoLength - 1 - tags - viaLength;
     const body = truncate(text ?? title ?? '', room);
-    return `https://x.com/intent/tweet?text=${e(body)}&url=${e(url)}${hashtags?.length ? `&hashtags=${e(hashtags.join(','))}` : ''}${via ? `&via=${e(via)}` : ''}`;
+    return `https://x.com/intent/tweet?text=${encodeURIComponent(body)}&url=${encodeURIComponent(url)}${hashtags?.length ? `&hashtags=${encodeURIComponent(hashtags.join(','))}` : ''}${via ? `&via=${encodeURIComponent(via)}` : ''}`;
   },
 };

@@ -8,11 +8,6 @@ const strings: ShareStrings = {
   linkCopied: 'تم نسخ الرابط',
   copyFailed: 'تعذّر نسخ الرابط: حدّده وانسخه بنفسك',
   email: 'البريد الإلكتروني',
-  mastodonServer: 'خادم ماستودون الخاص بك',
-  mastodonHint: 'مثلًا mastodon.social',
-  mastodonInvalid: 'أدخل اسم خادم مثل mastodon.social',
-  mastodonHub: 'لست متأكدًا؟ اختر من صفحة المشاركة',
-  cancel: 'إلغاء',
   shares: (count, formatted) =>
     `${formatted} ${new Intl.PluralRules('ar').select(count) === 'one' ? 'مشاركة' : 'مشاركات'}`,
   opensInNewTab: '(يفتح في علامة تبويب جديدة)',

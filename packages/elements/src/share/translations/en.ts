@@ -7,11 +7,6 @@ const strings = {
   linkCopied: 'Link copied',
   copyFailed: 'Could not copy the link: select it and copy it yourself',
   email: 'Email',
-  mastodonServer: 'Your Mastodon server',
-  mastodonHint: 'For example mastodon.social',
-  mastodonInvalid: 'Enter a server name such as mastodon.social',
-  mastodonHub: 'Not sure? Choose on the share page',
-  cancel: 'Cancel',
   shares: (count: number, formatted: string) => (count === 1 ? '1 share' : `${formatted} shares`),
   opensInNewTab: '(opens in a new tab)',
 };

@@ -8,11 +8,6 @@ const strings: ShareStrings = {
   linkCopied: 'Enlace copiado',
   copyFailed: 'No se pudo copiar el enlace: selecciónalo y cópialo tú',
   email: 'Correo',
-  mastodonServer: 'Tu servidor de Mastodon',
-  mastodonHint: 'Por ejemplo mastodon.social',
-  mastodonInvalid: 'Escribe un nombre de servidor como mastodon.social',
-  mastodonHub: '¿No lo sabes? Elige en la página para compartir',
-  cancel: 'Cancelar',
   shares: (count, formatted) => (count === 1 ? '1 vez compartido' : `${formatted} veces compartido`),
   opensInNewTab: '(se abre en una pestaña nueva)',
 };

@@ -8,11 +8,6 @@ const strings: ShareStrings = {
   linkCopied: 'Lien copié',
   copyFailed: 'Impossible de copier le lien : sélectionnez-le et copiez-le vous-même',
   email: 'E-mail',
-  mastodonServer: 'Votre serveur Mastodon',
-  mastodonHint: 'Par exemple mastodon.social',
-  mastodonInvalid: 'Saisissez un nom de serveur comme mastodon.social',
-  mastodonHub: 'Vous ne savez pas ? Choisissez sur la page de partage',
-  cancel: 'Annuler',
   shares: (count, formatted) => (count <= 1 ? `${formatted} partage` : `${formatted} partages`),
   opensInNewTab: '(s’ouvre dans un nouvel onglet)',
 };

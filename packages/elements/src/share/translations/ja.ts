@@ -8,11 +8,6 @@ const strings: ShareStrings = {
   linkCopied: 'リンクをコピーしました',
   copyFailed: 'リンクをコピーできませんでした。選択して手動でコピーしてください',
   email: 'メール',
-  mastodonServer: 'あなたの Mastodon サーバー',
-  mastodonHint: '例: mastodon.social',
-  mastodonInvalid: 'mastodon.social のようなサーバー名を入力してください',
-  mastodonHub: 'わからない場合は共有ページで選択',
-  cancel: 'キャンセル',
   shares: (_count, formatted) => `${formatted} 回共有`,
   opensInNewTab: '(新しいタブで開きます)',
 };
