@@ -93,4 +93,36 @@ describe('demo blog: share buttons', () => {
     );
     await context.close();
   });
+
+  it('has plain links before the element is defined and without JavaScript; the element shows the same links', async () => {
+    const post = `${demo.url}/posts/spring-meetup/`;
+    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const before = await plain.newPage();
+    await before.goto(post);
+    const fallback = before.locator('kith-share > a');
+    const hrefs = await fallback.evaluateAll((links) => links.map((a) => a.href));
+    assert.equal(hrefs.length, 6);
+    for (const link of await fallback.all()) assert.ok(await link.isVisible());
+    await plain.close();
+
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(post);
+    await page.waitForFunction(() => {
+      const share = document.querySelector('kith-share');
+      return (
+        share?.targets &&
+        share.shadowRoot?.querySelectorAll('[part~="button"]').length === share.targets.length
+      );
+    });
+    // The element's own buttons take their place, linking where the plain links did.
+    assert.equal(await page.locator('kith-share > a').first().isVisible(), false);
+    const shown = await page.evaluate(() =>
+      [...document.querySelector('kith-share').shadowRoot.querySelectorAll('a[part~="button"]')].map(
+        (a) => a.href,
+      ),
+    );
+    for (const href of hrefs) assert.ok(shown.includes(href), `the element has no button for ${href}`);
+    await context.close();
+  });
 });
