@@ -95,6 +95,49 @@ describe('kith-share', () => {
     expect(opened).to.deep.equal([]);
   });
 
+  it('opens networks in a small window with popup, and email as ever', async () => {
+    const el = await fixture<KithShare>(
+      html`<kith-share popup networks="reddit email" url=${page}></kith-share>`,
+    );
+    await ready(el);
+    const opened: unknown[][] = [];
+    const open = window.open;
+    window.open = ((...args: unknown[]) => {
+      opened.push(args);
+      return null;
+    }) as typeof window.open;
+    const [reddit, email] = buttons(el) as [HTMLAnchorElement, HTMLAnchorElement];
+    let emailFollowed = false;
+    email.addEventListener('click', (event) => {
+      emailFollowed = !event.defaultPrevented;
+      event.preventDefault(); // never leave the test page
+    });
+    try {
+      reddit.click();
+      email.click();
+    } finally {
+      window.open = open;
+    }
+    expect(opened).to.deep.equal([
+      [reddit.href, 'kith-share', 'popup,width=640,height=560,noopener,noreferrer'],
+    ]);
+    expect(emailFollowed).to.equal(true);
+  });
+
+  it('adds campaign parameters to shared links with utm-campaign, keeping the fragment', async () => {
+    const el = await fixture<KithShare>(
+      html`<kith-share utm-campaign="spring" networks="reddit linkedin" url=${page}></kith-share>`,
+    );
+    await ready(el);
+    const shared = (buttons(el) as HTMLAnchorElement[]).map(
+      (link) => new URL(link.href).searchParams.get('url')!,
+    );
+    expect(shared).to.deep.equal([
+      'https://blog.example/posts/hello?utm_source=reddit&utm_medium=social&utm_campaign=spring#comments',
+      'https://blog.example/posts/hello?utm_source=linkedin&utm_medium=social&utm_campaign=spring#comments',
+    ]);
+  });
+
   it('copies the link with the Clipboard API and announces it', async () => {
     const copied: string[] = [];
     const clipboard = Object.getOwnPropertyDescriptor(Navigator.prototype, 'clipboard');
