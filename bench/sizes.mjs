@@ -54,7 +54,13 @@ const sum = (chunks) => {
   for (const name of chunks) for (const f of staticClosure(chunk(dist, name))) files.add(f);
   return [...files].reduce((total, f) => total + gzipSize(f), 0);
 };
-const base = sum(['kith-element']);
+// The loader, Lit and the shared Kith base: what the share chunk needs before it runs (found by
+// its static imports, not by chunk names, which the bundler picks).
+const shareChunk = chunk(dist, 'share');
+const base = [join(dist, 'kith.js'), ...staticClosure(shareChunk).filter((f) => f !== shareChunk)].reduce(
+  (total, f) => total + gzipSize(f),
+  0,
+);
 const typical = sum(['share', 'x', 'facebook', 'linkedin', 'reddit']);
 // Every target the protocol knows, the copied-state icon, and every part loaded on use.
 const every = sum(['share', ...shareTargets, 'copied', 'copy-link', 'menu', 'mastodon-picker', 'counts']);

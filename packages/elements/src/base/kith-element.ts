@@ -83,3 +83,22 @@ export abstract class KithElement extends LitElement {
     this.style.colorScheme = next.theme === 'light' || next.theme === 'dark' ? next.theme : '';
   }
 }
+
+const warned = new Set<string>();
+
+/**
+ * `value` as an absolute http(s) address, resolved against the page; undefined when it is none
+ * (a site owner's mistake: said once in the console, and the caller falls back to the page).
+ */
+export function webAddress(value: string | null | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value, document.baseURI);
+    if (/^https?:$/.test(url.protocol)) return url.href;
+  } catch {
+    // Said below.
+  }
+  if (!warned.has(value)) console.warn(`Kith: "${value}" is not a web address`);
+  warned.add(value);
+  return undefined;
+}

@@ -70,6 +70,24 @@ describe('kith-comment-count', () => {
     expect(short.querySelector('.visually-hidden')!.textContent).to.equal('3 comments');
   });
 
+  it('says in the console when href is no URL, and counts the page instead of failing', async () => {
+    const server = countsServer({});
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const el = await fixture<KithCommentCount>(
+        html`<kith-comment-count server=${server} site="blog" href="http://[x"></kith-comment-count>`,
+      );
+      await loaded(el);
+      expect(el.threadKey).to.equal(location.pathname.replace(/\/$/, '') || '/');
+      expect(text(el)).to.equal('No comments');
+      expect(warnings).to.deep.equal(['Kith: "http://[x" is not a web address']);
+    } finally {
+      console.warn = warn;
+    }
+  });
+
   it('announces loading, then fires kith-load with the count', async () => {
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));

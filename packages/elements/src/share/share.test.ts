@@ -408,7 +408,7 @@ describe('kith-share', () => {
           shareUrl('reddit', { url: location.href, title: document.title }),
         );
         expect(warnings).to.deep.equal([
-          `<kith-share> url="${url}" is not a web address: sharing the page's own.`,
+          `Kith: "${url}" is not a web address`,
           '<kith-share> knows no network twitter (see docs/site-owner.md).',
         ]);
       }

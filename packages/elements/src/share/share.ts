@@ -2,7 +2,7 @@ import type { Network, ShareData, ShareNetwork } from '@kith/core/share/util';
 import { withUtm } from '@kith/core/share/util';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { KithEvent } from '../base/events.js';
-import { KithElement } from '../base/kith-element.js';
+import { KithElement, webAddress } from '../base/kith-element.js';
 import { defineStrings, Localizer } from '../base/localize.js';
 import { rememberedInstance } from './mastodon-instance.js';
 import type { MastodonPicker } from './mastodon-picker.js';
@@ -38,16 +38,6 @@ const modules: Record<Target | 'copied', () => Promise<NetworkModule>> = {
   copied: () => import('./networks/copied.js'),
   native: () => import('./networks/native.js'),
 };
-
-/** `value` as an absolute http(s) address, relative to the page; undefined when it is not one. */
-function webAddress(value: string | null | undefined): string | undefined {
-  try {
-    const url = new URL(value!, document.baseURI);
-    return value && /^https?:$/.test(url.protocol) ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 const strings = defineStrings(en, {
   ar: () => import('./translations/ar.js'),
@@ -207,9 +197,6 @@ export class KithShare extends KithElement {
     super.willUpdate(changed);
     this.#shared = this.#data();
     // A site owner's mistakes: said in the console, and the bar works with what is right.
-    if (changed.has('url') && this.url && !webAddress(this.url)) {
-      console.warn(`<kith-share> url="${this.url}" is not a web address: sharing the page's own.`);
-    }
     if (changed.has('networks')) {
       const unknown = this.networks.split(/[\s,]+/).filter((n) => n && !(n in modules));
       if (unknown.length)
