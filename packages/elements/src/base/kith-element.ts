@@ -84,6 +84,8 @@ export abstract class KithElement extends LitElement {
   }
 }
 
+// Here rather than in a module of its own: every element imports this one, so the check rides in
+// the shared base chunk (a module of its own made the bundler cut a new chunk for the thread).
 const warned = new Set<string>();
 
 /**

@@ -170,11 +170,12 @@ export class KithShare extends KithElement {
 
   /** The buttons shown, in order: known ids only, the system share sheet only where it works. */
   get targets(): Target[] {
-    const wanted = this.networks.split(/[\s,]+/).filter((n): n is Target => n in modules && n !== 'copied');
-    return wanted.filter(
+    const known = this.networks.split(/[\s,]+/).filter((n): n is Target => n in modules && n !== 'copied');
+    return known.filter(
       (n) =>
         n !== 'native' ||
-        (typeof navigator.share === 'function' && (navigator.canShare?.({ url: this.#data().url }) ?? true)),
+        (typeof navigator.share === 'function' &&
+          (navigator.canShare?.({ url: (this.#shared ?? this.#data()).url }) ?? true)),
     );
   }
 
@@ -201,8 +202,9 @@ export class KithShare extends KithElement {
       const unknown = this.networks.split(/[\s,]+/).filter((n) => n && !(n in modules));
       if (unknown.length)
         console.warn(`<kith-share> knows no network ${unknown.join(', ')} (see docs/site-owner.md).`);
-      for (const target of this.targets) void this.#load(target);
-      if (this.targets.includes('copy')) void this.#load('copied');
+      const targets = this.targets;
+      for (const target of targets) void this.#load(target);
+      if (targets.includes('copy')) void this.#load('copied');
     }
     if (changed.has('layout') && this.layout === 'menu' && !this.#menu) {
       void this.#load('native'); // the menu button's icon
