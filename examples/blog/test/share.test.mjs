@@ -125,4 +125,83 @@ describe('demo blog: share buttons', () => {
     for (const href of hrefs) assert.ok(shown.includes(href), `the element has no button for ${href}`);
     await context.close();
   });
+
+  it('keeps the plain links until its buttons are ready, then shows them all at once', async () => {
+    const post = `${demo.url}/posts/spring-meetup/`;
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // The Reddit button's module arrives late: until it does, the reader keeps the plain links.
+    let release;
+    const late = new Promise((resolve) => {
+      release = resolve;
+    });
+    let asked;
+    const requested = new Promise((resolve) => {
+      asked = resolve;
+    });
+    await page.route(/\/chunks\/reddit-[^/]+\.js$/, async (route) => {
+      asked();
+      await late;
+      await route.continue();
+    });
+    // Every partial bar the element draws, recorded as it happens.
+    await page.addInitScript(() => {
+      window.barSizes = [];
+      customElements.whenDefined('kith-share').then(() => {
+        const share = document.querySelector('kith-share');
+        const record = () => {
+          const shown = share.shadowRoot?.querySelectorAll('[part~="button"]').length ?? 0;
+          if (window.barSizes.at(-1) !== shown) window.barSizes.push(shown);
+        };
+        new MutationObserver(record).observe(share.shadowRoot ?? share, { childList: true, subtree: true });
+      });
+    });
+    await page.goto(post);
+    await requested;
+    await page.waitForFunction(() => customElements.get('kith-share'));
+    await page.waitForTimeout(300);
+    assert.equal(
+      await page.locator('kith-share > a').first().isVisible(),
+      true,
+      'the plain links are hidden',
+    );
+    assert.equal(
+      await page.evaluate(
+        () => document.querySelector('kith-share').shadowRoot.querySelectorAll('[part~="button"]').length,
+      ),
+      0,
+    );
+    release();
+    await page.waitForFunction(() => {
+      const share = document.querySelector('kith-share');
+      return share.shadowRoot.querySelectorAll('[part~="button"]').length === share.targets.length;
+    });
+    assert.equal(await page.locator('kith-share > a').first().isVisible(), false);
+    const targets = await page.evaluate(() => document.querySelector('kith-share').targets.length);
+    assert.deepEqual(
+      await page.evaluate(() => window.barSizes.filter(Boolean)),
+      [targets],
+      'the bar was drawn piece by piece',
+    );
+    await context.close();
+  });
+
+  it('keeps the plain links when the buttons cannot load (offline)', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    await page.route(
+      /\/chunks\/(x|reddit|linkedin|mastodon|bluesky|email|copy|copied|copy-link|native)-[^/]+\.js$/,
+      (route) => route.abort('internetdisconnected'),
+    );
+    await page.goto(`${demo.url}/posts/spring-meetup/`);
+    await page.waitForFunction(() => customElements.get('kith-share'));
+    await page.waitForTimeout(500);
+    assert.deepEqual(problems, []);
+    const links = page.locator('kith-share > a');
+    assert.equal(await links.count(), 6);
+    for (const link of await links.all()) assert.ok(await link.isVisible());
+    await context.close();
+  });
 });

@@ -59,9 +59,6 @@ export const shareStyles = css`
     stroke-linecap: round;
     stroke-linejoin: round;
   }
-  :host([colors='mono']) [part~='icon'] {
-    stroke: currentColor;
-  }
   [part~='count'] {
     color: var(--_muted);
     font-size: 0.875em;

@@ -63,6 +63,23 @@ describe('kith-share', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('draws icons in brand colours, or in the button’s text colour with colors="mono"', async () => {
+    const stroke = (el: KithShare) =>
+      getComputedStyle(buttons(el)[0]!.querySelector('[part="icon"]')!).stroke;
+    const brand = await fixture<KithShare>(html`<kith-share networks="reddit" url=${page}></kith-share>`);
+    await ready(brand);
+    expect(stroke(brand)).to.equal('rgb(255, 69, 0)');
+    const mono = await fixture<KithShare>(
+      html`<kith-share colors="mono" style="--kith-share-button-color: rgb(1, 2, 3)" networks="reddit" url=${page}></kith-share>`,
+    );
+    await ready(mono);
+    expect(stroke(mono)).to.equal('rgb(1, 2, 3)');
+    // A change of mind redraws the colours.
+    mono.colors = 'brand';
+    await mono.updateComplete;
+    expect(stroke(mono)).to.equal('rgb(255, 69, 0)');
+  });
+
   it('requests nothing from any network before a click', async () => {
     const before = new Set(performance.getEntriesByType('resource').map((e) => e.name));
     const el = await fixture<KithShare>(
@@ -409,7 +426,7 @@ describe('kith-share', () => {
         );
         expect(warnings).to.deep.equal([
           `Kith: "${url}" is not a web address`,
-          '<kith-share> knows no network twitter (see docs/site-owner.md).',
+          '<kith-share> knows no network twitter',
         ]);
       }
     } finally {

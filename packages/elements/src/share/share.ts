@@ -17,10 +17,12 @@ interface NetworkModule {
   icon: string;
   color: string;
   copyLink?: (text: string, root: ShadowRoot) => Promise<boolean>;
+  /** Copy's second icon, shown once the link is copied. */
+  copied?: string;
 }
 
 // One module per network (its link builder, icon and colour): a bar loads only what it shows.
-const modules: Record<Target | 'copied', () => Promise<NetworkModule>> = {
+const modules: Record<Target, () => Promise<NetworkModule>> = {
   facebook: () => import('./networks/facebook.js'),
   x: () => import('./networks/x.js'),
   reddit: () => import('./networks/reddit.js'),
@@ -34,8 +36,14 @@ const modules: Record<Target | 'copied', () => Promise<NetworkModule>> = {
   pinterest: () => import('./networks/pinterest.js'),
   email: () => import('./networks/email.js'),
   // Loaded with the button, not on click: the clipboard needs the click's user activation.
-  copy: async () => ({ ...(await import('./networks/copy.js')), ...(await import('./copy-link.js')) }),
-  copied: () => import('./networks/copied.js'),
+  copy: async () => {
+    const [copy, { copyLink }, copied] = await Promise.all([
+      import('./networks/copy.js'),
+      import('./copy-link.js'),
+      import('./networks/copied.js'),
+    ]);
+    return { ...copy, copyLink, copied: copied.icon };
+  },
   native: () => import('./networks/native.js'),
 };
 
@@ -70,7 +78,8 @@ declare global {
  *
  * @summary Share the page on the networks people use, copy its link, or use the system share sheet.
  *
- * @slot - Fallback shown until the element is defined (e.g. plain share links); hidden after.
+ * @slot - Fallback shown until the buttons are ready (e.g. plain share links): before the element is
+ *   defined, without JavaScript, and while (or if) the networks' modules cannot load; hidden after.
  *
  * @event kith-share - A reader chose a network; `detail` is `{ network, url }`. Cancelable.
  *
@@ -157,7 +166,7 @@ export class KithShare extends KithElement {
 
   protected readonly localize = new Localizer(this, strings, () => this.config.locale);
 
-  private loaded: Partial<Record<Target | 'copied', NetworkModule>> = {};
+  private loaded: Partial<Record<Target, NetworkModule>> = {};
   private status = '';
   private copied = false;
   private shareCounts: Record<string, number> | undefined;
@@ -170,13 +179,15 @@ export class KithShare extends KithElement {
 
   /** The buttons shown, in order: known ids only, the system share sheet only where it works. */
   get targets(): Target[] {
-    const known = this.networks.split(/[\s,]+/).filter((n): n is Target => n in modules && n !== 'copied');
-    return known.filter(
-      (n) =>
-        n !== 'native' ||
-        (typeof navigator.share === 'function' &&
-          (navigator.canShare?.({ url: (this.#shared ?? this.#data()).url }) ?? true)),
-    );
+    return this.networks
+      .split(/[\s,]+/)
+      .filter(
+        (n): n is Target =>
+          n in modules &&
+          (n !== 'native' ||
+            (typeof navigator.share === 'function' &&
+              (navigator.canShare?.({ url: (this.#shared ?? this.#data()).url }) ?? true))),
+      );
   }
 
   #data(): ShareData {
@@ -200,14 +211,11 @@ export class KithShare extends KithElement {
     // A site owner's mistakes: said in the console, and the bar works with what is right.
     if (changed.has('networks')) {
       const unknown = this.networks.split(/[\s,]+/).filter((n) => n && !(n in modules));
-      if (unknown.length)
-        console.warn(`<kith-share> knows no network ${unknown.join(', ')} (see docs/site-owner.md).`);
-      const targets = this.targets;
-      for (const target of targets) void this.#load(target);
-      if (targets.includes('copy')) void this.#load('copied');
+      if (unknown.length) console.warn(`<kith-share> knows no network ${unknown.join(', ')}`);
+      void this.#load(this.targets);
     }
     if (changed.has('layout') && this.layout === 'menu' && !this.#menu) {
-      void this.#load('native'); // the menu button's icon
+      void this.#load(['native']); // the menu button's icon
       void import('./menu.js').then(({ ShareMenu }) => {
         this.#menu = new ShareMenu(this);
         this.requestUpdate();
@@ -225,10 +233,18 @@ export class KithShare extends KithElement {
     }
   }
 
-  async #load(target: Target | 'copied'): Promise<void> {
-    if (this.loaded[target]) return;
-    const module = await modules[target]();
-    this.loaded = { ...this.loaded, [target]: module };
+  /**
+   * Loads the buttons' modules together, so the bar appears once, whole and in order. One that
+   * fails to load (offline) is left out, and tried again when the networks change.
+   */
+  async #load(targets: Target[]): Promise<void> {
+    const loaded = await Promise.all(
+      targets.map(async (target) => [
+        target,
+        this.loaded[target] ?? (await modules[target]().catch(() => undefined)),
+      ]),
+    );
+    this.loaded = { ...this.loaded, ...Object.fromEntries(loaded) };
   }
 
   #counting = () => import('./counts.js');
@@ -322,10 +338,9 @@ export class KithShare extends KithElement {
     this.#menu?.close(false);
   }
 
-  #icon(target: Target | 'copied') {
-    const module = this.loaded[target];
-    return module
-      ? html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path d=${module.icon} /></svg>`
+  #icon(path: string | undefined) {
+    return path
+      ? html`<svg part="icon" viewBox="0 0 24 24" aria-hidden="true"><path d=${path} /></svg>`
       : nothing;
   }
 
@@ -358,7 +373,7 @@ export class KithShare extends KithElement {
           aria-label=${iconsOnly || shareCount ? counted(label) : nothing}
           @click=${target === 'copy' ? () => this.#copy() : () => this.#native()}
         >
-          ${this.#icon(target === 'copy' && this.copied ? 'copied' : target)}
+          ${this.#icon((this.copied && module.copied) || module.icon)}
           ${iconsOnly ? nothing : html`<span part="label">${label}</span>`}${count}
         </button>
       </li>`;
@@ -382,18 +397,22 @@ export class KithShare extends KithElement {
         aria-expanded=${target === 'mastodon' ? String(!!this.#picker?.open) : nothing}
         @click=${this.#onLink}
       >
-        ${this.#icon(target)}${iconsOnly ? nothing : html`<span part="label">${name}</span>`}${count}
+        ${this.#icon(module.icon)}${iconsOnly ? nothing : html`<span part="label">${name}</span>`}${count}
       </a>
     </li>`;
   }
 
   override render() {
-    const items = this.targets.map((target) => this.#item(target));
+    const { targets } = this;
+    // Until a button can be shown, the bar shows what the page put inside it (plain links, say).
+    const menu = this.layout === 'menu';
+    if (!targets.some((target) => this.loaded[target]) || (menu && !this.#menu)) return html`<slot></slot>`;
+    const items = targets.map((target) => this.#item(target));
     const label = this.localize.term('share');
     return html`<div part="base" dir=${this.localize.dir()}>
         ${
-          this.layout === 'menu'
-            ? this.#menu?.render(label, this.#icon('native'), items as TemplateResult[])
+          menu
+            ? this.#menu!.render(label, this.#icon(this.loaded.native?.icon), items as TemplateResult[])
             : html`<ul part="list" role="list" aria-label=${label}>${items}</ul>`
         }
         ${this.#picker?.render()}
