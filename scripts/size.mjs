@@ -27,14 +27,15 @@ export function measure() {
     },
     // A ratchet, not the target (3 KB beyond Lit), which is not met yet: it stops the size
     // from growing while the work to reach the target goes on (see docs/performance.md). Raised
-    // once, by 0.05 KB, for the checks on a site owner's bad url and network ids.
+    // once, by 0.05 KB, for the checks on a site owner's bad url and network ids; lowered to 13.15
+    // when copy and the share sheet took their click handlers into their own modules.
     {
       name: 'kith-share with four networks, with Lit (ratchet; target Lit + 3 KB)',
       bytes: ['share', 'x', 'facebook', 'linkedin', 'reddit']
         .flatMap((name) => staticClosure(chunk(dist, name)))
         .filter((f, i, all) => all.indexOf(f) === i)
         .reduce((n, f) => n + gzipSize(f), gzipSize(loader)),
-      budget: 13.25 * 1024,
+      budget: 13.15 * 1024,
     },
   ];
 }

@@ -1,8 +1,16 @@
+// The copy button's module: its icons, and what it does on click.
+import type { ShareData } from '@kith/core/share/util';
+
+export { icon as copied } from './networks/copied.js';
+export { color, icon } from './networks/copy.js';
+export { copyLink as act };
+
 /**
- * Copies `text` to the clipboard: the Clipboard API where the page may use it, else a selected
- * field and `execCommand('copy')` (older browsers, insecure origins, a denied permission).
+ * Copies the shared URL to the clipboard: the Clipboard API where the page may use it, else a
+ * selected field in `root` and `execCommand('copy')` (older browsers, insecure origins, a denied
+ * permission). True when it was copied.
  */
-export async function copyLink(text: string, root: ShadowRoot): Promise<boolean> {
+export async function copyLink({ url: text }: ShareData, root: ShadowRoot): Promise<boolean> {
   try {
     if (navigator.clipboard && window.isSecureContext) {
       await navigator.clipboard.writeText(text);

@@ -80,6 +80,47 @@ describe('kith-share', () => {
     expect(stroke(mono)).to.equal('rgb(255, 69, 0)');
   });
 
+  it('shares the page’s canonical URL and title, and follows a single-page app to its next page', async () => {
+    const canonical = Object.assign(document.createElement('link'), {
+      rel: 'canonical',
+      href: 'https://blog.example/one',
+    });
+    document.head.append(canonical);
+    const title = document.title;
+    const go = (path: string, name: string) => {
+      canonical.href = `https://blog.example/${path}`;
+      document.title = name;
+      return { url: `https://blog.example/${path}`, title: name };
+    };
+    try {
+      const one = go('one', 'One');
+      const el = await fixture<KithShare>(html`<kith-share networks="reddit x"></kith-share>`);
+      await ready(el);
+      const [reddit, x] = buttons(el) as [HTMLAnchorElement, HTMLAnchorElement];
+      expect(reddit.href).to.equal(shareUrl('reddit', one));
+      // The app moves on without touching the element: pointing at a button reads the page again
+      // (a middle click or "open in new tab" follows the link as drawn).
+      const two = go('two', 'Two');
+      reddit.dispatchEvent(new PointerEvent('pointerover', { bubbles: true, composed: true }));
+      await el.updateComplete;
+      expect(reddit.href).to.equal(shareUrl('reddit', two));
+      // So does focusing one, and a click, before the link is followed and the event fires.
+      const three = go('three', 'Three');
+      x.focus();
+      await el.updateComplete;
+      expect(reddit.href).to.equal(shareUrl('reddit', three));
+      const four = go('four', 'Four');
+      x.addEventListener('click', (event) => event.preventDefault(), { once: true });
+      const fired = oneEvent(el, 'kith-share');
+      x.click();
+      expect((await fired).detail.url).to.equal(four.url);
+      expect(x.href).to.equal(shareUrl('x', four));
+    } finally {
+      canonical.remove();
+      document.title = title;
+    }
+  });
+
   it('requests nothing from any network before a click', async () => {
     const before = new Set(performance.getEntriesByType('resource').map((e) => e.name));
     const el = await fixture<KithShare>(

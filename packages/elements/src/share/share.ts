@@ -16,7 +16,8 @@ interface NetworkModule {
   /** SVG path data (24×24, stroked): a string, so network modules import nothing from Lit. */
   icon: string;
   color: string;
-  copyLink?: (text: string, root: ShadowRoot) => Promise<boolean>;
+  /** What copy and the share sheet do on click. */
+  act?: (data: ShareData, root: ShadowRoot) => Promise<boolean>;
   /** Copy's second icon, shown once the link is copied. */
   copied?: string;
 }
@@ -35,16 +36,10 @@ const modules: Record<Target, () => Promise<NetworkModule>> = {
   hackernews: () => import('./networks/hackernews.js'),
   pinterest: () => import('./networks/pinterest.js'),
   email: () => import('./networks/email.js'),
-  // Loaded with the button, not on click: the clipboard needs the click's user activation.
-  copy: async () => {
-    const [copy, { copyLink }, copied] = await Promise.all([
-      import('./networks/copy.js'),
-      import('./copy-link.js'),
-      import('./networks/copied.js'),
-    ]);
-    return { ...copy, copyLink, copied: copied.icon };
-  },
-  native: () => import('./networks/native.js'),
+  // Copy and the share sheet bring what they do on click with their icons: loaded with the button,
+  // not on click, as both need the click's user activation.
+  copy: () => import('./copy-link.js'),
+  native: () => import('./share-sheet.js'),
 };
 
 const strings = defineStrings(en, {
@@ -249,6 +244,8 @@ export class KithShare extends KithElement {
 
   #counting = () => import('./counts.js');
 
+  #refresh = () => this.requestUpdate();
+
   /** Counts the click on the site's own server, if one is configured; never blocks the share. */
   #count(network: Target): void {
     void this.#counting().then(async ({ countsUrl, postCount }) => {
@@ -276,7 +273,10 @@ export class KithShare extends KithElement {
     const link = event.currentTarget as HTMLAnchorElement;
     this.#menu?.close(false);
     const network = link.dataset.network as ShareNetwork;
-    if (!this.dispatchEvent(new KithShareEvent(network, this.#data().url))) {
+    // Read the page again: a single-page app may have moved on since the bar was drawn.
+    this.#shared = this.#data();
+    link.href = this.#href(network);
+    if (!this.dispatchEvent(new KithShareEvent(network, this.#shared.url))) {
       event.preventDefault();
       return;
     }
@@ -304,32 +304,20 @@ export class KithShare extends KithElement {
     await this.#picker.show();
   }
 
-  async #copy(): Promise<void> {
+  /** Copy link and the system share sheet: buttons, not links. */
+  async #act(target: 'copy' | 'native'): Promise<void> {
     this.#menu?.close(true);
-    const { url } = this.#data();
-    if (!this.dispatchEvent(new KithShareEvent('copy', url))) return;
-    if (await this.loaded.copy!.copyLink!(url, this.renderRoot as ShadowRoot)) {
-      this.#count('copy');
-      this.copied = true;
-      void this.#announce(this.localize.term('linkCopied'));
+    const data = this.#data();
+    if (!this.dispatchEvent(new KithShareEvent(target, data.url))) return;
+    const done = await this.loaded[target]!.act!(data, this.renderRoot as ShadowRoot);
+    if (done) this.#count(target);
+    if (target === 'copy') {
+      this.copied = done;
+      void this.#announce(this.localize.term(done ? 'linkCopied' : 'copyFailed'));
       clearTimeout(this.#copiedTimer);
       this.#copiedTimer = setTimeout(() => {
         this.copied = false;
       }, 2000);
-    } else {
-      void this.#announce(this.localize.term('copyFailed'));
-    }
-  }
-
-  async #native(): Promise<void> {
-    this.#menu?.close(true);
-    const data = this.#data();
-    if (!this.dispatchEvent(new KithShareEvent('native', data.url))) return;
-    try {
-      await navigator.share({ title: data.title, text: data.text, url: data.url });
-      this.#count('native');
-    } catch (error) {
-      if ((error as Error).name !== 'AbortError') console.warn('kith-share: the share sheet failed', error);
     }
   }
 
@@ -371,7 +359,7 @@ export class KithShare extends KithElement {
           role=${role}
           tabindex=${tabindex}
           aria-label=${iconsOnly || shareCount ? counted(label) : nothing}
-          @click=${target === 'copy' ? () => this.#copy() : () => this.#native()}
+          @click=${() => this.#act(target)}
         >
           ${this.#icon((this.copied && module.copied) || module.icon)}
           ${iconsOnly ? nothing : html`<span part="label">${label}</span>`}${count}
@@ -409,7 +397,9 @@ export class KithShare extends KithElement {
     if (!targets.some((target) => this.loaded[target]) || (menu && !this.#menu)) return html`<slot></slot>`;
     const items = targets.map((target) => this.#item(target));
     const label = this.localize.term('share');
-    return html`<div part="base" dir=${this.localize.dir()}>
+    // Pointing at or focusing a button redraws the links from the page as it is now: a single-page
+    // app may have moved on (and a middle click or "open in new tab" uses the drawn link).
+    return html`<div part="base" dir=${this.localize.dir()} @pointerover=${this.#refresh} @focusin=${this.#refresh}>
         ${
           menu
             ? this.#menu!.render(label, this.#icon(this.loaded.native?.icon), items as TemplateResult[])
