@@ -389,6 +389,27 @@ describe('kith-share', () => {
     expect(post.headers.get('idempotency-key')).to.match(/^[0-9a-f-]{36}$/);
   });
 
+  it('asks for the totals once a server is configured, and again for each page shared', async () => {
+    const server = fakeServer((request) =>
+      json({ thread: '/x', counts: { reddit: request.url.includes('other') ? 7 : 2 }, total: 0 }),
+    );
+    const count = (el: KithShare) => el.shadowRoot!.querySelector('[part="count"]')?.textContent?.trim();
+    const el = await fixture<KithShare>(html`<kith-share networks="reddit" counts url=${page}></kith-share>`);
+    await ready(el);
+    await aTimeout(50);
+    expect(requests.length).to.equal(0);
+    // The configuration arrives later (a <kith-config> defined after the bar, say).
+    el.server = server;
+    el.site = 'blog';
+    await waitUntil(() => count(el) === '2', 'totals not asked once configured');
+    el.url = 'https://blog.example/posts/other';
+    await waitUntil(() => count(el) === '7', 'totals not asked for the new page');
+    expect(requests.map((r) => r.url.slice(server.length))).to.deep.equal([
+      '/v1/sites/blog/threads/%2Fposts%2Fhello/shares',
+      '/v1/sites/blog/threads/%2Fposts%2Fother/shares',
+    ]);
+  });
+
   it('folds into one Share button with a menu that follows the WAI-ARIA menu pattern', async () => {
     const el = await fixture<KithShare>(
       html`<kith-share layout="menu" networks="reddit x copy" url=${page}></kith-share>`,

@@ -156,7 +156,7 @@ export class KithShare extends KithElement {
   /** Open networks in a small popup window instead of a new tab. */
   popup = false;
 
-  /** Show first-party share counts (needs a server; asks it once when shown). */
+  /** Show first-party share counts (needs a server; asks it once per page shared). */
   counts = false;
 
   protected readonly localize = new Localizer(this, strings, () => this.config.locale);
@@ -171,6 +171,8 @@ export class KithShare extends KithElement {
   #copiedTimer: ReturnType<typeof setTimeout> | undefined;
   /** What is shared, read from the page once per update (every button's link uses it). */
   #shared: ShareData | undefined;
+  /** The page whose share counts were last asked for. */
+  #countsOf: string | undefined;
 
   /** The buttons shown, in order: known ids only, the system share sheet only where it works. */
   get targets(): Target[] {
@@ -220,10 +222,14 @@ export class KithShare extends KithElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if ((changed.has('counts') || changed.has('url')) && this.counts) {
+    // Totals for the page shared now, asked once per page (a single-page app moves on).
+    const shared = this.#shared!.url;
+    if (this.counts && shared !== this.#countsOf) {
+      this.#countsOf = shared;
       void this.#counting().then(async ({ countsUrl, fetchCounts }) => {
-        const url = countsUrl(this.config, this.#data().url);
+        const url = countsUrl(this.config, shared);
         if (url) this.shareCounts = (await fetchCounts(url)) ?? this.shareCounts;
+        else this.#countsOf = undefined; // no server yet: asked again when the configuration comes
       });
     }
   }
