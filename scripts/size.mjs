@@ -27,7 +27,7 @@ export function measure() {
     },
     // A ratchet, not the target (3 KB beyond Lit), which is not met yet: it stops the size
     // from growing while the work to reach the target goes on (see docs/performance.md). Raised
-    // once, by 0.05 KB, for the checks on a site owner's bad url and network ids; lowered to 13.15
+    // once, by 0.05 KB, for the checks on a site owner's bad url and network ids; lowered to 13.12
     // when copy and the share sheet took their click handlers into their own modules.
     {
       name: 'kith-share with four networks, with Lit (ratchet; target Lit + 3 KB)',
@@ -35,7 +35,7 @@ export function measure() {
         .flatMap((name) => staticClosure(chunk(dist, name)))
         .filter((f, i, all) => all.indexOf(f) === i)
         .reduce((n, f) => n + gzipSize(f), gzipSize(loader)),
-      budget: 13.15 * 1024,
+      budget: 13.12 * 1024,
     },
   ];
 }

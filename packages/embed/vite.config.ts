@@ -12,7 +12,9 @@ export default defineConfig({
     reportCompressedSize: false,
     lib: { entry: 'src/kith.ts', formats: ['es'], fileName: 'kith' },
     rolldownOptions: {
-      output: { minify: true, chunkFileNames: 'chunks/[name]-[hash].js' },
+      // Six hash characters (36 bits) tell one version of a chunk from another, and each costs a
+      // byte or so in every chunk that imports it (scripts/lib/sizes.mjs finds chunks by them).
+      output: { minify: true, chunkFileNames: 'chunks/[name]-[hash:6].js' },
     },
   },
 });

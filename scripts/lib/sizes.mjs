@@ -38,8 +38,9 @@ export function closureSize(entry) {
 /** The chunk `<prefix>-<hash>.js` in the embed's dist/chunks. */
 export function chunk(distDir, prefix) {
   const name = readdirSync(join(distDir, 'chunks')).find((f) =>
-    // Rolldown hashes are 8 characters: `thread-<hash>` is not `thread-key-<hash>`.
-    new RegExp(`^${prefix.replace(/\./g, '\\.')}-[\\w-]{8}\\.js$`).test(f),
+    // Hashes are 6 characters (packages/embed/vite.config.ts): `thread-<hash>` is not
+    // `thread-key-<hash>`.
+    new RegExp(`^${prefix.replace(/\./g, '\\.')}-[\\w-]{6}\\.js$`).test(f),
   );
   if (!name) throw new Error(`no ${prefix} chunk in ${distDir}/chunks`);
   return resolve(distDir, 'chunks', name);

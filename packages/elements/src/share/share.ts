@@ -209,10 +209,12 @@ export class KithShare extends KithElement {
     if (changed.has('networks')) {
       const unknown = this.networks.split(/[\s,]+/).filter((n) => n && !(n in modules));
       if (unknown.length) console.warn(`<kith-share> knows no network ${unknown.join(', ')}`);
-      void this.#load(this.targets);
     }
-    if (changed.has('layout') && this.layout === 'menu' && !this.#menu) {
-      void this.#load(['native']); // the menu button's icon
+    const menu = this.layout === 'menu';
+    // With the menu, the share-sheet icon (its button's) comes in the same batch as the networks.
+    if (changed.has('networks') || changed.has('layout'))
+      void this.#load(menu ? [...this.targets, 'native'] : this.targets);
+    if (changed.has('layout') && menu && !this.#menu) {
       void import('./menu.js').then(({ ShareMenu }) => {
         this.#menu = new ShareMenu(this);
         this.requestUpdate();
