@@ -73,8 +73,8 @@ declare global {
  *
  * @summary Share the page on the networks people use, copy its link, or use the system share sheet.
  *
- * @slot - Fallback shown until the buttons are ready (e.g. plain share links): before the element is
- *   defined, without JavaScript, and while (or if) the networks' modules cannot load; hidden after.
+ * @slot - Fallback (e.g. plain share links) shown until the buttons are: before the element is
+ *   defined, without JavaScript, while the buttons load, and if they cannot; hidden once they show.
  *
  * @event kith-share - A reader chose a network; `detail` is `{ network, url }`. Cancelable.
  *
