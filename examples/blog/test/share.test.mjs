@@ -186,6 +186,22 @@ describe('demo blog: share buttons', () => {
     await context.close();
   });
 
+  it('draws icons in the reader’s colours in high contrast mode', async () => {
+    const context = await browser.newContext({ forcedColors: 'active' });
+    const { page } = await openPost(context);
+    const icons = await page.evaluate(() =>
+      [...document.querySelector('kith-share').shadowRoot.querySelectorAll('[part~="button"]')].map(
+        (button) => [
+          getComputedStyle(button.querySelector('[part="icon"]')).stroke,
+          getComputedStyle(button).color,
+        ],
+      ),
+    );
+    assert.ok(icons.length > 3);
+    for (const [stroke, color] of icons) assert.equal(stroke, color);
+    await context.close();
+  });
+
   it('keeps the plain links when the buttons cannot load (offline)', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

@@ -59,6 +59,12 @@ export const shareStyles = css`
     stroke-linecap: round;
     stroke-linejoin: round;
   }
+  /* High contrast: icons in the reader's colours, not the brands'. */
+  @media (forced-colors: active) {
+    [part~='icon'] {
+      stroke: currentColor;
+    }
+  }
   [part~='count'] {
     color: var(--_muted);
     font-size: 0.875em;
