@@ -10,17 +10,17 @@ export { copyLink as act };
  * selected field in `root` and `execCommand('copy')` (older browsers, insecure origins, a denied
  * permission). True when it was copied.
  */
-export async function copyLink({ url: text }: ShareData, root: ShadowRoot): Promise<boolean> {
+export async function copyLink({ url }: ShareData, root: ShadowRoot): Promise<boolean> {
   try {
     if (navigator.clipboard && window.isSecureContext) {
-      await navigator.clipboard.writeText(text);
+      await navigator.clipboard.writeText(url);
       return true;
     }
   } catch {
     // Denied or unavailable: fall back below.
   }
   const field = document.createElement('textarea');
-  field.value = text;
+  field.value = url;
   field.setAttribute('readonly', '');
   field.style.cssText = 'position:fixed;top:0;left:0;opacity:0;pointer-events:none';
   root.append(field);

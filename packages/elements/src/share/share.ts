@@ -238,14 +238,14 @@ export class KithShare extends KithElement {
 
   /**
    * Loads the buttons' modules together, so the bar appears once, whole and in order. One that
-   * fails to load (offline) is left out, and tried again when the networks change.
+   * fails to load (offline) is left out, and tried again when the networks change. Nothing to load
+   * (a layout change, say) changes nothing, so costs no render.
    */
   async #load(targets: Target[]): Promise<void> {
+    const missing = targets.filter((target) => !this.loaded[target]);
+    if (!missing.length) return;
     const loaded = await Promise.all(
-      targets.map(async (target) => [
-        target,
-        this.loaded[target] ?? (await modules[target]().catch(() => undefined)),
-      ]),
+      missing.map(async (target) => [target, await modules[target]().catch(() => undefined)]),
     );
     this.loaded = { ...this.loaded, ...Object.fromEntries(loaded) };
   }
