@@ -1,7 +1,7 @@
 import { mastodonHost } from '@kith/core/share/mastodon-host';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { defineStrings, Localizer } from '../base/localize.js';
-import { rememberedInstance, rememberInstance } from './mastodon-instance.js';
+import { rememberedInstance, rememberInstance } from './networks/mastodon.js';
 import en from './picker-translations/en.js';
 import { adoptPopupStyles, place } from './place.js';
 

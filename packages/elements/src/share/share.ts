@@ -4,7 +4,6 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { KithEvent } from '../base/events.js';
 import { KithElement, webAddress } from '../base/kith-element.js';
 import { defineStrings, Localizer } from '../base/localize.js';
-import { rememberedInstance } from './mastodon-instance.js';
 import type { MastodonPicker } from './mastodon-picker.js';
 import type { ShareMenu } from './menu.js';
 import { shareStyles } from './share.styles.js';
@@ -264,7 +263,7 @@ export class KithShare extends KithElement {
   }
 
   /** The network's link, from its own loaded module (not shareUrl, which would bundle every network). */
-  #href(target: ShareNetwork, instance = target === 'mastodon' ? rememberedInstance() : undefined): string {
+  #href(target: ShareNetwork, instance?: string): string {
     const data = this.#shared ?? this.#data();
     const url = this.utmCampaign ? withUtm(data.url, target, { campaign: this.utmCampaign }) : data.url;
     return this.loaded[target]!.spec!.build({ ...data, url }, { mastodonInstance: instance });
