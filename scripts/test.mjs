@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm test`: every suite (lint, unit, real-browser, server and conformance on PGlite and on
-// PostgreSQL, end to end, size budgets), then one closing line `N passed, N failed` over all of them.
+// PostgreSQL, end to end on the demo blog and the React example, size budgets), then one closing line `N passed, N failed` over all of them.
 // Pass suite names to run only those: `pnpm test conformance`.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -150,6 +150,19 @@ async function main() {
       ],
       {
         cwd: join(root, 'examples/blog'),
+        env: browserEnv,
+      },
+    );
+    await suite(
+      'end to end: React example in Chromium',
+      process.execPath,
+      [
+        '--test',
+        '--test-reporter=spec',
+        ...testFiles('examples/react/test', '.test.mjs').map((f) => f.replace('examples/react/', '')),
+      ],
+      {
+        cwd: join(root, 'examples/react'),
         env: browserEnv,
       },
     );

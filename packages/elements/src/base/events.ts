@@ -9,6 +9,17 @@ export class KithEvent<T = undefined> extends Event {
   }
 }
 
+/** `kith-load`'s detail on `kith-comment-count` and `kith-thread`: the thread and its count. */
+export interface KithCountDetail {
+  thread: string;
+  count: number;
+}
+
+/** `kith-error`'s detail: a `KithError` with a stable `code`. */
+export interface KithErrorDetail {
+  error: KithError;
+}
+
 /** Data an element asked for has arrived. */
 export class KithLoadEvent<T = unknown> extends KithEvent<T> {
   static readonly type = 'kith-load';
@@ -18,7 +29,7 @@ export class KithLoadEvent<T = unknown> extends KithEvent<T> {
 }
 
 /** A request failed; `detail.error` says why (a `KithError` with a stable `code`). */
-export class KithErrorEvent extends KithEvent<{ error: KithError }> {
+export class KithErrorEvent extends KithEvent<KithErrorDetail> {
   static readonly type = 'kith-error';
   constructor(error: KithError) {
     super(KithErrorEvent.type, { error });

@@ -9,6 +9,8 @@ import { pageThreadKey } from '../base/thread-key.js';
 import { commentCountStyles } from './comment-count.styles.js';
 import en from './translations/en.js';
 
+export type { KithCountDetail, KithErrorDetail } from '../base/events.js';
+
 const strings = defineStrings(en, {
   ar: () => import('./translations/ar.js'),
   de: () => import('./translations/de.js'),
@@ -26,8 +28,8 @@ const strings = defineStrings(en, {
  *
  * @summary A thread's comment count, batched with every other count on the page.
  *
- * @event kith-load - The count arrived or changed; `detail` is `{ thread, count }`.
- * @event kith-error - The count could not be loaded; `detail.error` is a `KithError`.
+ * @event {KithCountDetail} kith-load - The count arrived or changed; `detail` is `{ thread, count }`.
+ * @event {KithErrorDetail} kith-error - The count could not be loaded; `detail.error` is a `KithError`.
  *
  * @csspart base - The wrapper of everything the element shows.
  * @csspart count - The count, e.g. "5 comments" (or "5" with `format="short"`).

@@ -9,7 +9,15 @@ import type { ShareMenu } from './menu.js';
 import { shareStyles } from './share.styles.js';
 import en from './translations/en.js';
 
-type Target = ShareNetwork | 'copy' | 'native';
+/** A button: a network, `copy` (copy link) or `native` (the system share sheet). */
+export type ShareTarget = ShareNetwork | 'copy' | 'native';
+type Target = ShareTarget;
+
+/** `kith-share`'s detail: where the reader shares, and what. */
+export interface KithShareDetail {
+  network: ShareTarget;
+  url: string;
+}
 interface NetworkModule {
   spec?: Network;
   /** SVG path data (24×24, stroked): a string, so network modules import nothing from Lit. */
@@ -50,7 +58,7 @@ const strings = defineStrings(en, {
 });
 
 /** A reader shared the page; `detail.network` says where (cancelable: prevent it to stop the share). */
-export class KithShareEvent extends KithEvent<{ network: Target; url: string }> {
+export class KithShareEvent extends KithEvent<KithShareDetail> {
   static readonly type = 'kith-share';
   constructor(network: Target, url: string) {
     super(KithShareEvent.type, { network, url }, { cancelable: true });
@@ -75,7 +83,7 @@ declare global {
  * @slot - Fallback (e.g. plain share links) shown until the buttons are: before the element is
  *   defined, without JavaScript, while the buttons load, and if they cannot; hidden once they show.
  *
- * @event kith-share - A reader chose a network; `detail` is `{ network, url }`. Cancelable.
+ * @event {KithShareDetail} kith-share - A reader chose a network; `detail` is `{ network, url }`. Cancelable.
  *
  * @csspart list - The list of buttons.
  * @csspart item - Each list item.

@@ -31,6 +31,8 @@ import { exactTime, relativeTime } from './time.js';
 import en from './translations/en.js';
 import type { WritingView } from './writing.js';
 
+export type { KithCountDetail, KithErrorDetail } from '../base/events.js';
+
 const strings = defineStrings(en, {
   ar: () => import('./translations/ar.js'),
   de: () => import('./translations/de.js'),
@@ -68,9 +70,9 @@ const errorTerms: Record<
  *
  * @summary Comments for a page, private by default and styleable without iframes.
  *
- * @event kith-load - The first page arrived; `detail` is `{ thread, count }`.
- * @event kith-error - Loading or a write failed; `detail.error` is a `KithError`.
- * @event kith-comment - The reader's comment reached the server; `detail` is the `Comment`.
+ * @event {KithCountDetail} kith-load - The first page arrived; `detail` is `{ thread, count }`.
+ * @event {KithErrorDetail} kith-error - Loading or a write failed; `detail.error` is a `KithError`.
+ * @event {KithCommentDetail} kith-comment - The reader's comment reached the server; `detail` is the `Comment`.
  *
  * @csspart base - Everything the element shows.
  * @csspart header - The heading and the sort buttons.
@@ -648,8 +650,11 @@ export class KithThread extends KithElement {
   };
 }
 
+/** `kith-comment`'s detail: the comment as the server stored it. */
+export type KithCommentDetail = Comment;
+
 /** The reader's comment reached the server; `detail` is the `Comment`. */
-export class KithCommentEvent extends KithEvent<Comment> {
+export class KithCommentEvent extends KithEvent<KithCommentDetail> {
   static readonly type = 'kith-comment';
   constructor(comment: Comment) {
     super(KithCommentEvent.type, comment);
