@@ -52,7 +52,7 @@ export type EventTimes =
   | { allDay: false; start: Date; end: Date };
 
 const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/;
-const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i;
+const withOffset = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** `2026-05-01` as a UTC midnight, or undefined when it is not a real date (`2026-02-30`). */
 function day(text: string): Date | undefined {
