@@ -80,6 +80,13 @@ line('every network, copy, the share sheet and the Mastodon picker', every, 7);
 console.log(
   `  and with the menu and counts too: ${kb(everything - lit)} beyond Lit; ${kb(everything - base)} beyond Lit, the loader and the shared Kith base`,
 );
+// What a site owner gets without choosing: the element's default buttons, read from its source.
+const shareSource = readFileSync(join(elements, 'src/share/share.ts'), 'utf8');
+const defaults = /^\s*networks = '([^']+)';$/m.exec(shareSource)[1].split(' ');
+const defaultBar = sum(['share', ...defaults.map((target) => moduleOf[target] ?? target)]);
+console.log(
+  `  the default bar (${defaults.join(' ')}): ${kb(defaultBar - lit)} beyond Lit; ${kb(defaultBar - base)} beyond Lit, the loader and the shared Kith base`,
+);
 console.log(
   `  floor: a bare Lit bar of the same four links, icons and labels, nothing else, one bundle: ${kb(bare)} beyond Lit`,
 );
