@@ -133,6 +133,9 @@ describe('calendar links', () => {
     assert.throws(() => googleCalendarUrl({ ...meetup, title: '  ' }), /needs a title/);
     assert.throws(() => yahooCalendarUrl({ ...meetup, status: 'cancelled' }), /cancelled event/);
     assert.throws(() => calendarUrl('toString' as never, meetup), /Unknown calendar "toString"/);
+    // The page becomes a link in the calendar: only a web address.
+    assert.throws(() => googleCalendarUrl({ ...meetup, url: 'javascript:alert(1)' }), /absolute http\(s\)/);
+    assert.throws(() => outlookCalendarUrl({ ...meetup, url: 'events/spring' }), /absolute http\(s\)/);
   });
 });
 
@@ -244,7 +247,7 @@ describe('ICS', () => {
 
   it('refuses an event calendars could not keep apart or read', () => {
     assert.throws(() => toIcs({ ...meetup, uid: undefined }), /needs a stable uid/);
-    assert.throws(() => toIcs({ ...meetup, url: '/events/spring' }), /not an absolute URL/);
+    assert.throws(() => toIcs({ ...meetup, url: '/events/spring' }), /not an absolute http\(s\) address/);
     assert.throws(
       () => toIcs({ ...meetup, organizer: { name: 'A', email: 'a@b\r\nX-EVIL:1' } }),
       /email .* is not valid/s,

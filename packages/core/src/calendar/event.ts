@@ -117,9 +117,25 @@ export function checkTimeZone(timeZone: string | undefined): string | undefined 
 /** `20260501T170000Z`: an instant in UTC, the basic form Google, Yahoo and ICS take. */
 export const utcBasic = (date: Date) => date.toISOString().replace(/\.\d+/, '').replace(/[-:]/g, '');
 
+/** The event's page, checked: an absolute http(s) address, as calendars make it a link. */
+export function pageUrl(event: CalendarEvent): string | undefined {
+  if (event.url === undefined || event.url === '') return undefined;
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(event.url);
+  } catch {
+    // Said below.
+  }
+  if (parsed?.protocol !== 'https:' && parsed?.protocol !== 'http:') {
+    throw new TypeError(`The event's url "${event.url}" is not an absolute http(s) address`);
+  }
+  return parsed.href;
+}
+
 /** The description with the event's page after it, for calendars that keep no link of their own. */
 export function details(event: CalendarEvent): string | undefined {
-  const { description, url } = event;
+  const { description } = event;
+  const url = pageUrl(event);
   if (!url || description?.includes(url)) return description || undefined;
   return description ? `${description}\n\n${url}` : url;
 }

@@ -1,4 +1,4 @@
-import { type CalendarEvent, details, eventTimes, utcBasic } from './event.js';
+import { type CalendarEvent, details, eventTimes, pageUrl, utcBasic } from './event.js';
 
 /**
  * iCalendar (RFC 5545) for "add to calendar" and calendar feeds: Apple Calendar, Thunderbird and
@@ -58,14 +58,6 @@ export function foldLine(line: string): string {
   return lines.join('\r\n ');
 }
 
-function checkedUrl(url: string): string {
-  try {
-    return new URL(url).href;
-  } catch {
-    throw new TypeError(`The event's url "${url}" is not an absolute URL`);
-  }
-}
-
 function organizer({ name, email }: NonNullable<CalendarEvent['organizer']>): string | undefined {
   // A cal-address is required: without an email the organizer is left out (their name is on the page).
   if (!email) return undefined;
@@ -97,7 +89,8 @@ function vevent(event: CalendarEvent, stamp: Date, reminderMinutes: number | und
   ];
   if (description) lines.push(`DESCRIPTION:${escapeText(description)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
-  if (event.url) lines.push(`URL:${checkedUrl(event.url)}`);
+  const url = pageUrl(event);
+  if (url) lines.push(`URL:${url}`);
   const organizerLine = event.organizer && organizer(event.organizer);
   if (organizerLine) lines.push(organizerLine);
   lines.push(`STATUS:${(event.status ?? 'confirmed').toUpperCase()}`);

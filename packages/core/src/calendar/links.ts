@@ -1,5 +1,5 @@
 import { truncate } from '../share/util.js';
-import { type CalendarEvent, checkTimeZone, details, eventTimes, utcBasic } from './event.js';
+import { type CalendarEvent, checkTimeZone, details, eventTimes, pageUrl, utcBasic } from './event.js';
 
 /** Calendars an event can be added to with a link (Apple Calendar and others take the ICS file). */
 export type CalendarService = 'google' | 'outlook' | 'office365' | 'yahoo';
@@ -21,7 +21,7 @@ function linkable(event: CalendarEvent) {
   if (event.status === 'cancelled') throw new TypeError('A cancelled event cannot be added to a calendar');
   if (!event.title?.trim()) throw new TypeError('The event needs a title');
   const text = details(event);
-  const description = text && shorten(text, event.url);
+  const description = text && shorten(text, pageUrl(event));
   return { times: eventTimes(event), description, timeZone: checkTimeZone(event.timeZone) };
 }
 
