@@ -1,4 +1,4 @@
-import type { Site, SiteSettingsPatch, ThreadMeta } from '@kith/protocol';
+import type { Comment, CommentPage, Site, SiteSettingsPatch, ThreadMeta } from '@kith/protocol';
 import type { ClientOptions } from './client.js';
 import { toKithError } from './errors.js';
 import { type HttpOptions, request } from './http.js';
@@ -26,9 +26,15 @@ export class KithAdminClient {
     };
   }
 
-  async #call<T>(method: 'PATCH' | 'PUT', path: string, json: unknown): Promise<T> {
+  async #call<T>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    path: string,
+    json?: unknown,
+    searchParams?: Record<string, string | number>,
+  ): Promise<T> {
     try {
-      return (await (await request(this.#http, path, { method, json })).json()) as T;
+      const response = await request(this.#http, path, { method, json, searchParams });
+      return (response.status === 204 ? undefined : await response.json()) as T;
     } catch (error) {
       throw await toKithError(error);
     }
@@ -37,6 +43,30 @@ export class KithAdminClient {
   /** Changes the site's settings (features, limits, moderation, origins); returns the site. */
   updateSite(patch: SiteSettingsPatch): Promise<Site> {
     return this.#call('PATCH', 'settings', patch);
+  }
+
+  /**
+   * Comments awaiting moderation on every thread, oldest first (each names its `threadKey`);
+   * pass `nextCursor` back for the next page.
+   */
+  pending(options: { limit?: number; cursor?: string } = {}): Promise<CommentPage> {
+    return this.#call('GET', 'pending', undefined, {
+      ...(options.limit !== undefined && { limit: options.limit }),
+      ...(options.cursor !== undefined && { cursor: options.cursor }),
+    });
+  }
+
+  /** Publishes a comment awaiting moderation; readers of its thread see it arrive. */
+  approveComment(id: string): Promise<Comment> {
+    return this.#call('POST', `comments/${encodeURIComponent(id)}/approve`);
+  }
+
+  /**
+   * Removes a comment: one awaiting moderation is rejected (gone); a published one is deleted,
+   * its replies staying in place.
+   */
+  async removeComment(id: string): Promise<void> {
+    await this.#call('DELETE', `comments/${encodeURIComponent(id)}`);
   }
 
   /** Closes a thread to new comments (`true`) or reopens it. */

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 // The reference server from source (a package dependency would make a build cycle).
 import { createKith, type Kith, type Listening, listen } from '../../server/src/index.js';
 import { Sites } from '../../server/src/services/sites.js';
-import { createAdminClient } from '../src/admin.js';
+import { createAdminClient, type KithAdminClient } from '../src/admin.js';
 import { createClient, type KithClient } from '../src/index.js';
 import type { KeyValueStorage } from '../src/storage.js';
 import {
@@ -47,6 +47,7 @@ describe('thread store, outbox and session against the reference server', () => 
   let kith: Kith;
   let http: Listening;
   let port: number;
+  let owner: KithAdminClient;
   let n = 0;
   const key = () => `/thread/${++n}`;
   const reader = (storage = memoryStorage(), options: { fetch?: typeof fetch; retries?: number } = {}) => {
@@ -74,7 +75,8 @@ describe('thread store, outbox and session against the reference server', () => 
     http = await listen(kith, 0);
     port = http.port;
     const limit = { max: 100_000, windowSeconds: 60 };
-    await createAdminClient({ server: http.url, site: 'blog', secret }).updateSite({
+    owner = createAdminClient({ server: http.url, site: 'blog', secret });
+    await owner.updateSite({
       rateLimit: { comments: limit, sessions: limit, reactions: limit },
     });
   });
@@ -263,6 +265,87 @@ describe('thread store, outbox and session against the reference server', () => 
     assert.equal(state.meta?.commentCount, 3);
     writing.dispose();
     watching.dispose();
+  });
+
+  it('pre-moderation: the reader’s comment waits as theirs alone, and joins the thread when approved', async () => {
+    await owner.updateSite({ moderation: 'pre' });
+    try {
+      const k = key();
+      const author = reader();
+      await author.session.signInAsGuest({ name: 'Ada' });
+      const other = reader();
+      await other.session.signInAsGuest({ name: 'Bo' });
+      const waiting = await author.client.createComment(k, { markdown: 'approve me' });
+      assert.equal(waiting.status, 'pending');
+      const mine = author.thread(k);
+      await mine.load();
+      assert.deepEqual(
+        mine.$state.get().pending.map((c) => c.id),
+        [waiting.id],
+      );
+      assert.equal(mine.$state.get().meta?.commentCount, 0, 'not counted while it waits');
+      const theirs = other.thread(k);
+      await theirs.load();
+      assert.equal(theirs.$state.get().pending.length, 0, 'others do not see it');
+      mine.connect();
+      theirs.connect();
+      await until(mine, (s) => s.live === 'open');
+      await until(theirs, (s) => s.live === 'open');
+
+      const queue = await owner.pending();
+      assert.ok(queue.comments.some((c) => c.id === waiting.id && c.threadKey === k));
+      await owner.approveComment(waiting.id);
+      // The author sees it leave the waiting list and take its place in the thread, counted once.
+      let state = await until(mine, (s) => s.pending.length === 0 && s.comments.length === 1);
+      assert.equal(state.comments[0]!.id, waiting.id);
+      assert.equal(state.comments[0]!.status, 'published');
+      assert.equal(state.meta?.commentCount, 1);
+      // Another reader hears of it as any new comment.
+      state = await until(theirs, (s) => s.incoming.length === 1);
+      assert.equal(state.incoming[0]!.id, waiting.id);
+
+      // A rejected comment is gone for its author after a reload, and was never counted.
+      const rejected = await author.client.createComment(k, { markdown: 'spam' });
+      await owner.removeComment(rejected.id);
+      const again = author.thread(k);
+      await again.load();
+      assert.equal(again.$state.get().pending.length, 0);
+      assert.equal(again.$state.get().meta?.commentCount, 1);
+      mine.dispose();
+      theirs.dispose();
+      again.dispose();
+    } finally {
+      await owner.updateSite({ moderation: 'none' });
+    }
+  });
+
+  it('a comment deleted while it awaits moderation was never counted', () => {
+    const store = reader().thread(key());
+    const pending = {
+      id: 'p1',
+      threadKey: '/x',
+      parentId: null,
+      rootId: null,
+      depth: 0,
+      author: { id: 'u1', name: 'Ada', kind: 'guest' as const },
+      markdown: 'x',
+      html: '<p>x</p>',
+      status: 'pending' as const,
+      deleted: false,
+      createdAt: new Date().toISOString(),
+      editedAt: null,
+      reactions: {},
+      replyCount: 0,
+    };
+    store.upsert(pending, true);
+    store.$state.set({
+      ...store.$state.get(),
+      meta: { key: '/x', closed: false, commentCount: 3, topLevelCount: 3, createdAt: null } as never,
+    });
+    store.remove({ ...pending, deleted: true, markdown: '', html: '', author: null });
+    assert.equal(store.$state.get().meta?.commentCount, 3);
+    assert.equal(store.$state.get().pending.length, 0);
+    store.dispose();
   });
 
   it('shows a reaction at once, corrects it by the answer, and rolls it back when refused', async () => {

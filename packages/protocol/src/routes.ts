@@ -80,6 +80,32 @@ export const routes = {
     body: ThreadUpdate,
     responses: { 200: ThreadMeta },
   },
+  listPending: {
+    method: 'GET',
+    path: '/v1/sites/{site}/admin/pending',
+    summary: 'Comments awaiting moderation on every thread, oldest first (site secret)',
+    auth: 'secret',
+    params: SiteParams,
+    query: Strict({ limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) }),
+    responses: { 200: CommentPage },
+  },
+  approveComment: {
+    method: 'POST',
+    path: '/v1/sites/{site}/admin/comments/{id}/approve',
+    summary: 'Publish a comment awaiting moderation (site secret); approving a published one changes nothing',
+    auth: 'secret',
+    params: CommentParams,
+    responses: { 200: Comment },
+  },
+  removeComment: {
+    method: 'DELETE',
+    path: '/v1/sites/{site}/admin/comments/{id}',
+    summary:
+      'Remove a comment (site secret): one awaiting moderation is rejected and gone; a published one is deleted and its replies stay',
+    auth: 'secret',
+    params: CommentParams,
+    responses: { 204: null },
+  },
   createComment: {
     method: 'POST',
     path: '/v1/sites/{site}/threads/{key}/comments',

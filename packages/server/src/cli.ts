@@ -7,6 +7,7 @@ import { migrate } from './db/migrate.js';
 import { openDb } from './db/open.js';
 import type { LogLevel } from './logger.js';
 import { createKith, listen } from './server.js';
+import { Comments } from './services/comments.js';
 import { Sites } from './services/sites.js';
 import { Threads } from './services/threads.js';
 
@@ -19,7 +20,10 @@ Usage:
   kith-server site list
   kith-server site origin add|remove <id> <origin>
   kith-server site rotate-secret <id>
+  kith-server site moderation <id> pre|none
   kith-server thread close|open <site> <key>
+  kith-server comments pending <site>
+  kith-server comments approve|remove <site> <comment-id>
 
 The embedded database (PGlite) keeps its data in --data (env KITH_DATA_DIR); set DATABASE_URL to
 use PostgreSQL instead. Other settings: PORT, HOST, KITH_LOG_LEVEL (debug|info|warn|error),
@@ -31,17 +35,41 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    port: { type: 'string' },
-    host: { type: 'string' },
-    data: { type: 'string' },
-    origin: { type: 'string', multiple: true },
-    name: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
+const options = {
+  port: { type: 'string' },
+  host: { type: 'string' },
+  data: { type: 'string' },
+  origin: { type: 'string', multiple: true },
+  name: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Comment ids may begin with "-" (they are base64url): in `comments`, a word that is not one of
+ * the options above, nor an option's value, is an argument, wherever it stands. (Elsewhere an
+ * unknown option stays an error, so a typo is said.)
+ */
+function argv(args: string[]): string[] {
+  if (!args.includes('comments')) return args;
+  const named = (arg: string) => /^--(\w+)/.exec(arg)?.[1];
+  const takesValue = (arg: string | undefined) =>
+    !!arg && !arg.includes('=') && options[named(arg) as keyof typeof options]?.type === 'string';
+  const dashed = args.filter(
+    (arg, i) =>
+      /^-[^-]|^--\w/.test(arg) && !(named(arg)! in options) && arg !== '-h' && !takesValue(args[i - 1]),
+  );
+  return dashed.length ? [...args.filter((arg) => !dashed.includes(arg)), '--', ...dashed] : args;
+}
+
+function parse() {
+  try {
+    return parseArgs({ args: argv(process.argv.slice(2)), allowPositionals: true, options });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+}
+
+const { values, positionals } = parse();
 
 const dataDir = values.data ?? process.env.KITH_DATA_DIR ?? './.kith-data';
 const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -133,6 +161,17 @@ async function main() {
           action === 'add' ? [...new Set([...site.origins, value])] : site.origins.filter((o) => o !== value);
         await sites.update(site, { origins });
         process.stdout.write(`site ${id} origins: ${origins.join(' ') || '(none)'}\n`);
+      } else if (sub === 'moderation') {
+        const [id, mode] = rest;
+        if (!id || (mode !== 'pre' && mode !== 'none')) fail('site moderation <id> pre|none');
+        const site = await sites.find(id);
+        if (!site) fail(`there is no site "${id}"`);
+        await sites.update(site, { moderation: mode });
+        process.stdout.write(
+          mode === 'pre'
+            ? `site ${id}: new comments now wait for approval (kith-server comments pending ${id})\n`
+            : `site ${id}: new comments are published at once\n`,
+        );
       } else if (sub === 'rotate-secret') {
         const id = rest[0] ?? fail('site rotate-secret needs an id');
         if (!(await sites.find(id))) fail(`there is no site "${id}"`);
@@ -152,6 +191,42 @@ async function main() {
       if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
       const meta = await db.transaction((tx) => new Threads(db).setClosed(tx, siteId, key, sub === 'close'));
       process.stdout.write(`thread ${key} on ${siteId} is now ${meta.closed ? 'closed' : 'open'}\n`);
+    });
+    return;
+  }
+  if (command === 'comments') {
+    const [siteId, id] = rest;
+    if (!siteId || !(sub === 'pending' || ((sub === 'approve' || sub === 'remove') && id)))
+      fail('comments pending <site> | comments approve|remove <site> <comment-id>');
+    await withDb(async (db) => {
+      const site = await new Sites(db).find(siteId);
+      if (!site) fail(`there is no site "${siteId}"`);
+      // Cursors live only within this command: any key signs them.
+      const comments = new Comments(db, () => 'cli');
+      if (sub === 'pending') {
+        let cursor: string | undefined;
+        let count = 0;
+        do {
+          const page = await comments.pending(site, { limit: 100, cursor });
+          for (const c of page.comments) {
+            const text = c.markdown.replace(/\s+/g, ' ').slice(0, 80);
+            process.stdout.write(
+              `${c.id}\t${c.createdAt}\t${c.threadKey}\t${c.author?.name ?? ''}\t${text}\n`,
+            );
+          }
+          count += page.comments.length;
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        if (count === 0) process.stdout.write('no comments are waiting\n');
+        return;
+      }
+      if (sub === 'approve') {
+        const { result } = await db.transaction((tx) => comments.approve(tx, site, id!));
+        process.stdout.write(`comment ${result.id} is published on ${result.threadKey}\n`);
+      } else {
+        await db.transaction((tx) => comments.remove(tx, site, id!));
+        process.stdout.write(`comment ${id} is removed\n`);
+      }
     });
     return;
   }

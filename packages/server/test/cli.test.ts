@@ -66,4 +66,53 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.match(stdout, /now open/);
     await assert.rejects(kith('thread', 'close', 'nosuch', '/x'), /no site/);
   });
+
+  it('site moderation pre holds new comments; comments pending, approve and remove moderate them', async () => {
+    assert.match((await kith('site', 'moderation', 'blog', 'pre')).stdout, /wait for approval/);
+    const key = encodeURIComponent('/posts/moderated');
+    let server = await startServer({ databaseUrl, dataDir, site: 'blog' });
+    const ids: string[] = [];
+    try {
+      const token = await guest(server.url, 'blog');
+      for (const markdown of ['Worth approving', 'Buy   cheap\nwatches']) {
+        const posted = await json(`${server.url}/v1/sites/blog/threads/${key}/comments`, {
+          method: 'POST',
+          token,
+          body: { markdown },
+        });
+        assert.equal(posted.body.status, 'pending');
+        ids.push(posted.body.id);
+      }
+    } finally {
+      await server.stop();
+    }
+    const pending = (await kith('comments', 'pending', 'blog')).stdout.trim().split('\n');
+    assert.equal(pending.length, 2);
+    assert.match(pending[0]!, new RegExp(`^${ids[0]}\t\\S+\t/posts/moderated\t\\S+\tWorth approving$`));
+    assert.match(pending[1]!, /\tBuy cheap watches$/, 'one line per comment');
+    assert.match(
+      (await kith('comments', 'approve', 'blog', ids[0]!)).stdout,
+      /published on \/posts\/moderated/,
+    );
+    assert.match((await kith('comments', 'remove', 'blog', ids[1]!)).stdout, /removed/);
+    assert.match((await kith('comments', 'pending', 'blog')).stdout, /no comments are waiting/);
+    await assert.rejects(kith('comments', 'approve', 'blog', ids[1]!), /no comment/);
+    await assert.rejects(kith('comments', 'approve', 'blog'), /comments approve\|remove/);
+    // Ids are base64url: one may begin with "-" and is still an id, not an option.
+    await assert.rejects(kith('comments', 'remove', 'blog', '-Qx_9'), /no comment "-Qx_9"/);
+    await assert.rejects(kith('start', '--prot', '9000'), /Unknown option '--prot'/);
+    await assert.rejects(kith('site', 'moderation', 'blog', 'post'), /pre\|none/);
+    assert.match((await kith('site', 'moderation', 'blog', 'none')).stdout, /published at once/);
+    server = await startServer({ databaseUrl, dataDir, site: 'blog' });
+    try {
+      const page = await json(`${server.url}/v1/sites/blog/threads/${key}`);
+      assert.deepEqual(
+        page.body.comments.map((c: { id: string }) => c.id),
+        [ids[0]],
+      );
+      assert.equal(page.body.thread.commentCount, 1);
+    } finally {
+      await server.stop();
+    }
+  });
 });

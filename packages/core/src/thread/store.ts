@@ -207,7 +207,12 @@ export class ThreadStore {
     // The reader's own comment may arrive on the stream before the answer to its POST.
     const own =
       sent || (comment.author !== null && comment.author.id === this.session.$session.get()?.user.id);
-    const state = this.$state.get();
+    let state = this.$state.get();
+    // The reader's own comment, approved by the site: no longer waiting, now one of the thread's.
+    if (comment.status === 'published' && state.pending.some((c) => c.id === comment.id)) {
+      this.#patch({ pending: state.pending.filter((c) => c.id !== comment.id) });
+      state = this.$state.get();
+    }
     const existing = this.find(comment.id);
     if (existing) {
       this.replace(comment);
@@ -269,9 +274,11 @@ export class ThreadStore {
     const state = this.$state.get();
     const was = this.find(comment.id);
     if (was && !was.deleted) {
+      // A comment still awaiting moderation was never counted.
+      const counted = was.status === 'published' ? 1 : 0;
       const meta = state.meta && {
         ...state.meta,
-        commentCount: Math.max(0, state.meta.commentCount - 1),
+        commentCount: Math.max(0, state.meta.commentCount - counted),
       };
       this.replace(comment, { meta, pending: state.pending.filter((c) => c.id !== comment.id) });
     }

@@ -1,6 +1,7 @@
 import { basicCases } from './cases/basics.js';
 import { commentCases } from './cases/comments.js';
 import { inputCases } from './cases/input.js';
+import { moderationCases } from './cases/moderation.js';
 import { realtimeCases } from './cases/realtime.js';
 import { sessionCases } from './cases/sessions.js';
 import { shareCases } from './cases/shares.js';
@@ -43,6 +44,7 @@ export async function runConformance(
     ...writeCases(suite),
     ...realtimeCases(suite),
     ...shareCases(suite),
+    ...moderationCases(suite),
   ].filter((c) => !options.filter || options.filter.test(c.name));
   const results: CaseResult[] = [];
   try {

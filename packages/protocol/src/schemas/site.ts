@@ -55,6 +55,12 @@ export const Site = Strict(
 export const SiteSettingsPatch = Strict(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    moderation: Type.Optional(
+      Type.Union([Type.Literal('none'), Type.Literal('pre')], {
+        description:
+          'pre: new comments wait for approval (admin/pending). Comments already waiting stay in the queue when it is turned off.',
+      }),
+    ),
     reactions: Type.Optional(Type.Array(ReactionKey, { maxItems: 12, uniqueItems: true })),
     guests: Type.Optional(Type.Boolean()),
     shareCounts: Type.Optional(Type.Boolean({ description: 'Count share clicks (first party).' })),

@@ -55,6 +55,25 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
     { limit: ({ site }) => ({ bucket: 'comments', ...site.settings.rateLimit.comments }), inlineClaim: true },
   );
 
+  // Moderation, with the site secret.
+  defineRead(app, ctx, 'listPending', async ({ site, query }) => ({
+    status: 200,
+    body: await ctx.comments.pending(site, {
+      limit: query.limit ?? site.settings.pageSize,
+      cursor: query.cursor,
+    }),
+  }));
+
+  defineWrite(app, ctx, 'approveComment', async ({ site, params }, tx) => {
+    const { result, threadKey } = await ctx.comments.approve(tx, site, params.id);
+    return { status: 200, body: result, wake: threadKey };
+  });
+
+  defineWrite(app, ctx, 'removeComment', async ({ site, params }, tx) => {
+    const { threadKey } = await ctx.comments.remove(tx, site, params.id);
+    return { status: 204, body: undefined, wake: threadKey };
+  });
+
   defineWrite(app, ctx, 'editComment', async ({ site, params, body, viewer }, tx) => {
     const { result, threadKey } = await ctx.comments.edit(tx, site, params.id, viewer, body.markdown);
     return { status: 200, body: result, wake: threadKey };

@@ -119,17 +119,7 @@ export class Comments {
        ORDER BY ${orderBy[options.sort]} LIMIT $2`,
       params,
     );
-    const more = rows.length > options.limit;
-    if (more) rows.pop();
-    const last = rows.at(-1);
-    const nextCursor =
-      more && last
-        ? encodeCursor(this.cursorKey(), {
-            scope,
-            seq: last.seq,
-            ...(options.sort === 'top' && { score: last.score }),
-          })
-        : null;
+    const nextCursor = this.#nextCursor(rows, options.limit, scope, options.sort === 'top');
     const replies = await this.#repliesPreview(rows, key);
     const comments: TopLevelComment[] = rows.map((row) => ({
       ...toComment(row, key),
@@ -223,13 +213,8 @@ export class Comments {
        AND c.seq > $4 ORDER BY c.seq LIMIT $5`,
       [rootId, parent.path, parent.id, position?.seq ?? '0', options.limit + 1],
     );
-    const more = rows.length > options.limit;
-    if (more) rows.pop();
-    const last = rows.at(-1);
-    return {
-      comments: rows.map((row) => toComment(row, parent.key)),
-      nextCursor: more && last ? encodeCursor(this.cursorKey(), { scope, seq: last.seq }) : null,
-    };
+    const nextCursor = this.#nextCursor(rows, options.limit, scope);
+    return { comments: rows.map((row) => toComment(row, parent.key)), nextCursor };
   }
 
   /** One comment: published, or (to its author only) pending; deleted ones stay as placeholders. */
@@ -349,6 +334,88 @@ export class Comments {
     return { result: comment, threadKey: status === 'published' ? key : null };
   }
 
+  /**
+   * Pages ask for one row more than they show: if it came, it is dropped and the cursor points
+   * after the last row shown.
+   */
+  #nextCursor(rows: CommentRow[], limit: number, scope: string, byScore = false): string | null {
+    const more = rows.length > limit;
+    if (more) rows.pop();
+    const last = rows.at(-1);
+    return more && last
+      ? encodeCursor(this.cursorKey(), { scope, seq: last.seq, ...(byScore && { score: last.score }) })
+      : null;
+  }
+
+  /** The site's comments awaiting moderation, on every thread, oldest first. */
+  async pending(
+    site: SiteRecord,
+    options: { limit: number; cursor?: string | undefined },
+  ): Promise<CommentPage> {
+    const scope = 'pending';
+    const position = options.cursor ? decodeCursor(this.cursorKey(), options.cursor, scope) : undefined;
+    const rows = await this.db.query<CommentRow & { key: string }>(
+      `SELECT ${commentColumns}, t.key FROM comments c JOIN threads t ON t.id = c.thread_id
+       WHERE c.site_id = $1 AND c.status = 'pending' AND c.seq > $2 ORDER BY c.seq LIMIT $3`,
+      [site.id, position?.seq ?? '0', options.limit + 1],
+    );
+    const nextCursor = this.#nextCursor(rows, options.limit, scope);
+    return { comments: rows.map((row) => toComment(row, row.key)), nextCursor };
+  }
+
+  /** The comment and its thread, the thread locked for the rest of the transaction. */
+  async #lockedComment(tx: Queryable, site: SiteRecord, id: string) {
+    const threads = await tx.query<ThreadRow>(
+      `SELECT ${threadColumns} FROM threads WHERE id = (SELECT thread_id FROM comments WHERE id = $1 AND site_id = $2) FOR UPDATE`,
+      [id, site.id],
+    );
+    const thread = threads[0];
+    const row = thread
+      ? (await tx.query<CommentRow>(`SELECT ${commentColumns} FROM comments c WHERE c.id = $1`, [id]))[0]
+      : undefined;
+    if (!thread || !row)
+      throw new ProblemError('comment-not-found', { detail: `There is no comment "${id}".` });
+    return { thread, row };
+  }
+
+  /**
+   * The site owner publishes a comment awaiting moderation: counted, and announced to every reader
+   * as new. A comment already published is returned as it is.
+   */
+  async approve(tx: Queryable, site: SiteRecord, id: string): Promise<Written<Comment>> {
+    const { thread, row } = await this.#lockedComment(tx, site, id);
+    if (row.status === 'published') return { result: toComment(row, thread.key), threadKey: null };
+    const rows = await tx.query<CommentRow>(
+      `UPDATE comments AS c SET status = 'published' WHERE c.id = $1 RETURNING ${commentColumns}`,
+      [id],
+    );
+    const comment = toComment(rows[0]!, thread.key);
+    await this.#published(tx, thread.id, rows[0]!, 1, site.id, thread.key, comment);
+    return { result: comment, threadKey: thread.key };
+  }
+
+  /**
+   * The site owner removes a comment. One awaiting moderation is rejected: gone, and nobody but
+   * its author ever saw it (it has no replies: only published comments take them). A published
+   * one is deleted as its author would delete it: a tombstone that keeps its replies in place.
+   */
+  async remove(tx: Queryable, site: SiteRecord, id: string): Promise<Written<null>> {
+    const { thread, row } = await this.#lockedComment(tx, site, id);
+    if (row.status === 'pending') {
+      await tx.query('DELETE FROM comments WHERE id = $1', [id]);
+      return { result: null, threadKey: null };
+    }
+    if (row.deleted) return { result: null, threadKey: null };
+    const rows = await tx.query<CommentRow>(
+      `UPDATE comments AS c SET markdown = '', html = '', author = NULL, deleted = true, edited_at = now()
+       WHERE c.id = $1 RETURNING ${commentColumns}`,
+      [id],
+    );
+    const comment = toComment(rows[0]!, thread.key);
+    await this.#published(tx, thread.id, rows[0]!, -1, site.id, thread.key, comment);
+    return { result: null, threadKey: thread.key };
+  }
+
   /** Counts and the event that follow a comment becoming visible (+1) or being deleted (-1). */
   async #published(
     tx: Queryable,
@@ -376,18 +443,9 @@ export class Comments {
     });
   }
 
-  /** The comment, its thread locked for the rest of the transaction. */
+  /** The reader's own comment, still theirs to change; its thread locked for the transaction. */
   async #ownComment(tx: Queryable, site: SiteRecord, id: string, viewer: Viewer) {
-    const threads = await tx.query<ThreadRow>(
-      `SELECT ${threadColumns} FROM threads WHERE id = (SELECT thread_id FROM comments WHERE id = $1 AND site_id = $2) FOR UPDATE`,
-      [id, site.id],
-    );
-    const thread = threads[0];
-    const row = thread
-      ? (await tx.query<CommentRow>(`SELECT ${commentColumns} FROM comments c WHERE c.id = $1`, [id]))[0]
-      : undefined;
-    if (!thread || !row)
-      throw new ProblemError('comment-not-found', { detail: `There is no comment "${id}".` });
+    const { thread, row } = await this.#lockedComment(tx, site, id);
     if (row.author_id !== viewer.userId) {
       throw new ProblemError('forbidden', { detail: 'Only the author may change this comment.' });
     }
