@@ -24,8 +24,9 @@ const kith = await createKith({
 const origin = `http://localhost:${port}`;
 const sites = new Sites(kith.db);
 const existing = await sites.find(site);
+let secret;
 if (!existing) {
-  await sites.create(site, [origin, `http://127.0.0.1:${port}`], 'Kith demo');
+  ({ secret } = await sites.create(site, [origin, `http://127.0.0.1:${port}`], 'Kith demo'));
   await seedDemo(kith, site);
 }
 
@@ -34,6 +35,9 @@ app.use('/*', serveStatic({ root: resolve(here, 'public') }));
 app.all('*', (c) => kith.app.fetch(c.req.raw, c.env));
 
 const server = await listen({ ...kith, app }, port, host);
+// Shown once, when the demo site is made, as `kith-server site add` does: for trying the admin
+// calls (moderation, settings) on the demo.
+if (secret) console.log(`\n  the demo site's secret (shown once): ${secret}`);
 console.log(`\n  Kith demo is running: open http://localhost:${server.port}/\n`);
 console.log(
   `  data: ${dataDir} (delete it to start over) · API: http://localhost:${server.port}/v1/openapi.json\n`,

@@ -11,6 +11,7 @@ export async function startExample(serveFile) {
   const dataDir = mkdtempSync(join(tmpdir(), 'kith-example-'));
   const port = await freePort();
   let child;
+  let output = '';
   const spawnServer = async () => {
     child = spawn(process.execPath, [serveFile], {
       env: { ...process.env, PORT: String(port), KITH_DATA_DIR: dataDir },
@@ -20,6 +21,7 @@ export async function startExample(serveFile) {
       let out = '';
       child.stdout.on('data', (chunk) => {
         out += chunk;
+        output += chunk;
         if (out.includes('is running')) resolve();
       });
       child.once('exit', (code) => reject(new Error(`${serveFile} exited with ${code}: ${out}`)));
@@ -34,6 +36,10 @@ export async function startExample(serveFile) {
   await spawnServer();
   return {
     url: `http://localhost:${port}`,
+    /** What it printed so far. */
+    get output() {
+      return output;
+    },
     /** Kills the server outright (no graceful shutdown). */
     kill: () => exit('SIGKILL'),
     /** Starts it again on the same port and data. */

@@ -114,6 +114,49 @@ describe('demo blog: the comment thread', () => {
     await bob.close();
   });
 
+  it('pre-moderation: the author sees their comment wait, then join the thread when approved', async () => {
+    const secret = /secret \(shown once\): (ks_\S+)/.exec(demo.output)?.[1];
+    assert.ok(secret, 'the demo prints its site secret once');
+    const admin = (path, method, body) =>
+      fetch(`${demo.url}/v1/sites/demo/admin/${path}`, {
+        method,
+        headers: { authorization: `Bearer ${secret}`, 'content-type': 'application/json' },
+        body: body && JSON.stringify(body),
+      });
+    assert.equal((await admin('settings', 'PATCH', { moderation: 'pre' })).status, 200);
+    const url = `${demo.url}/posts/spring-meetup/`;
+    const author = await browser.newContext();
+    const other = await browser.newContext();
+    try {
+      const a = await openPost(author, url);
+      const b = await openPost(other, url);
+      await post(a.page, 'Held for a moment', 'Cleo');
+      const waiting = comment(a.page, 'Held for a moment');
+      await waiting.getByText('Awaiting moderation: only you can see this.').waitFor();
+      await b.page.waitForFunction(
+        () => document.querySelector('kith-thread')?.store?.$state.get().live === 'open',
+      );
+      await a.page.waitForFunction(
+        () => document.querySelector('kith-thread')?.store?.$state.get().live === 'open',
+      );
+      assert.equal(await comment(b.page, 'Held for a moment').count(), 0, 'nobody else sees it');
+      const queue = await (await admin('pending', 'GET')).json();
+      const held = queue.comments.find((c) => c.markdown === 'Held for a moment');
+      assert.ok(held, 'it is in the moderation queue');
+      assert.equal((await admin(`comments/${held.id}/approve`, 'POST')).status, 200);
+      // Live: the author's comment loses its note and is counted; the other reader is told of it.
+      await waiting.getByText('Awaiting moderation').waitFor({ state: 'detached' });
+      await thread(a.page).getByRole('heading', { name: '1 comment' }).waitFor();
+      await thread(b.page).getByRole('button', { name: 'Show 1 new comment' }).click();
+      await comment(b.page, 'Held for a moment').waitFor();
+      assert.deepEqual([...a.errors, ...b.errors], []);
+    } finally {
+      await admin('settings', 'PATCH', { moderation: 'none' });
+      await author.close();
+      await other.close();
+    }
+  });
+
   it('finds the draft again after a reload', async () => {
     const context = await browser.newContext();
     const { page } = await openPost(context, `${demo.url}/posts/spring-meetup/`);
