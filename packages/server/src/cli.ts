@@ -20,7 +20,7 @@ Usage:
   kith-server site list
   kith-server site origin add|remove <id> <origin>
   kith-server site rotate-secret <id>
-  kith-server site moderation <id> pre|none
+  kith-server site moderation <id> pre|first|none
   kith-server thread close|open <site> <key>
   kith-server comments pending <site>
   kith-server comments approve|remove <site> <comment-id>
@@ -163,14 +163,18 @@ async function main() {
         process.stdout.write(`site ${id} origins: ${origins.join(' ') || '(none)'}\n`);
       } else if (sub === 'moderation') {
         const [id, mode] = rest;
-        if (!id || (mode !== 'pre' && mode !== 'none')) fail('site moderation <id> pre|none');
+        if (!id || (mode !== 'pre' && mode !== 'first' && mode !== 'none'))
+          fail('site moderation <id> pre|first|none');
         const site = await sites.find(id);
         if (!site) fail(`there is no site "${id}"`);
         await sites.update(site, { moderation: mode });
+        const said = {
+          pre: 'new comments now wait for approval',
+          first: 'comments by authors with none published yet now wait for approval',
+          none: 'new comments are published at once',
+        };
         process.stdout.write(
-          mode === 'pre'
-            ? `site ${id}: new comments now wait for approval (kith-server comments pending ${id})\n`
-            : `site ${id}: new comments are published at once\n`,
+          `site ${id}: ${said[mode]}${mode === 'none' ? '' : ` (kith-server comments pending ${id})`}\n`,
         );
       } else if (sub === 'rotate-secret') {
         const id = rest[0] ?? fail('site rotate-secret needs an id');

@@ -101,7 +101,8 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     // Ids are base64url: one may begin with "-" and is still an id, not an option.
     await assert.rejects(kith('comments', 'remove', 'blog', '-Qx_9'), /no comment "-Qx_9"/);
     await assert.rejects(kith('start', '--prot', '9000'), /Unknown option '--prot'/);
-    await assert.rejects(kith('site', 'moderation', 'blog', 'post'), /pre\|none/);
+    await assert.rejects(kith('site', 'moderation', 'blog', 'post'), /pre\|first\|none/);
+    assert.match((await kith('site', 'moderation', 'blog', 'first')).stdout, /with none published yet/);
     assert.match((await kith('site', 'moderation', 'blog', 'none')).stdout, /published at once/);
     server = await startServer({ databaseUrl, dataDir, site: 'blog' });
     try {

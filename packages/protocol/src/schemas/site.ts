@@ -42,8 +42,9 @@ export const Site = Strict(
       realtime: Type.Boolean(),
       shareCounts: Type.Boolean(),
     }),
-    moderation: Type.Union([Type.Literal('none'), Type.Literal('pre')], {
-      description: 'pre: new comments wait for approval, visible meanwhile to their author only.',
+    moderation: Type.Union([Type.Literal('none'), Type.Literal('first'), Type.Literal('pre')], {
+      description:
+        'pre: new comments wait for approval, visible meanwhile to their author only. first: only the comments of authors with none approved yet wait.',
     }),
     reactions: Type.Array(ReactionKey, { description: 'Reaction keys offered on this site, in order.' }),
     limits: SiteLimits,
@@ -56,9 +57,9 @@ export const SiteSettingsPatch = Strict(
   {
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
     moderation: Type.Optional(
-      Type.Union([Type.Literal('none'), Type.Literal('pre')], {
+      Type.Union([Type.Literal('none'), Type.Literal('first'), Type.Literal('pre')], {
         description:
-          'pre: new comments wait for approval (admin/pending). Comments already waiting stay in the queue when it is turned off.',
+          'pre: new comments wait for approval (admin/pending); first: only from authors with no comment published yet. Comments already waiting stay in the queue when it is turned off.',
       }),
     ),
     reactions: Type.Optional(Type.Array(ReactionKey, { maxItems: 12, uniqueItems: true })),

@@ -229,6 +229,18 @@ export class Comments {
     return toComment(row, row.key);
   }
 
+  /** Whether the site holds this author's new comment for moderation. */
+  async #held(tx: Queryable, site: SiteRecord, viewer: Viewer): Promise<boolean> {
+    const mode = site.settings.moderation;
+    if (mode !== 'first') return mode === 'pre';
+    // First-time commenters wait; once one of theirs is published, they are trusted.
+    const published = await tx.query(
+      "SELECT 1 FROM comments WHERE author_id = $1 AND site_id = $2 AND status = 'published' LIMIT 1",
+      [viewer.userId, site.id],
+    );
+    return published.length === 0;
+  }
+
   async create(
     tx: Queryable,
     site: SiteRecord,
@@ -254,7 +266,7 @@ export class Comments {
       }
       if (parent.deleted) throw new ProblemError('comment-deleted', { detail: 'The comment was deleted.' });
     }
-    const status = site.settings.moderation === 'pre' ? 'pending' : 'published';
+    const status = (await this.#held(tx, site, viewer)) ? 'pending' : 'published';
     const id = newId();
     const comment: Comment = {
       id,

@@ -6,10 +6,10 @@ import { readEvents } from '../http.js';
 
 /** Pre-moderation, turned on for each case and back off after: the other cases publish at once. */
 export function moderationCases(s: Suite): Case[] {
-  const moderated = async (run: () => Promise<void>) => {
+  const moderated = async (run: () => Promise<void>, mode: 'pre' | 'first' = 'pre') => {
     const before = await s.site();
-    const site = await s.admin({ moderation: 'pre' });
-    check(site.moderation === 'pre', 'the site says it pre-moderates');
+    const site = await s.admin({ moderation: mode });
+    check(site.moderation === mode, `the site says it moderates: ${site.moderation}`);
     try {
       await run();
     } finally {
@@ -138,6 +138,32 @@ export function moderationCases(s: Suite): Case[] {
           const reply = await s.post(key, (await s.guest()).token, 'A reply', comment.id);
           check(reply.status === 'pending', 'replies wait too');
         });
+      },
+    },
+    {
+      name: 'first-time moderation: a new author waits until one of their comments is approved',
+      async run() {
+        await moderated(async () => {
+          const key = s.newThreadKey('first');
+          const newcomer = await s.guest('Newcomer');
+          const first = await s.post(key, newcomer.token, 'My first comment here');
+          check(first.status === 'pending', `a first comment waits: ${first.status}`);
+          const second = await s.post(key, newcomer.token, 'Still new');
+          check(second.status === 'pending', 'so does the next, until one is approved');
+          expectStatus(
+            await s.call(`${s.sitePath}/admin/comments/${first.id}/approve`, {
+              method: 'POST',
+              token: secret(),
+            }),
+            200,
+          );
+          const trusted = await s.post(key, newcomer.token, 'Now I am known');
+          check(trusted.status === 'published', `an approved author publishes at once: ${trusted.status}`);
+          const stranger = await s.post(key, (await s.guest('Stranger')).token, 'Hello');
+          check(stranger.status === 'pending', 'another newcomer still waits');
+          await s.call(`${s.sitePath}/admin/comments/${second.id}`, { method: 'DELETE', token: secret() });
+          await s.call(`${s.sitePath}/admin/comments/${stranger.id}`, { method: 'DELETE', token: secret() });
+        }, 'first');
       },
     },
     {
