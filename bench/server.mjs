@@ -60,32 +60,38 @@ async function prepare(base, secret) {
 }
 
 async function measure(label, base, secret) {
-  const { thread, token } = await prepare(base, secret);
+  const { api, thread, token } = await prepare(base, secret);
   const pageUrl = `${thread}?limit=50`;
   const page = await (await fetch(pageUrl)).text();
   const read = await load({ url: pageUrl });
   // Signed-in readers get their own reactions and pending comments: no shared cache, every request
   // goes to the database (three indexed queries and serialization).
   const signedIn = await load({ url: pageUrl, headers: { authorization: `Bearer ${token}` } });
-  const post = await load({
-    url: `${thread}/comments`,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    requests: [
-      {
-        setupRequest(request) {
-          // Each post a real client would send: its own Idempotency-Key, a spread of threads.
-          request.headers = { ...request.headers, 'idempotency-key': randomUUID() };
-          request.path = request.path.replace(
-            /threads\/[^/]+/,
-            `threads/${encodeURIComponent(`${key}-${Math.floor(Math.random() * 20)}`)}`,
-          );
-          request.body = JSON.stringify({ markdown: paragraph });
-          return request;
+  const posting = () =>
+    load({
+      url: `${thread}/comments`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      requests: [
+        {
+          setupRequest(request) {
+            // Each post a real client would send: its own Idempotency-Key, a spread of threads.
+            request.headers = { ...request.headers, 'idempotency-key': randomUUID() };
+            request.path = request.path.replace(
+              /threads\/[^/]+/,
+              `threads/${encodeURIComponent(`${key}-${Math.floor(Math.random() * 20)}`)}`,
+            );
+            request.body = JSON.stringify({ markdown: paragraph });
+            return request;
+          },
         },
-      },
-    ],
-  });
+      ],
+    });
+  const post = await posting();
+  // With moderation "first", each post first asks whether its author has a published comment
+  // (this one has: its comments are published at once).
+  await call(`${api}/admin/settings`, 'PATCH', { moderation: 'first' }, secret);
+  const postFirst = await posting();
   const errors = (r) => r.non2xx + r.errors + r.timeouts;
   return {
     label,
@@ -94,6 +100,7 @@ async function measure(label, base, secret) {
     read: { rps: read.requests.average, p99: read.latency.p99, p50: read.latency.p50, errors: errors(read) },
     signedIn: { rps: signedIn.requests.average, p99: signedIn.latency.p99, errors: errors(signedIn) },
     post: { rps: post.requests.average, p99: post.latency.p99, errors: errors(post) },
+    postFirst: { rps: postFirst.requests.average, p99: postFirst.latency.p99, errors: errors(postFirst) },
   };
 }
 
@@ -162,6 +169,9 @@ async function main() {
     );
     console.log(
       `  post comments (idempotency key each, 20 threads): ${fmt(run.post.rps)} comments/s, p99 ${run.post.p99} ms, ${run.post.errors} errors`,
+    );
+    console.log(
+      `  the same with moderation "first" (a known author): ${fmt(run.postFirst.rps)} comments/s, p99 ${run.postFirst.p99} ms, ${run.postFirst.errors} errors`,
     );
   }
   const pg = runs.find((r) => r.label === 'PostgreSQL');
