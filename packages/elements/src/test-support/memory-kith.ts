@@ -21,7 +21,7 @@ export interface MemoryKith {
   add(
     thread: string,
     markdown: string,
-    options?: { parentId?: string; author?: string; at?: string },
+    options?: { parentId?: string; author?: string; at?: string; status?: Comment['status'] },
   ): Stored;
   /** A signed-in reader, as the thread keeps it on the device (put it in localStorage to use it). */
   session(name: string): { token: string; expiresAt: string; user: NonNullable<Comment['author']> };
@@ -114,9 +114,7 @@ export function memoryKith(
   const kith: MemoryKith = {
     session: newSession,
     addPending(thread, markdown, author, parentId) {
-      const comment = kith.add(thread, markdown, parentId ? { author, parentId } : { author });
-      comment.status = 'pending';
-      return comment;
+      return kith.add(thread, markdown, { author, status: 'pending', ...(parentId && { parentId }) });
     },
     url: `https://memory.kith.test/${name}`,
     site,
@@ -124,7 +122,7 @@ export function memoryKith(
     closed: new Set(),
     fail: undefined,
     requests: [],
-    add(thread, markdown, { parentId, author = 'Someone', at } = {}) {
+    add(thread, markdown, { parentId, author = 'Someone', at, status = 'published' } = {}) {
       const parent = parentId ? kith.comments.find((c) => c.id === parentId) : undefined;
       const comment: Stored = {
         id: `c${++seq}`,
@@ -136,7 +134,7 @@ export function memoryKith(
         author: { id: `u-${author}`, name: author, kind: 'guest', avatarUrl: null },
         markdown,
         html: render(markdown),
-        status: 'published',
+        status,
         deleted: false,
         createdAt: at ?? new Date().toISOString(),
         editedAt: null,
@@ -144,6 +142,8 @@ export function memoryKith(
         replyCount: 0,
       };
       kith.comments.push(comment);
+      // One awaiting moderation is seen by its author only: not counted, not announced.
+      if (status === 'pending') return comment;
       for (let up = parent; up; up = kith.comments.find((c) => c.id === up!.parentId)) up.replyCount += 1;
       emit(thread, 'comment.created', { comment: strip(comment) });
       return comment;
@@ -239,7 +239,11 @@ export function memoryKith(
           `The comment is longer than ${site.limits.commentMaxLength} characters.`,
         );
       }
-      const comment = kith.add(thread, body.markdown, { parentId: body.parentId, author: who.name });
+      const comment = kith.add(thread, body.markdown, {
+        parentId: body.parentId,
+        author: who.name,
+        status: site.moderation === 'pre' ? 'pending' : 'published',
+      });
       return remember(json(strip(comment), 201));
     }
     if ((m = path.match(/^\/threads\/([^/]+)$/))) {

@@ -180,7 +180,9 @@ export class CommentEditor {
     const { slot } = this;
     const signedOut = !this.store.session.$session.get();
     // Sites may keep commenting to their own signed-in users (sessions minted with the site secret).
-    const guests = this.store.$state.get().site?.features.guests !== false;
+    const { site } = this.store.$state.get();
+    const guests = site?.features.guests !== false;
+    const moderation = site?.moderation ?? 'none';
     const left = this.#max() - [...this.#text].length;
     const label =
       slot.kind === 'new'
@@ -235,7 +237,12 @@ export class CommentEditor {
               @keydown=${this.#onKeydown}
             ></textarea>`
       }
-      <p class="hint" id=${hintId}>${t.term('hint', mac ? '⌘+Enter' : 'Ctrl+Enter')}</p>
+      <p class="hint" id=${hintId}>${t.term('hint', mac ? '⌘+Enter' : 'Ctrl+Enter')}${
+        // Said before posting, so a comment that waits is no surprise (edits of published ones do not wait).
+        slot.kind !== 'edit' && moderation !== 'none'
+          ? ` ${t.term(moderation === 'pre' ? 'reviewedAll' : 'reviewedFirst')}`
+          : ''
+      }</p>
       ${
         left < 200
           ? html`<p class="left ${left < 0 ? 'over' : ''}" aria-live="polite">${t.term('charactersLeft', left, t.number(left))}</p>`

@@ -152,13 +152,18 @@ export const Closed: Story = {
     }),
 };
 
-/** The reader's own comment awaiting moderation, visible to them only. */
+/**
+ * A site that reviews comments: the reader's own comment awaits moderation, visible to them only,
+ * and the editor (open with a draft) says comments are reviewed before they appear.
+ */
 export const PendingModeration: Story = {
   render: (args) =>
     pair(args, (kith) => {
+      kith.site.moderation = 'pre';
       conversation(kith);
       signedIn('Sam')(kith);
       kith.addPending('/post', 'My first comment here: hello!', 'Sam');
+      localStorage.setItem(`kith:draft:${kith.url}|blog|/post|new`, JSON.stringify('And a second thought'));
     }),
 };
 

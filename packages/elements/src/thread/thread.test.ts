@@ -419,6 +419,40 @@ describe('kith-thread', () => {
     expect(kith.comments.map((c) => c.markdown)).to.deep.equal(['Sent from a tunnel']);
   });
 
+  it('on a moderated site, says so before posting, and says the comment waits once sent', async () => {
+    const kith = memoryKith({ site: { moderation: 'pre' } });
+    const el = await thread(kith.url);
+    await ready(el);
+    const area = await write(el, 'Held for review', 'Margaret');
+    const hint = root(el).querySelector<HTMLElement>(
+      `#${area.getAttribute('aria-describedby')!.split(' ')[0]}`,
+    )!;
+    expect(text(hint)).to.contain('Comments are reviewed before they appear.');
+    area.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }),
+    );
+    await waitUntil(
+      () => articles(el).some((a) => text(a).includes('Awaiting moderation')),
+      'not shown as waiting',
+    );
+    await waitUntil(
+      () =>
+        text(root(el).querySelector('[role="status"]')) ===
+        'Comment sent. It will appear once the site approves it.',
+      'the wait was not announced',
+    );
+    await expect(el).to.be.accessible();
+    // Where only newcomers wait, the note says so.
+    const first = await thread(memoryKith({ site: { moderation: 'first' } }).url);
+    await ready(first);
+    const area2 = await write(first, 'Hello');
+    const note = root(first).querySelector<HTMLElement>(
+      `#${area2.getAttribute('aria-describedby')!.split(' ')[0]}`,
+    )!;
+    expect(text(note)).to.contain('A first comment is reviewed before it appears.');
+    expect(text(note)).to.not.contain('Comments are reviewed');
+  });
+
   it('marks the reader’s own comments awaiting moderation, replies included, for them only', async () => {
     const kith = memoryKith();
     const top = kith.add('/post', 'Published', { author: 'Ann' });

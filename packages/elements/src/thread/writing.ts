@@ -49,7 +49,8 @@ export class WritingView {
       sent: (entry, comment) => {
         if (entry.threadKey !== store.key) return;
         hooks.sent(comment);
-        hooks.announce(this.#t.term('posted'));
+        // Held for moderation: said, so nobody wonders why others do not see it.
+        hooks.announce(this.#t.term(comment.status === 'pending' ? 'held' : 'posted'));
         hooks.focusComment(comment.id);
       },
       refused: async (entry, error) => {

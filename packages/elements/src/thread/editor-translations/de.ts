@@ -28,6 +28,9 @@ const strings: EditorStrings = {
   queued: 'Noch nicht gesendet. Er wird gesendet, sobald die Verbindung zurück ist.',
   sendNow: 'Jetzt senden',
   posted: 'Kommentar veröffentlicht.',
+  held: 'Kommentar gesendet. Er erscheint, sobald die Seite ihn freigibt.',
+  reviewedAll: 'Kommentare werden vor dem Erscheinen geprüft.',
+  reviewedFirst: 'Ein erster Kommentar wird vor dem Erscheinen geprüft.',
   signedInAs: (name) => `Du kommentierst als ${name}`,
   signOut: 'Abmelden',
 };

@@ -28,6 +28,9 @@ const strings = {
   queued: 'Not sent yet. It will be sent when the connection is back.',
   sendNow: 'Send now',
   posted: 'Comment posted.',
+  held: 'Comment sent. It will appear once the site approves it.',
+  reviewedAll: 'Comments are reviewed before they appear.',
+  reviewedFirst: 'A first comment is reviewed before it appears.',
   signedInAs: (name: string) => `Commenting as ${name}`,
   signOut: 'Sign out',
 };

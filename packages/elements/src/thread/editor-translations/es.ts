@@ -29,6 +29,9 @@ const strings: EditorStrings = {
   queued: 'Aún no se ha enviado. Se enviará cuando vuelva la conexión.',
   sendNow: 'Enviar ahora',
   posted: 'Comentario publicado.',
+  held: 'Comentario enviado. Aparecerá cuando el sitio lo apruebe.',
+  reviewedAll: 'Los comentarios se revisan antes de publicarse.',
+  reviewedFirst: 'El primer comentario se revisa antes de publicarse.',
   signedInAs: (name) => `Comentas como ${name}`,
   signOut: 'Cerrar sesión',
 };

@@ -29,6 +29,9 @@ const strings: EditorStrings = {
   queued: 'Pas encore envoyé. Il partira dès que la connexion reviendra.',
   sendNow: 'Envoyer maintenant',
   posted: 'Commentaire publié.',
+  held: 'Commentaire envoyé. Il apparaîtra une fois approuvé par le site.',
+  reviewedAll: 'Les commentaires sont relus avant de paraître.',
+  reviewedFirst: 'Un premier commentaire est relu avant de paraître.',
   signedInAs: (name) => `Vous commentez en tant que ${name}`,
   signOut: 'Se déconnecter',
 };

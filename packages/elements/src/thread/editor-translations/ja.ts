@@ -28,6 +28,9 @@ const strings: EditorStrings = {
   queued: 'まだ送信されていません。接続が戻ると送信されます。',
   sendNow: '今すぐ送信',
   posted: 'コメントを投稿しました。',
+  held: 'コメントを送信しました。サイトが承認すると表示されます。',
+  reviewedAll: 'コメントは確認後に表示されます。',
+  reviewedFirst: '初めてのコメントは確認後に表示されます。',
   signedInAs: (name) => `${name} としてコメント中`,
   signOut: 'ログアウト',
 };
