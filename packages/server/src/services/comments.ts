@@ -418,14 +418,23 @@ export class Comments {
       return { result: null, threadKey: null };
     }
     if (row.deleted) return { result: null, threadKey: null };
+    await this.#tombstone(tx, site, thread, id);
+    return { result: null, threadKey: thread.key };
+  }
+
+  /**
+   * Soft delete: the body and author go, the comment stays as a tombstone so its replies keep
+   * their place; counted out and announced if it was `visible` (published).
+   */
+  async #tombstone(tx: Queryable, site: SiteRecord, thread: ThreadRow, id: string, visible = true) {
     const rows = await tx.query<CommentRow>(
       `UPDATE comments AS c SET markdown = '', html = '', author = NULL, deleted = true, edited_at = now()
        WHERE c.id = $1 RETURNING ${commentColumns}`,
       [id],
     );
     const comment = toComment(rows[0]!, thread.key);
-    await this.#published(tx, thread.id, rows[0]!, -1, site.id, thread.key, comment);
-    return { result: null, threadKey: thread.key };
+    if (visible) await this.#published(tx, thread.id, rows[0]!, -1, site.id, thread.key, comment);
+    return comment;
   }
 
   /** Counts and the event that follow a comment becoming visible (+1) or being deleted (-1). */
@@ -491,17 +500,11 @@ export class Comments {
     return { result: comment, threadKey: visible ? thread.key : null };
   }
 
-  /** Soft delete: the body and author go, the comment stays as a tombstone so its replies keep their place. */
+  /** The author deletes their own comment, within the edit window (see #tombstone). */
   async delete(tx: Queryable, site: SiteRecord, id: string, viewer: Viewer): Promise<Written<Comment>> {
     const { thread, row } = await this.#ownComment(tx, site, id, viewer);
-    const rows = await tx.query<CommentRow>(
-      `UPDATE comments AS c SET markdown = '', html = '', author = NULL, deleted = true, edited_at = now()
-       WHERE c.id = $1 RETURNING ${commentColumns}`,
-      [id],
-    );
-    const comment = toComment(rows[0]!, thread.key);
     const visible = row.status === 'published';
-    if (visible) await this.#published(tx, thread.id, rows[0]!, -1, site.id, thread.key, comment);
+    const comment = await this.#tombstone(tx, site, thread, id, visible);
     return { result: comment, threadKey: visible ? thread.key : null };
   }
 
