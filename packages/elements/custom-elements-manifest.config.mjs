@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { customElementJsxPlugin } from 'custom-element-jsx-integration';
 
-// Types for JSX (React 19, Preact, Solid…): dist/custom-elements-jsx.d.ts, exported as
+// Types for JSX (React 19, Preact): dist/custom-elements-jsx.d.ts, exported as
 // `@kith/elements/jsx`. Property types come from the element classes themselves; read-only
 // properties (a getter such as `targets`) are left out, since a framework would try to set them.
 const modulePaths = {
