@@ -9,8 +9,7 @@ import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumExecutable } from '../scripts/lib/chromium.mjs';
+import { launchChromium } from '../scripts/lib/chromium.mjs';
 
 const dist = fileURLToPath(new URL('../packages/embed/dist', import.meta.url));
 const runs = Number(process.env.BENCH_RUNS ?? 5);
@@ -82,7 +81,7 @@ const server = createServer((req, res) => {
 });
 await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+const browser = await launchChromium();
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 

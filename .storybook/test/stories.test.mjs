@@ -9,8 +9,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumExecutable } from '../../scripts/lib/chromium.mjs';
+import { launchChromium } from '../../scripts/lib/chromium.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const types = {
@@ -48,7 +47,7 @@ describe('Storybook', () => {
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${server.address().port}`;
-    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+    browser = await launchChromium();
   });
   after(async () => {
     await browser?.close();

@@ -11,3 +11,9 @@ export const chromiumArgs = [
 ];
 
 export const chromiumExecutable = () => process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** That Chromium, launched headless through playwright-core. */
+export async function launchChromium() {
+  const { chromium } = await import('playwright-core');
+  return chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+}

@@ -1,10 +1,9 @@
 // Debian's Chromium (or CHROMIUM_PATH) through playwright-core: never a downloaded browser.
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumExecutable } from '../../../scripts/lib/chromium.mjs';
+import { launchChromium } from '../../../scripts/lib/chromium.mjs';
 import { startDemo } from './demo.mjs';
 
 export function launch() {
-  return chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+  return launchChromium();
 }
 
 /** The real demo (fresh data, free port) and a browser, for a test file's `before`. */

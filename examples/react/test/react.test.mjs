@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumExecutable } from '../../../scripts/lib/chromium.mjs';
+import { launchChromium } from '../../../scripts/lib/chromium.mjs';
 import { startExample } from '../../../scripts/lib/example.mjs';
 
 describe('React example: Kith elements in a React 19 app, against the real server', () => {
@@ -16,7 +15,7 @@ describe('React example: Kith elements in a React 19 app, against the real serve
   before(async () => {
     example = await startExample(fileURLToPath(new URL('../serve.mjs', import.meta.url)));
     url = `${example.url}/`;
-    browser = await chromium.launch({ executablePath: chromiumExecutable(), args: chromiumArgs });
+    browser = await launchChromium();
   });
 
   after(async () => {

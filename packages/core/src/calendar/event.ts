@@ -132,10 +132,8 @@ export function pageUrl(event: CalendarEvent): string | undefined {
   return parsed.href;
 }
 
-/** The description with the event's page after it, for calendars that keep no link of their own. */
-export function details(event: CalendarEvent): string | undefined {
-  const { description } = event;
-  const url = pageUrl(event);
+/** The description with the event's page (`pageUrl`) after it, for calendars that keep no link of their own. */
+export function details(description: string | undefined, url: string | undefined): string | undefined {
   if (!url || description?.includes(url)) return description || undefined;
   return description ? `${description}\n\n${url}` : url;
 }

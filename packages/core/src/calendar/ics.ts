@@ -76,7 +76,8 @@ function vevent(event: CalendarEvent, stamp: Date, reminderMinutes: number | und
   const sequence = event.sequence ?? 0;
   if (!Number.isInteger(sequence) || sequence < 0)
     throw new TypeError('The event sequence is a whole number, 0 or more');
-  const description = details(event);
+  const url = pageUrl(event);
+  const description = details(event.description, url);
   const lines = [
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
@@ -89,7 +90,6 @@ function vevent(event: CalendarEvent, stamp: Date, reminderMinutes: number | und
   ];
   if (description) lines.push(`DESCRIPTION:${escapeText(description)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
-  const url = pageUrl(event);
   if (url) lines.push(`URL:${url}`);
   const organizerLine = event.organizer && organizer(event.organizer);
   if (organizerLine) lines.push(organizerLine);

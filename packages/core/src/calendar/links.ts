@@ -20,8 +20,9 @@ const query = (params: Record<string, string | undefined>) =>
 function linkable(event: CalendarEvent) {
   if (event.status === 'cancelled') throw new TypeError('A cancelled event cannot be added to a calendar');
   if (!event.title?.trim()) throw new TypeError('The event needs a title');
-  const text = details(event);
-  const description = text && shorten(text, pageUrl(event));
+  const url = pageUrl(event);
+  const text = details(event.description, url);
+  const description = text && shorten(text, url);
   return { times: eventTimes(event), description, timeZone: checkTimeZone(event.timeZone) };
 }
 
