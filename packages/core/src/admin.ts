@@ -1,4 +1,12 @@
-import type { Comment, CommentPage, Site, SiteSettingsPatch, ThreadMeta } from '@kith/protocol';
+import type {
+  Comment,
+  CommentPage,
+  EventInfo,
+  EventInput,
+  Site,
+  SiteSettingsPatch,
+  ThreadMeta,
+} from '@kith/protocol';
 import type { ClientOptions } from './client.js';
 import { toKithError } from './errors.js';
 import { type HttpOptions, request } from './http.js';
@@ -67,6 +75,20 @@ export class KithAdminClient {
    */
   async removeComment(id: string): Promise<void> {
     await this.#call('DELETE', `comments/${encodeURIComponent(id)}`);
+  }
+
+  /**
+   * Creates or replaces the event of a page (its thread key). Readers answer it with
+   * `KithClient.rsvp`. A change calendars show raises its `sequence`; to call it off, send it again
+   * with `status: 'cancelled'`, which tells calendars too.
+   */
+  putEvent(key: string, event: EventInput): Promise<EventInfo> {
+    return this.#call('PUT', `threads/${encodeURIComponent(key)}/event`, event);
+  }
+
+  /** Removes a page's event and every answer to it (for mistakes: cancel an event people know of). */
+  async deleteEvent(key: string): Promise<void> {
+    await this.#call('DELETE', `threads/${encodeURIComponent(key)}/event`);
   }
 
   /** Closes a thread to new comments (`true`) or reopens it. */

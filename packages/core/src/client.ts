@@ -55,6 +55,13 @@ export function newIdempotencyKey(): string {
 const seg = encodeURIComponent;
 
 /**
+ * How a client reaches its site (base URL, its session's header, timeouts and retries), for the
+ * calls kept in modules of their own (`@kith/core/rsvp`) so pages that never make them never load
+ * them. Not part of the public API.
+ */
+export let clientHttp: (client: KithClient) => HttpOptions;
+
+/**
  * A typed client for one site on a Kith server: one method per protocol endpoint. Every failure
  * rejects with a `KithError`. Transient failures are retried, writes with the same
  * Idempotency-Key, so a retried write never happens twice.
@@ -64,6 +71,10 @@ export class KithClient {
   readonly site: string;
   #token: string | undefined;
   #http: HttpOptions;
+
+  static {
+    clientHttp = (client) => client.#http;
+  }
 
   constructor(options: ClientOptions) {
     this.server = options.server.replace(/\/+$/, '');

@@ -67,6 +67,8 @@ function responses(route: RouteSpec): Json {
         description: 'An event stream; see the thread event schemas.',
         content: { 'text/event-stream': { schema: { type: 'string' } } },
       };
+    } else if (route.text) {
+      out[status] = { description: 'Success', content: { [route.text]: { schema: { type: 'string' } } } };
     } else if (schema === null) {
       out[status] = { description: 'No content' };
     } else {

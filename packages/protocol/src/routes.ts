@@ -14,6 +14,7 @@ import {
   ThreadUpdate,
 } from './schemas/comment.js';
 import { CommentId, Cursor, Limit, SiteId, Sort, Strict, ThreadKey } from './schemas/common.js';
+import { AttendeePage, EventInfo, EventInput, RsvpRequest } from './schemas/rsvp.js';
 import { GuestSessionRequest, OwnerSessionRequest, Session, SessionInfo } from './schemas/session.js';
 import { ShareClick, ShareCounts } from './schemas/share.js';
 import { Site, SiteSettingsPatch } from './schemas/site.js';
@@ -34,6 +35,8 @@ export interface RouteSpec {
   responses: Record<number, TSchema | null>;
   /** text/event-stream instead of JSON. */
   stream?: true;
+  /** The media type of a text body answered instead of JSON (`text/calendar`). */
+  text?: string;
 }
 
 const SiteParams = Strict({ site: SiteId });
@@ -192,6 +195,63 @@ export const routes = {
     params: ThreadParams,
     body: ShareClick,
     responses: { 200: ShareCounts },
+  },
+  getEvent: {
+    method: 'GET',
+    path: '/v1/sites/{site}/threads/{key}/event',
+    summary:
+      'The page’s event: details, answers so far and the first attendees; with a session, the reader’s own answer',
+    auth: 'optional-user',
+    params: ThreadParams,
+    responses: { 200: EventInfo },
+  },
+  putEvent: {
+    method: 'PUT',
+    path: '/v1/sites/{site}/admin/threads/{key}/event',
+    summary:
+      'Create or change the page’s event (site secret); each change calendars show raises its sequence, and freed seats go to the waitlist in turn',
+    auth: 'secret',
+    params: ThreadParams,
+    body: EventInput,
+    responses: { 200: EventInfo, 201: EventInfo },
+  },
+  deleteEvent: {
+    method: 'DELETE',
+    path: '/v1/sites/{site}/admin/threads/{key}/event',
+    summary:
+      'Remove the page’s event and its answers (site secret); to call it off, set its status to cancelled instead',
+    auth: 'secret',
+    params: ThreadParams,
+    responses: { 204: null },
+  },
+  rsvp: {
+    method: 'PUT',
+    path: '/v1/sites/{site}/threads/{key}/event/rsvp',
+    summary:
+      'Answer the event: going (with guests), maybe or not going. Past capacity, going joins the waitlist; never overbooked',
+    auth: 'user',
+    params: ThreadParams,
+    body: RsvpRequest,
+    responses: { 200: EventInfo },
+  },
+  listAttendees: {
+    method: 'GET',
+    path: '/v1/sites/{site}/threads/{key}/event/attendees',
+    summary: 'Everyone going, in the order they answered',
+    auth: 'none',
+    params: ThreadParams,
+    query: Strict({ limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) }),
+    responses: { 200: AttendeePage },
+  },
+  eventCalendar: {
+    method: 'GET',
+    path: '/v1/sites/{site}/threads/{key}/event/calendar.ics',
+    summary:
+      'The event as an iCalendar file (RFC 5545) with a stable UID and SEQUENCE, for subscribing or importing',
+    auth: 'none',
+    params: ThreadParams,
+    responses: { 200: null },
+    text: 'text/calendar',
   },
   createSession: {
     method: 'POST',

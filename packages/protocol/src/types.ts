@@ -2,6 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type * as C from './schemas/comment.js';
 import type * as E from './schemas/events.js';
 import type * as P from './schemas/problem.js';
+import type * as R from './schemas/rsvp.js';
 import type * as S from './schemas/session.js';
 import type * as Sh from './schemas/share.js';
 import type * as Si from './schemas/site.js';
@@ -38,8 +39,18 @@ export interface ThreadEventMap {
   'comment.deleted': Static<typeof E.CommentEvent>;
   'reaction.changed': Static<typeof E.ReactionEvent>;
   'thread.updated': Static<typeof E.ThreadEvent>;
+  'event.changed': Static<typeof E.EventChangedEvent>;
   reset: Static<typeof E.ResetEvent>;
 }
 export type ShareTarget = (typeof Sh.shareTargets)[number];
 export type ShareClick = Static<typeof Sh.ShareClick>;
 export type ShareCounts = Static<typeof Sh.ShareCounts>;
+export type EventInput = Static<typeof R.EventInput>;
+export type EventInfo = Static<typeof R.EventInfo>;
+export type EventPlace = Static<typeof R.EventPlace>;
+export type EventHost = Static<typeof R.EventHost>;
+export type RsvpResponse = Static<typeof R.RsvpResponse>;
+export type RsvpRequest = Static<typeof R.RsvpRequest>;
+export type MyRsvp = Static<typeof R.MyRsvp>;
+export type Attendee = Static<typeof R.Attendee>;
+export type AttendeePage = Static<typeof R.AttendeePage>;

@@ -9,6 +9,7 @@ import { ProblemError, problemResponse } from './http/problem.js';
 import { errorFields } from './logger.js';
 import { commentRoutes } from './routes/comments.js';
 import { eventRoutes } from './routes/events.js';
+import { rsvpRoutes } from './routes/rsvps.js';
 import { sessionRoutes } from './routes/sessions.js';
 import { shareRoutes } from './routes/shares.js';
 import { siteRoutes } from './routes/sites.js';
@@ -83,6 +84,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
   sessionRoutes(app, ctx);
   eventRoutes(app, ctx);
   shareRoutes(app, ctx);
+  rsvpRoutes(app, ctx);
 
   app.notFound((c) => problemResponse('not-found', { detail: `Nothing at ${c.req.method} ${c.req.path}.` }));
   app.onError((error, c) => {

@@ -1,13 +1,17 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { type EventInput, routes } from '@kith/protocol';
 import { normalizeThreadKey } from '@kith/protocol/thread-key';
 import { migrate } from './db/migrate.js';
 import { openDb } from './db/open.js';
+import { validate } from './http/validate.js';
 import type { LogLevel } from './logger.js';
 import { createKith, listen } from './server.js';
 import { Comments } from './services/comments.js';
+import { Rsvps } from './services/rsvps.js';
 import { Sites } from './services/sites.js';
 import { Threads } from './services/threads.js';
 
@@ -24,6 +28,8 @@ Usage:
   kith-server thread close|open <site> <key>
   kith-server comments pending <site>
   kith-server comments approve|remove <site> <comment-id>
+  kith-server event put <site> <key> <event.json | ->
+  kith-server event show|attendees|remove <site> <key>
 
 The embedded database (PGlite) keeps its data in --data (env KITH_DATA_DIR); set DATABASE_URL to
 use PostgreSQL instead. Other settings: PORT, HOST, KITH_LOG_LEVEL (debug|info|warn|error),
@@ -195,6 +201,59 @@ async function main() {
       if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
       const meta = await db.transaction((tx) => new Threads(db).setClosed(tx, siteId, key, sub === 'close'));
       process.stdout.write(`thread ${key} on ${siteId} is now ${meta.closed ? 'closed' : 'open'}\n`);
+    });
+    return;
+  }
+  if (command === 'event') {
+    const [siteId, rawKey, file] = rest;
+    const subs = ['put', 'show', 'attendees', 'remove'];
+    if (!sub || !subs.includes(sub) || !siteId || !rawKey || (sub === 'put' && !file))
+      fail('event put <site> <key> <event.json | -> | event show|attendees|remove <site> <key>');
+    const key = /^https?:\/\//.test(rawKey) ? normalizeThreadKey(rawKey) : rawKey;
+    let input: EventInput | undefined;
+    if (sub === 'put') {
+      let text: string;
+      try {
+        text = readFileSync(file === '-' ? 0 : file!, 'utf8');
+      } catch (error) {
+        fail(`cannot read ${file}: ${(error as Error).message}`);
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch (error) {
+        fail(`${file} is not JSON: ${(error as Error).message}`);
+      }
+      input = validate<EventInput>(routes.putEvent.body, json, 'body');
+    }
+    await withDb(async (db) => {
+      if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
+      const rsvps = new Rsvps(db, () => 'cli');
+      if (sub === 'remove') {
+        await db.transaction((tx) => rsvps.remove(tx, siteId, key));
+        process.stdout.write(`the event on ${key} is removed, with its answers\n`);
+        return;
+      }
+      if (sub === 'attendees') {
+        let cursor: string | undefined;
+        do {
+          const page = await rsvps.attendees(siteId, key, 100, cursor);
+          for (const a of page.items) process.stdout.write(`${a.name}\t${a.guests ? `+${a.guests}` : ''}\n`);
+          cursor = page.nextCursor ?? undefined;
+        } while (cursor);
+        return;
+      }
+      const event =
+        sub === 'put'
+          ? (await db.transaction((tx) => rsvps.put(tx, siteId, key, input!))).event
+          : await rsvps.get(siteId, key);
+      const { rsvp } = event;
+      const seats = event.capacity === null ? '' : ` of ${event.capacity}`;
+      process.stdout.write(
+        `${event.title} (${event.status}, sequence ${event.sequence})\n` +
+          `${event.start} – ${event.end} ${event.timeZone}\n` +
+          `going ${rsvp.going}${seats}, waitlist ${rsvp.waitlist}, maybe ${rsvp.maybe}, not going ${rsvp.notGoing}; answers ${rsvp.open ? 'open' : 'closed'}\n`,
+      );
     });
     return;
   }

@@ -10,6 +10,7 @@ import { createLogger, errorFields, type Logger, type LogLevel } from './logger.
 import { Comments } from './services/comments.js';
 import { EventBus } from './services/events.js';
 import { PageCache } from './services/page-cache.js';
+import { Rsvps } from './services/rsvps.js';
 import { randomToken } from './services/secrets.js';
 import { Sessions } from './services/sessions.js';
 import { Shares } from './services/shares.js';
@@ -92,6 +93,7 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
     comments: new Comments(db, () => key),
     threads: new Threads(db),
     shares: new Shares(db, () => key),
+    rsvps: new Rsvps(db, () => key),
     bus,
     pages,
     limiter: new RateLimiter(),

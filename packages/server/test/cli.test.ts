@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -115,5 +115,43 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     } finally {
       await server.stop();
     }
+  });
+
+  it('event put reads a file and says what is wrong with it; show, attendees and remove', async () => {
+    const file = join(dataDir, 'event.json');
+    const event = {
+      title: 'Spring meetup',
+      start: '2099-04-01T18:00:00+02:00',
+      end: '2099-04-01T21:00:00+02:00',
+      timeZone: 'Europe/Berlin',
+      capacity: 30,
+      maxGuests: 1,
+    };
+    writeFileSync(file, JSON.stringify({ ...event, start: '2099-04-01T18:00:00' }));
+    await assert.rejects(kith('event', 'put', 'blog', '/meetups/spring', file), /\/body\/start/);
+    writeFileSync(file, '{ "title": ');
+    await assert.rejects(kith('event', 'put', 'blog', '/meetups/spring', file), /is not JSON/);
+    await assert.rejects(kith('event', 'put', 'blog', '/meetups/spring'), /event put <site> <key>/);
+    writeFileSync(file, JSON.stringify(event));
+    const put = await kith('event', 'put', 'blog', 'https://blog.example/meetups/spring/', file);
+    assert.match(put.stdout, /^Spring meetup \(scheduled, sequence 0\)$/m);
+    assert.match(put.stdout, /going 0 of 30, waitlist 0, maybe 0, not going 0; answers open/);
+    const key = encodeURIComponent('/meetups/spring');
+    const server = await startServer({ databaseUrl, dataDir, site: 'blog' });
+    try {
+      const token = await guest(server.url, 'blog');
+      const answered = await json(`${server.url}/v1/sites/blog/threads/${key}/event/rsvp`, {
+        method: 'PUT',
+        token,
+        body: { response: 'going', guests: 1 },
+      });
+      assert.equal(answered.status, 200);
+    } finally {
+      await server.stop();
+    }
+    assert.match((await kith('event', 'show', 'blog', '/meetups/spring')).stdout, /going 2 of 30/);
+    assert.match((await kith('event', 'attendees', 'blog', '/meetups/spring')).stdout, /^\S.*\t\+1$/m);
+    assert.match((await kith('event', 'remove', 'blog', '/meetups/spring')).stdout, /removed/);
+    await assert.rejects(kith('event', 'show', 'blog', '/meetups/spring'), /has no event/);
   });
 });

@@ -5,7 +5,7 @@
  * Every value is encoded; times go out in UTC or as whole days, so nobody's calendar shifts them.
  */
 
-export { type CalendarEvent, type EventTimes, eventTimes, type Instant } from './event.js';
+export { type CalendarEvent, checkTimeZone, type EventTimes, eventTimes, type Instant } from './event.js';
 export { type IcsOptions, icsMediaType, toIcs } from './ics.js';
 export {
   type CalendarService,

@@ -83,7 +83,14 @@ export function memoryKith(
     id: 'blog',
     name: 'Blog',
     protocol: 'kith/1',
-    features: { comments: true, reactions: true, guests: true, realtime: true, shareCounts: true },
+    features: {
+      comments: true,
+      reactions: true,
+      guests: true,
+      realtime: true,
+      shareCounts: true,
+      events: false,
+    },
     moderation: 'none',
     reactions: ['+1', 'heart', 'laugh'],
     limits: {
@@ -98,6 +105,7 @@ export function memoryKith(
         sessions: { max: 10, windowSeconds: 60 },
         reactions: { max: 100, windowSeconds: 60 },
         shares: { max: 100, windowSeconds: 60 },
+        rsvps: { max: 100, windowSeconds: 60 },
       },
     },
     ...options.site,

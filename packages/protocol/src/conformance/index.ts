@@ -3,6 +3,7 @@ import { commentCases } from './cases/comments.js';
 import { inputCases } from './cases/input.js';
 import { moderationCases } from './cases/moderation.js';
 import { realtimeCases } from './cases/realtime.js';
+import { rsvpCases } from './cases/rsvp.js';
 import { sessionCases } from './cases/sessions.js';
 import { shareCases } from './cases/shares.js';
 import { writeCases } from './cases/writes.js';
@@ -45,6 +46,7 @@ export async function runConformance(
     ...realtimeCases(suite),
     ...shareCases(suite),
     ...moderationCases(suite),
+    ...rsvpCases(suite),
   ].filter((c) => !options.filter || options.filter.test(c.name));
   const results: CaseResult[] = [];
   try {

@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import { Comment, ThreadMeta } from './comment.js';
 import { CommentId, ReactionCounts, Strict } from './common.js';
+import { EventInfo } from './rsvp.js';
 
 /**
  * Server-Sent Events on `GET /v1/sites/{site}/threads/{key}/events`. Each event's SSE `id` is a
@@ -13,6 +14,7 @@ export const threadEventTypes = [
   'comment.deleted',
   'reaction.changed',
   'thread.updated',
+  'event.changed',
 ] as const;
 
 export const CommentEvent = Strict({ comment: Comment }, { $id: 'CommentEvent' });
@@ -23,6 +25,12 @@ export const ReactionEvent = Strict(
 );
 
 export const ThreadEvent = Strict({ thread: ThreadMeta }, { $id: 'ThreadEvent' });
+
+/** The page's event changed (the owner edited it, or a reader answered): as everyone sees it, no `mine`. */
+export const EventChangedEvent = Strict(
+  { event: Type.Omit(EventInfo, ['mine']) },
+  { $id: 'EventChangedEvent' },
+);
 
 /** Sent instead of a replay when the missed events are no longer kept: reload the thread. */
 export const ResetEvent = Strict({ reason: Type.String() }, { $id: 'ResetEvent' });

@@ -26,6 +26,7 @@ export const SiteLimits = Strict({
     sessions: RateLimit,
     reactions: RateLimit,
     shares: RateLimit,
+    rsvps: RateLimit,
   }),
 });
 
@@ -41,6 +42,7 @@ export const Site = Strict(
       guests: Type.Boolean(),
       realtime: Type.Boolean(),
       shareCounts: Type.Boolean(),
+      events: Type.Boolean({ description: 'Pages may have an event readers answer (RSVP).' }),
     }),
     moderation: Type.Union([Type.Literal('none'), Type.Literal('first'), Type.Literal('pre')], {
       description:
@@ -74,6 +76,7 @@ export const SiteSettingsPatch = Strict(
         sessions: Type.Optional(RateLimit),
         reactions: Type.Optional(RateLimit),
         shares: Type.Optional(RateLimit),
+        rsvps: Type.Optional(RateLimit),
       }),
     ),
     origins: Type.Optional(

@@ -37,6 +37,7 @@ export const defaultSettings: Omit<SiteSettings, 'name'> = {
     sessions: { max: 10, windowSeconds: 60 },
     reactions: { max: 120, windowSeconds: 60 },
     shares: { max: 30, windowSeconds: 60 },
+    rsvps: { max: 30, windowSeconds: 60 },
   },
 };
 
@@ -54,6 +55,7 @@ export function siteCapabilities(site: SiteRecord): Site {
       guests: s.guests,
       realtime: true,
       shareCounts: s.shareCounts,
+      events: true,
     },
     moderation: s.moderation,
     reactions: s.reactions,
