@@ -51,7 +51,12 @@ describe('React example: Kith elements in a React 19 app, against the real serve
       'First! Written before React rendered anything.',
       'And a second one, to sort.',
     ]);
-    // Props React passed: properties where the element has one, attributes otherwise.
+    // Props React passed: properties where the element has one, attributes otherwise. The bar
+    // draws its buttons once their modules are in (on a busy machine, after the thread).
+    await page.waitForFunction(
+      () =>
+        document.querySelector('kith-share')?.shadowRoot?.querySelectorAll('[part~="button"]').length === 4,
+    );
     const share = await page.$eval('kith-share', (el) => ({
       layout: el.layout,
       reflected: el.getAttribute('layout'),
