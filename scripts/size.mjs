@@ -25,6 +25,11 @@ export function measure() {
       bytes: closureBeyond(chunk(dist, 'editor'), staticClosure(chunk(dist, 'thread'))),
       budget: 10 * 1024,
     },
+    {
+      name: 'kith-rsvp event card, Lit + core + the card (with its calendar links), without the loader',
+      bytes: closureSize(chunk(dist, 'rsvp')),
+      budget: 20 * 1024,
+    },
     // A ratchet, not the target (3 KB beyond Lit), which is not met yet: it stops the size
     // from growing while the work to reach the target goes on (see docs/performance.md). Raised
     // once, by 0.05 KB, for the checks on a site owner's bad url and network ids; lowered to 13.12

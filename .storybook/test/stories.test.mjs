@@ -91,11 +91,12 @@ describe('Storybook', () => {
       await page
         .waitForFunction(
           () => {
-            const elements = [...document.querySelectorAll('kith-comment-count, kith-share, kith-thread')];
-            return (
-              elements.length > 0 &&
-              elements.every((el) => el.shadowRoot?.querySelector('[part="base"], [part="list"] li'))
-            );
+            const elements = [
+              ...document.querySelectorAll('kith-comment-count, kith-share, kith-thread, kith-rsvp'),
+            ];
+            // Drawn: its content, or (the event card) its loading line or its failure.
+            const drawn = '[part="base"], [part="list"] li, [aria-busy="true"], [part="error"]';
+            return elements.length > 0 && elements.every((el) => el.shadowRoot?.querySelector(drawn));
           },
           undefined,
           { timeout: 10_000 },

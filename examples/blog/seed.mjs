@@ -21,6 +21,32 @@ const threads = {
   '/posts/spring-meetup': [],
 };
 
+/** `date` (YYYY-MM-DD) at `time` in `timeZone`, with that zone's offset then: `…T19:00:00+02:00`. */
+function localTime(date, time, timeZone) {
+  const at = new Date(`${date}T${time}:00Z`);
+  const offset = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })
+    .formatToParts(at)
+    .find((part) => part.type === 'timeZoneName')
+    .value.replace('GMT', '');
+  return `${date}T${time}:00${offset || '+00:00'}`;
+}
+
+/** The spring meetup the post announces: four weeks after the demo is first started. */
+function springMeetup() {
+  const day = new Date(Date.now() + 28 * 86_400_000).toISOString().slice(0, 10);
+  return {
+    title: 'Spring meetup',
+    description: 'Lightning talks from members, then snacks and open discussion. Doors open at 18:30.',
+    start: localTime(day, '19:00', 'Europe/Berlin'),
+    end: localTime(day, '21:30', 'Europe/Berlin'),
+    timeZone: 'Europe/Berlin',
+    place: { name: 'Library hall', address: '1 Commons Square, Berlin' },
+    host: { name: 'The Commons' },
+    capacity: 40,
+    maxGuests: 1,
+  };
+}
+
 export async function seedDemo(kith, siteId) {
   const { ctx, db } = kith;
   const site = await ctx.sites.get(siteId);
@@ -38,5 +64,15 @@ export async function seedDemo(kith, siteId) {
       );
       made.push(result);
     }
+  }
+  await db.transaction((tx) => ctx.rsvps.put(tx, siteId, '/posts/spring-meetup', springMeetup()));
+  for (const [who, answer] of [
+    ['ines', { response: 'going', guests: 1 }],
+    ['kofi', { response: 'going' }],
+    ['mei', { response: 'maybe' }],
+  ]) {
+    await db.transaction((tx) =>
+      ctx.rsvps.answer(tx, siteId, '/posts/spring-meetup', viewers[who].userId, answer),
+    );
   }
 }

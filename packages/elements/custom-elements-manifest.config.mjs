@@ -7,6 +7,7 @@ import { customElementJsxPlugin } from 'custom-element-jsx-integration';
 const modulePaths = {
   KithConfigElement: './base/config-element.js',
   KithCommentCount: './comment-count/comment-count.js',
+  KithRsvp: './rsvp/rsvp.js',
   KithShare: './share/share.js',
   KithThread: './thread/thread.js',
 };

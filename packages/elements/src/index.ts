@@ -12,6 +12,13 @@ export { Localizer, registerTranslation, type Translation } from './base/localiz
 export { StoreController } from './base/store-controller.js';
 export { KithCommentCount } from './comment-count/comment-count.js';
 export type { CommentCountStrings } from './comment-count/translations/en.js';
+export {
+  type KithEventDetail,
+  KithRsvp,
+  type KithRsvpDetail,
+  KithRsvpEvent,
+} from './rsvp/rsvp.js';
+export type { RsvpStrings } from './rsvp/translations/en.js';
 export type { PickerStrings } from './share/picker-translations/en.js';
 export type { KithShare, KithShareDetail, KithShareEvent, ShareTarget } from './share/share.js';
 export type { ShareStrings } from './share/translations/en.js';
@@ -21,6 +28,7 @@ export type { ThreadStrings } from './thread/translations/en.js';
 
 import type { Translation } from './base/localize.js';
 import type { CommentCountStrings } from './comment-count/translations/en.js';
+import type { RsvpStrings } from './rsvp/translations/en.js';
 import type { PickerStrings } from './share/picker-translations/en.js';
 import type { ShareStrings } from './share/translations/en.js';
 import type { EditorStrings } from './thread/editor-translations/en.js';
@@ -32,4 +40,5 @@ export type KithTranslation = Translation &
   ShareStrings &
   PickerStrings &
   ThreadStrings &
-  EditorStrings;
+  EditorStrings &
+  RsvpStrings;

@@ -18,6 +18,9 @@ const loaders: Record<string, () => Promise<void>> = {
   'kith-comment-count': async () => {
     await import('@kith/elements/comment-count.js');
   },
+  'kith-rsvp': async () => {
+    await import('@kith/elements/rsvp.js');
+  },
   'kith-share': async () => {
     await import('@kith/elements/share.js');
   },

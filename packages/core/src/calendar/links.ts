@@ -1,5 +1,20 @@
-import { truncate } from '../share/util.js';
 import { type CalendarEvent, checkTimeZone, details, eventTimes, pageUrl, utcBasic } from './event.js';
+
+// Its own few lines rather than the share builders' `truncate`: a module both the share bar and
+// the event card import becomes a chunk of its own in the script-tag build, one more download
+// for each of them.
+const segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter() : undefined;
+
+/** `text` cut to at most `max` graphemes, ending with "…" when cut. */
+function truncate(text: string, max: number): string {
+  const parts = segmenter ? Array.from(segmenter.segment(text), (s) => s.segment) : Array.from(text);
+  return parts.length <= max
+    ? text
+    : `${parts
+        .slice(0, max - 1)
+        .join('')
+        .trimEnd()}…`;
+}
 
 /** Calendars an event can be added to with a link (Apple Calendar and others take the ICS file). */
 export type CalendarService = 'google' | 'outlook' | 'office365' | 'yahoo';

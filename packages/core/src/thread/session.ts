@@ -1,7 +1,8 @@
 import type { Author, GuestSessionRequest, Session } from '@kith/protocol';
 import { atom } from 'nanostores';
 import type { KithClient } from '../client.js';
-import { type KeyValueStorage, readJson, writeJson } from '../storage.js';
+import { perClient } from '../clients.js';
+import { deviceStorage, type KeyValueStorage, readJson, writeJson } from '../storage.js';
 
 /** The signed-in reader, as kept on the device (the token never leaves it except to the server). */
 export interface StoredSession {
@@ -62,3 +63,11 @@ export class SessionStore {
     this.#set(null);
   }
 }
+
+/**
+ * The reader's session on the client's site, shared by every element on the page (the thread,
+ * the event card): signing in with one signs in the others.
+ */
+export const sessionFor = perClient(
+  (client, storage: KeyValueStorage = deviceStorage()) => new SessionStore(client, storage),
+);

@@ -4,7 +4,7 @@
  * comment, preview, posting (with Idempotency-Key), editing, deleting, reactions and the live
  * event stream. Never a network; the real server is exercised end to end.
  */
-import type { Comment, Site, Sort } from '@kith/core';
+import type { Comment, EventInfo, RsvpRequest, Site, Sort } from '@kith/core';
 
 interface Stored extends Comment {
   seq: number;
@@ -28,6 +28,18 @@ export interface MemoryKith {
   /** A comment by `author` awaiting moderation: only its author sees it. */
   addPending(thread: string, markdown: string, author: string, parentId?: string): Stored;
   requests: Request[];
+  /**
+   * Puts an event on a page (its answers kept); answers past `capacity` wait in line and are
+   * seated in turn, as on the real server (whose conformance suite proves the details).
+   */
+  setEvent(thread: string, event: Partial<EventInfo> & Pick<EventInfo, 'title' | 'start' | 'end'>): void;
+  /** Another reader answers the event (it reaches open streams). */
+  answer(thread: string, name: string, answer: RsvpRequest): void;
+}
+
+interface StoredEvent {
+  info: Omit<EventInfo, 'rsvp' | 'attendees' | 'mine'>;
+  answers: Map<string, { name: string; response: RsvpRequest['response']; guests: number; waiting: boolean }>;
 }
 
 const json = (body: unknown, status = 200) =>
@@ -119,7 +131,107 @@ export function memoryKith(
       user: { id: `u-${name}`, name, kind: 'guest' as const, avatarUrl: null },
     };
   };
+  const events = new Map<string, StoredEvent>();
+  const seats = (stored: StoredEvent) =>
+    [...stored.answers.values()]
+      .filter((a) => a.response === 'going' && !a.waiting)
+      .reduce((n, a) => n + 1 + a.guests, 0);
+  /** Seats the line in turn while the first party fits. */
+  const seatLine = (stored: StoredEvent) => {
+    for (const entry of stored.answers.values()) {
+      if (!entry.waiting) continue;
+      if (stored.info.capacity !== null && seats(stored) + 1 + entry.guests > stored.info.capacity) return;
+      entry.waiting = false;
+    }
+  };
+  const eventView = (thread: string, userId?: string): EventInfo | undefined => {
+    const stored = events.get(thread);
+    if (!stored) return undefined;
+    const all = [...stored.answers.entries()];
+    const going = seats(stored);
+    const waiting = all.filter(([, a]) => a.waiting);
+    const view: EventInfo = {
+      ...stored.info,
+      rsvp: {
+        going,
+        maybe: all.filter(([, a]) => a.response === 'maybe').length,
+        notGoing: all.filter(([, a]) => a.response === 'not-going').length,
+        waitlist: waiting.reduce((n, [, a]) => n + 1 + a.guests, 0),
+        spotsLeft: stored.info.capacity === null ? null : Math.max(0, stored.info.capacity - going),
+        open: stored.info.status !== 'cancelled' && Date.now() < Date.parse(stored.info.start),
+      },
+      attendees: all
+        .filter(([, a]) => a.response === 'going' && !a.waiting)
+        .slice(0, 12)
+        .map(([id, a]) => ({ id, name: a.name, avatarUrl: null, guests: a.guests })),
+    };
+    if (userId !== undefined) {
+      const mine = stored.answers.get(userId);
+      view.mine = mine
+        ? {
+            response: mine.response,
+            guests: mine.guests,
+            waitlisted: mine.waiting,
+            position: mine.waiting ? waiting.findIndex(([id]) => id === userId) + 1 : null,
+          }
+        : null;
+    }
+    return view;
+  };
+  const answer = (thread: string, userId: string, name: string, request: RsvpRequest) => {
+    const stored = events.get(thread)!;
+    const before = stored.answers.get(userId);
+    const guests = request.response === 'going' ? (request.guests ?? 0) : 0;
+    const seated = before?.response === 'going' && !before.waiting;
+    const free =
+      stored.info.capacity === null ? Number.POSITIVE_INFINITY : stored.info.capacity - seats(stored);
+    let waiting = false;
+    if (request.response === 'going') {
+      if (seated) {
+        if (1 + guests > free + 1 + before.guests) return problem('event-full', 409, 'Not enough seats.');
+      } else {
+        const line = [...stored.answers.values()].some((a) => a.waiting);
+        waiting = before?.waiting || line || 1 + guests > free;
+      }
+    }
+    // A new place in line or seat goes to the end, as the server orders them.
+    if (!(seated && request.response === 'going') && !before?.waiting) stored.answers.delete(userId);
+    stored.answers.set(userId, { name, response: request.response, guests, waiting });
+    seatLine(stored);
+    emit(thread, 'event.changed', { event: eventView(thread) });
+    return undefined;
+  };
   const kith: MemoryKith = {
+    setEvent(thread, event) {
+      const previous = events.get(thread);
+      const info = {
+        thread,
+        uid: previous?.info.uid ?? `${thread}@memory.kith.test`,
+        description: null,
+        allDay: false,
+        timeZone: 'Europe/Berlin',
+        url: null,
+        place: null,
+        host: null,
+        image: null,
+        capacity: null,
+        maxGuests: 0,
+        status: 'scheduled' as const,
+        sequence: previous ? previous.info.sequence + 1 : 0,
+        updatedAt: new Date().toISOString(),
+        ...event,
+      };
+      delete (info as Partial<EventInfo>).rsvp;
+      delete (info as Partial<EventInfo>).attendees;
+      delete (info as Partial<EventInfo>).mine;
+      const stored = { info, answers: previous?.answers ?? new Map() };
+      events.set(thread, stored);
+      seatLine(stored);
+      emit(thread, 'event.changed', { event: eventView(thread) });
+    },
+    answer(thread, name, request) {
+      answer(thread, `u-${name}`, name, request);
+    },
     session: newSession,
     addPending(thread, markdown, author, parentId) {
       return kith.add(thread, markdown, { author, status: 'pending', ...(parentId && { parentId }) });
@@ -232,6 +344,30 @@ export function memoryKith(
         },
       });
       return new Response(stream, { headers: { 'content-type': 'text/event-stream' } });
+    }
+    if ((m = path.match(/^\/threads\/([^/]+)\/event(\/rsvp|\/attendees)?$/))) {
+      const thread = decodeURIComponent(m[1]!);
+      const who = user(request);
+      if (!events.has(thread)) return problem('event-not-found', 404, 'This page has no event.');
+      if (m[2] === '/attendees') {
+        const everyone = [...events.get(thread)!.answers.entries()]
+          .filter(([, a]) => a.response === 'going' && !a.waiting)
+          .map(([id, a]) => ({ id, name: a.name, avatarUrl: null, guests: a.guests }));
+        const from = Number(url.searchParams.get('cursor') ?? 0);
+        const limit = Number(url.searchParams.get('limit') ?? 50);
+        const next = from + limit < everyone.length ? String(from + limit) : null;
+        return json({ items: everyone.slice(from, from + limit), nextCursor: next });
+      }
+      if (m[2] === '/rsvp' && request.method === 'PUT') {
+        if (!who) return problem('unauthorized', 401);
+        const view = eventView(thread)!;
+        if (view.status === 'cancelled') return problem('event-cancelled', 409, 'The event is cancelled.');
+        if (!view.rsvp.open) return problem('rsvp-closed', 409, 'The event has started.');
+        if ((body.guests ?? 0) > view.maxGuests) return problem('validation-failed', 422, 'Too many guests.');
+        const refused = answer(thread, who.id, who.name, body);
+        if (refused) return refused;
+      }
+      return json(eventView(thread, who?.id));
     }
     if ((m = path.match(/^\/threads\/([^/]+)\/comments$/)) && request.method === 'POST') {
       const thread = decodeURIComponent(m[1]!);

@@ -1,0 +1,248 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { type MemoryKith, memoryKith } from '../test-support/memory-kith.js';
+import type { KithRsvp } from './rsvp.js';
+import './rsvp.js';
+
+const inDays = (days: number, hours = 0) =>
+  new Date(Date.now() + (days * 24 + hours) * 3_600_000).toISOString();
+const root = (el: KithRsvp) => el.shadowRoot!;
+const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const button = (el: KithRsvp, label: string) =>
+  [...root(el).querySelectorAll('button')].find((b) => text(b) === label);
+const loaded = (el: KithRsvp) => waitUntil(() => el.event, 'the event did not load');
+const status = (el: KithRsvp) => text(root(el).querySelector('[role="status"]'));
+
+function meetup(
+  kith: MemoryKith,
+  thread = '/meetups/may',
+  extra: Parameters<MemoryKith['setEvent']>[1] | object = {},
+) {
+  kith.setEvent(thread, {
+    title: 'May meetup',
+    start: '2099-05-14T19:00:00+02:00',
+    end: '2099-05-14T21:30:00+02:00',
+    timeZone: 'Europe/Berlin',
+    ...extra,
+  });
+}
+
+async function card(kith: MemoryKith, thread = '/meetups/may', lang = 'en'): Promise<KithRsvp> {
+  const el = await fixture<KithRsvp>(
+    html`<kith-rsvp server=${kith.url} site="blog" thread=${thread} locale=${lang}></kith-rsvp>`,
+  );
+  await loaded(el);
+  return el;
+}
+
+describe('kith-rsvp', () => {
+  beforeEach(() => localStorage.clear());
+
+  it('shows the event: when, where, who hosts, seats, calendar links, and schema.org data', async () => {
+    const kith = memoryKith();
+    meetup(kith, '/meetups/may', {
+      description: 'Talks, then <b>dinner</b>',
+      place: { name: 'Hall 2', address: 'Main St 1, Berlin', online: 'https://meet.example/may' },
+      host: { name: 'The Group', url: 'https://group.example' },
+      capacity: 40,
+      maxGuests: 1,
+    });
+    kith.answer('/meetups/may', 'Ada', { response: 'going', guests: 1 });
+    const el = await card(kith);
+    expect(text(root(el).querySelector('[part="title"]'))).to.equal('May meetup');
+    const when = text(root(el).querySelector('[part="details"] time'));
+    expect(when)
+      .to.match(/Thursday, May 14, 2099/)
+      .and.match(/7:00\s*–\s*9:30\s*PM/);
+    expect(root(el).querySelector('time')!.getAttribute('datetime')).to.equal('2099-05-14T19:00:00+02:00');
+    expect(text(root(el).querySelector('[part="details"]'))).to.include('Hall 2, Main St 1, Berlin');
+    expect(root(el).querySelector<HTMLAnchorElement>('a[href="https://meet.example/may"]')!.rel).to.equal(
+      'noopener noreferrer',
+    );
+    expect(text(root(el).querySelector('[part="description"]'))).to.equal('Talks, then <b>dinner</b>');
+    expect(root(el).querySelector('[part="description"] b'), 'text, never markup').to.equal(null);
+    expect(text(root(el).querySelector('[part="capacity"]'))).to.equal('2 going · 38 spots left');
+    expect(root(el).querySelectorAll('[part="avatar"]').length).to.equal(1);
+    expect(text(root(el).querySelector('[part="avatar"] .visually-hidden'))).to.equal('Ada +1 guest');
+
+    const links = [...root(el).querySelectorAll<HTMLAnchorElement>('[part="calendar"] a')];
+    expect(links.map((a) => text(a))).to.deep.equal([
+      'Google Calendar',
+      'Outlook.com',
+      'Microsoft 365',
+      'Yahoo Calendar',
+      'Apple Calendar, Outlook and others (.ics)',
+    ]);
+    expect(links[0]!.href).to.match(/^https:\/\/calendar\.google\.com\/calendar\/render\?action=TEMPLATE&/);
+    expect(links[0]!.href).to.include('dates=20990514T170000Z%2F20990514T193000Z'.replace('%2F', '/'));
+    expect(links[4]!.href).to.equal(`${kith.url}/v1/sites/blog/threads/%2Fmeetups%2Fmay/event/calendar.ics`);
+
+    const ld = JSON.parse(el.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(ld).to.include({ '@type': 'Event', name: 'May meetup', startDate: '2099-05-14T19:00:00+02:00' });
+    expect(ld.eventStatus).to.equal('https://schema.org/EventScheduled');
+    expect(ld.eventAttendanceMode).to.equal('https://schema.org/MixedEventAttendanceMode');
+    expect(ld.remainingAttendeeCapacity).to.equal(38);
+    await expect(el).to.be.accessible();
+  });
+
+  it('a guest answers with a name, hears it, and is remembered as the thread remembers them', async () => {
+    const kith = memoryKith();
+    meetup(kith);
+    const el = await card(kith);
+    button(el, 'Going')!.click();
+    await waitUntil(() => root(el).querySelector('input[name="name"]'));
+    await waitUntil(
+      () => root(el).activeElement?.getAttribute('name') === 'name',
+      'the name field has focus',
+    );
+    root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await waitUntil(() => text(root(el).querySelector('#name-missing')) === 'Enter a name to answer.');
+    expect(kith.requests.filter((r) => r.method === 'PUT')).to.have.length(0);
+    await expect(el).to.be.accessible();
+
+    root(el).querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Grace';
+    const answered = oneEvent(el, 'kith-rsvp');
+    root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    const { detail } = await answered;
+    expect(detail).to.deep.equal({
+      thread: '/meetups/may',
+      response: 'going',
+      guests: 0,
+      waitlisted: false,
+      position: null,
+    });
+    await waitUntil(() => status(el) === 'You’re going.', `announced: ${status(el)}`);
+    expect(button(el, 'Going')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(text(root(el).querySelector('.as'))).to.equal('Answering as Grace');
+    expect(JSON.parse(localStorage.getItem(`kith:session:${kith.url}|blog`)!).user.name).to.equal('Grace');
+
+    button(el, 'Maybe')!.click();
+    await waitUntil(() => status(el) === 'You might come.');
+    expect(kith.requests.filter((r) => r.url.endsWith('/sessions'))).to.have.length(1, 'signed in once');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a full event puts the reader in line, and a freed seat is theirs, live', async () => {
+    const kith = memoryKith();
+    meetup(kith, '/meetups/may', { capacity: 1 });
+    kith.answer('/meetups/may', 'Ada', { response: 'going' });
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Bo')));
+    const el = await card(kith);
+    expect(text(root(el).querySelector('[part="badge"]'))).to.equal('Full');
+    expect(text(root(el).querySelector('.hint'))).to.equal(
+      'Full: answering “Going” puts you on the waitlist.',
+    );
+    button(el, 'Going')!.click();
+    await waitUntil(() => status(el) === 'You’re number 1 on the waitlist.', status(el));
+    expect(el.event!.mine).to.deep.equal({ response: 'going', guests: 0, waitlisted: true, position: 1 });
+
+    kith.answer('/meetups/may', 'Ada', { response: 'not-going' });
+    await waitUntil(() => status(el) === 'A spot freed up: you’re going.', `promoted: ${status(el)}`);
+    expect(text(root(el).querySelector('.mine'))).to.equal('You’re going.');
+    expect(text(root(el).querySelector('[part="capacity"]'))).to.equal('1 going · Full');
+  });
+
+  it('a failed answer keeps the choice and is tried again; it is taken once', async () => {
+    const kith = memoryKith();
+    meetup(kith, '/meetups/may', { maxGuests: 2 });
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Cy')));
+    const el = await card(kith);
+    kith.fail = (request) =>
+      request.method === 'PUT'
+        ? new Response(
+            JSON.stringify({ type: 'urn:kith:problem:unavailable', status: 503, code: 'unavailable' }),
+            {
+              status: 503,
+              headers: { 'content-type': 'application/problem+json' },
+            },
+          )
+        : undefined;
+    const select = root(el).querySelector('select')!;
+    select.value = '2';
+    select.dispatchEvent(new Event('change'));
+    button(el, 'Going')!.click();
+    await waitUntil(() => root(el).querySelector('[part="error"]'), 'no error shown', { timeout: 8000 });
+    expect(text(root(el).querySelector('[part="error"]'))).to.equal('The server had a problem. Try again');
+    expect(status(el)).to.equal('The server had a problem.');
+    expect(select.value, 'the guests are kept').to.equal('2');
+    kith.fail = undefined;
+    button(el, 'Try again')!.click();
+    await waitUntil(() => el.event?.mine?.response === 'going');
+    expect(el.event!.mine!.guests).to.equal(2);
+    expect(root(el).querySelector('[part="error"]')).to.equal(null);
+    expect(el.event!.rsvp.going).to.equal(3, 'one answer, whatever the retries');
+  });
+
+  it('says what is wrong in the reader’s words: too many guests, cancelled, ended, no event', async () => {
+    const kith = memoryKith();
+    meetup(kith, '/meetups/may', { capacity: 2, maxGuests: 2 });
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Di')));
+    const el = await card(kith);
+    button(el, 'Going')!.click();
+    await waitUntil(() => el.event?.mine?.response === 'going');
+    const select = root(el).querySelector('select')!;
+    select.value = '2';
+    select.dispatchEvent(new Event('change'));
+    await waitUntil(() => root(el).querySelector('[part="error"]'));
+    expect(text(root(el).querySelector('[part="error"]'))).to.match(/^Not enough spots are left/);
+
+    meetup(kith, '/meetups/may', { status: 'cancelled' });
+    await waitUntil(
+      () => text(root(el).querySelector('[part="badge"]')) === 'Cancelled',
+      'live cancellation',
+    );
+    expect(root(el).querySelector('[part~="answer"]')).to.equal(null);
+    expect(root(el).querySelector('[part="calendar"]'), 'no links to add a cancelled event').to.equal(null);
+    expect(text(root(el).querySelector('[part="answers"] p'))).to.equal('Answers are closed.');
+    const ld = JSON.parse(el.querySelector('script[type="application/ld+json"]')!.textContent!);
+    expect(ld.eventStatus).to.equal('https://schema.org/EventCancelled');
+
+    meetup(kith, '/meetups/april', { start: inDays(-3), end: inDays(-3, 2) });
+    const ended = await card(kith, '/meetups/april');
+    expect(text(root(ended).querySelector('[part="badge"]'))).to.equal('This event has ended');
+    expect(root(ended).querySelector('[part="answers"]')).to.equal(null);
+
+    meetup(kith, '/meetups/now', { start: inDays(0, -1), end: inDays(0, 1) });
+    const now = await card(kith, '/meetups/now');
+    expect(text(root(now).querySelector('[part="badge"]'))).to.equal('Happening now');
+
+    const none = await fixture<KithRsvp>(
+      html`<kith-rsvp server=${kith.url} site="blog" thread="/nothing"></kith-rsvp>`,
+    );
+    await waitUntil(() => root(none).querySelector('[part="error"]'));
+    expect(text(root(none).querySelector('[part="error"]'))).to.equal('This page has no event.');
+    await expect(none).to.be.accessible();
+  });
+
+  it('lists everyone going in a dialog that closes with Escape and gives focus back', async () => {
+    const kith = memoryKith();
+    meetup(kith);
+    for (let i = 1; i <= 15; i++) kith.answer('/meetups/may', `Reader ${i}`, { response: 'going' });
+    const el = await card(kith);
+    expect(root(el).querySelectorAll('[part="avatar"]').length).to.equal(12);
+    const open = button(el, 'See everyone going (15)')!;
+    open.focus();
+    open.click();
+    const dialog = root(el).querySelector('dialog')!;
+    await waitUntil(() => dialog.querySelectorAll('li').length === 15, 'everyone listed');
+    expect(dialog.open).to.equal(true);
+    expect(text(dialog.querySelector('li'))).to.equal('Reader 1');
+    await expect(el).to.be.accessible();
+    dialog.dispatchEvent(new Event('cancel'));
+    dialog.close();
+    expect(dialog.open).to.equal(false);
+    await waitUntil(() => root(el).activeElement === open, 'focus is back on the button');
+  });
+
+  it('speaks the reader’s language, right to left in Arabic, with the times where the event is', async () => {
+    const kith = memoryKith();
+    meetup(kith, '/meetups/may', { capacity: 10 });
+    const el = await card(kith, '/meetups/may', 'ar');
+    await waitUntil(() => text(root(el).querySelector('legend')) === 'هل ستحضر؟', 'Arabic strings');
+    expect(root(el).querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    expect(text(button(el, 'سأحضر'))).to.equal('سأحضر');
+    const de = await card(kith, '/meetups/may', 'de');
+    await waitUntil(() => text(root(de).querySelector('legend')) === 'Kommst du?');
+    expect(text(root(de).querySelector('time'))).to.match(/Donnerstag, 14\. Mai 2099/);
+    await expect(el).to.be.accessible();
+  });
+});
