@@ -44,6 +44,7 @@ async function prepare(base, secret) {
         comments: { max: 100_000, windowSeconds: 60 },
         sessions: { max: 100_000, windowSeconds: 60 },
         reactions: { max: 100_000, windowSeconds: 60 },
+        rsvps: { max: 100_000, windowSeconds: 60 },
       },
     },
     secret,
@@ -88,6 +89,7 @@ async function measure(label, base, secret) {
       ],
     });
   const post = await posting();
+  const rsvp = await answering(api, secret);
   // With moderation "first", each post first asks whether its author has a published comment
   // (this one has: its comments are published at once).
   await call(`${api}/admin/settings`, 'PATCH', { moderation: 'first' }, secret);
@@ -101,6 +103,80 @@ async function measure(label, base, secret) {
     signedIn: { rps: signedIn.requests.average, p99: signedIn.latency.p99, errors: errors(signedIn) },
     post: { rps: post.requests.average, p99: post.latency.p99, errors: errors(post) },
     postFirst: { rps: postFirst.requests.average, p99: postFirst.latency.p99, errors: errors(postFirst) },
+    rsvp,
+  };
+}
+
+/**
+ * 200 readers answering one event of 100 seats at once, over and over (going with a guest, going,
+ * maybe, can't go): every answer locks the event, so this is its worst case. Afterwards the seats
+ * are counted from the attendee list: never more than the capacity, and the tally agrees.
+ */
+async function answering(api, secret) {
+  const event = `/bench/event`;
+  const eventKey = encodeURIComponent(event);
+  const start = new Date(Date.now() + 30 * 86_400_000).toISOString();
+  const end = new Date(Date.now() + 30 * 86_400_000 + 7_200_000).toISOString();
+  await call(
+    `${api}/admin/threads/${eventKey}/event`,
+    'PUT',
+    {
+      title: 'Bench meetup',
+      start,
+      end,
+      timeZone: 'Europe/Berlin',
+      capacity: 100,
+      maxGuests: 1,
+    },
+    secret,
+  );
+  const tokens = [];
+  for (let i = 0; i < 200; i++)
+    tokens.push((await call(`${api}/sessions`, 'POST', { name: `Reader ${i}` })).token);
+  const answers = [
+    { response: 'going', guests: 1 },
+    { response: 'going' },
+    { response: 'maybe' },
+    { response: 'not-going' },
+  ];
+  let n = 0;
+  const url = `${api}/threads/${eventKey}/event/rsvp`;
+  const result = await load({
+    url,
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    requests: [
+      {
+        setupRequest(request) {
+          n += 1;
+          request.headers = { ...request.headers, authorization: `Bearer ${tokens[n % tokens.length]}` };
+          request.body = JSON.stringify(answers[Math.floor(n / tokens.length) % answers.length]);
+          return request;
+        },
+      },
+    ],
+  });
+  const info = await call(`${api}/threads/${eventKey}/event`, 'GET');
+  let seated = 0;
+  let cursor = null;
+  do {
+    const page = await call(
+      `${api}/threads/${eventKey}/event/attendees?limit=100${cursor ? `&cursor=${cursor}` : ''}`,
+      'GET',
+    );
+    seated += page.items.reduce((sum, a) => sum + 1 + a.guests, 0);
+    cursor = page.nextCursor;
+  } while (cursor);
+  const read = await load({ url: `${api}/threads/${eventKey}/event` });
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    errors: result.non2xx + result.errors + result.timeouts,
+    going: info.rsvp.going,
+    seated,
+    waitlist: info.rsvp.waitlist,
+    readRps: read.requests.average,
+    readP99: read.latency.p99,
   };
 }
 
@@ -173,6 +249,11 @@ async function main() {
     console.log(
       `  the same with moderation "first" (a known author): ${fmt(run.postFirst.rps)} comments/s, p99 ${run.postFirst.p99} ms, ${run.postFirst.errors} errors`,
     );
+    const r = run.rsvp;
+    console.log(
+      `  answer one event of 100 seats (200 readers at once): ${fmt(r.rps)} answers/s, p99 ${r.p99} ms, ${r.errors} errors; after: ${r.going} seats taken (${r.seated} counted from the attendees), ${r.waitlist} waiting, ${r.going <= 100 && r.going === r.seated ? 'never overbooked' : 'OVERBOOKED OR MISCOUNTED'}`,
+    );
+    console.log(`  read the event card (not cached): ${fmt(r.readRps)} req/s, p99 ${r.readP99} ms`);
   }
   const pg = runs.find((r) => r.label === 'PostgreSQL');
   if (pg) {

@@ -54,6 +54,17 @@ describe('kith-rsvp', () => {
       .to.match(/Thursday, May 14, 2099/)
       .and.match(/7:00\s*–\s*9:30\s*PM/);
     expect(root(el).querySelector('time')!.getAttribute('datetime')).to.equal('2099-05-14T19:00:00+02:00');
+    // The reader's own clock, where it says otherwise (this browser's zone is not Berlin's).
+    const here = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    const readerTime = new Intl.DateTimeFormat('en', {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: here,
+    }).format(Date.parse('2099-05-14T17:00:00Z'));
+    if (here !== 'Europe/Berlin') {
+      expect(text(root(el).querySelector('.here'))).to.match(/^Your time: Thursday, May 14, 2099/);
+      expect(text(root(el).querySelector('.here'))).to.include(readerTime.replace(/\s*[AP]M$/, ''));
+    }
     expect(text(root(el).querySelector('[part="details"]'))).to.include('Hall 2, Main St 1, Berlin');
     expect(root(el).querySelector<HTMLAnchorElement>('a[href="https://meet.example/may"]')!.rel).to.equal(
       'noopener noreferrer',
