@@ -54,8 +54,9 @@ describe('demo blog: the spring meetup’s event card', () => {
     );
     assert.match(await capacity(watching), /^4 going · 1 maybe · 36 spots left$/);
 
-    // The same identity comments: the thread's editor asks no name.
+    // The same identity comments: the thread knows the reader at once, and its editor asks no name.
     const thread = page.locator('kith-thread');
+    await thread.getByText('Commenting as Zoë').waitFor();
     await thread.getByRole('button', { name: 'Write a comment…' }).click();
     await thread.getByRole('textbox', { name: 'Your comment' }).waitFor();
     assert.equal(await thread.getByLabel('Your name').count(), 0);

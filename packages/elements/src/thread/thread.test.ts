@@ -1,3 +1,5 @@
+import { sharedClient } from '@kith/core';
+import { sessionFor } from '@kith/core/session';
 import { aTimeout, expect, fixture, waitUntil } from '@open-wc/testing';
 import { memoryKith } from '../test-support/memory-kith.js';
 import type { KithThread } from './thread.js';
@@ -354,6 +356,19 @@ describe('kith-thread', () => {
       }
     });
   }
+
+  it('a reader who signs in elsewhere on the page (the event card) is known at once, no reload', async () => {
+    const kith = memoryKith();
+    const el = await thread(kith.url);
+    await ready(el);
+    expect(text(root(el))).not.to.contain('Commenting as');
+    await sessionFor(sharedClient({ server: kith.url, site: 'blog' })).signInAsGuest({ name: 'Eve' });
+    await waitUntil(
+      () => text(root(el)).includes('Commenting as Eve'),
+      'the thread did not hear of the session',
+    );
+    await expect(el).to.be.accessible();
+  });
 
   it('after a reload: a signed-in reader gets their own actions, an unsent comment is still there and goes out once', async () => {
     const kith = memoryKith();

@@ -259,6 +259,8 @@ export class KithThread extends KithElement {
       if (this.live) this.#store.connect();
       else this.#store.disconnect();
     }
+    // Signed in elsewhere on the page (the event card, say): "Commenting as …" shows at once.
+    if (this.#session.value && !this.#writing) void this.#write();
   }
 
   protected override updated(changed: PropertyValues<this>): void {
