@@ -174,6 +174,8 @@ export class KithRsvp extends KithElement {
   #answer: { response: RsvpResponse; guests: number } | undefined;
   #signInKey = newIdempotencyKey();
   #jsonLd: HTMLScriptElement | undefined;
+  /** Counts the answers taken, so a read that started before one cannot undo it on screen. */
+  #answered = 0;
 
   /** The thread key whose event this card shows. */
   get threadKey(): string {
@@ -185,6 +187,10 @@ export class KithRsvp extends KithElement {
     this.#client =
       next.server && next.site ? sharedClient({ server: next.server, site: next.site }) : undefined;
     this.#unlisten?.();
+    // Another server or site: its own stream and event.
+    this.#stream?.();
+    this.#stream = undefined;
+    this.#key = '';
     this.#session = this.#client && sessionFor(this.#client);
     // Signing in or out anywhere on the page (the thread's form, say) changes `mine`: read again.
     this.#unlisten = this.#session?.$session.listen(() => void this.load());
@@ -229,8 +235,11 @@ export class KithRsvp extends KithElement {
       this.event = undefined;
       this.#key = key;
     }
+    const answered = this.#answered;
     try {
-      this.#show(await getEvent(client, key));
+      const event = await getEvent(client, key);
+      if (answered !== this.#answered || this.sending) return;
+      this.#show(event);
       this.failure = undefined;
     } catch (error) {
       const failure = toKithError(error);
@@ -342,6 +351,7 @@ export class KithRsvp extends KithElement {
     this.answerFailure = undefined;
     try {
       const event = await rsvp(client, this.#key, answer);
+      this.#answered += 1;
       this.#answer = undefined;
       this.sending = false;
       this.#show(event);
