@@ -40,6 +40,7 @@ export interface ThreadEventMap {
   'reaction.changed': Static<typeof E.ReactionEvent>;
   'thread.updated': Static<typeof E.ThreadEvent>;
   'event.changed': Static<typeof E.EventChangedEvent>;
+  'event.removed': Static<typeof E.EventRemovedEvent>;
   reset: Static<typeof E.ResetEvent>;
 }
 export type ShareTarget = (typeof Sh.shareTargets)[number];

@@ -216,6 +216,13 @@ describe('kith-rsvp', () => {
     const now = await card(kith, '/meetups/now');
     expect(text(root(now).querySelector('[part="badge"]'))).to.equal('Happening now');
 
+    kith.removeEvent('/meetups/now');
+    await waitUntil(
+      () => text(root(now).querySelector('[part="error"]')) === 'This page has no event.',
+      'a removed event leaves the page, live',
+    );
+    expect(now.event).to.equal(undefined);
+
     const none = await fixture<KithRsvp>(
       html`<kith-rsvp server=${kith.url} site="blog" thread="/nothing"></kith-rsvp>`,
     );

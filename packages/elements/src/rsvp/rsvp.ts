@@ -265,6 +265,10 @@ export class KithRsvp extends KithElement {
     if (this.#stream || !this.#client || !this.isConnected) return;
     this.#stream = openEventStream(this.#client.eventsUrl(this.#key), {
       onEvent: ({ type, data }) => {
+        if (type === 'event.removed') {
+          this.event = undefined;
+          void this.load(); // says "This page has no event", or shows one put back since
+        }
         if (type !== 'event.changed') return;
         const { event } = JSON.parse(data) as { event: EventInfo };
         const mine = this.event?.mine;

@@ -33,6 +33,8 @@ export interface MemoryKith {
    * seated in turn, as on the real server (whose conformance suite proves the details).
    */
   setEvent(thread: string, event: Partial<EventInfo> & Pick<EventInfo, 'title' | 'start' | 'end'>): void;
+  /** The owner removes the page's event (open streams hear `event.removed`). */
+  removeEvent(thread: string): void;
   /** Another reader answers the event (it reaches open streams). */
   answer(thread: string, name: string, answer: RsvpRequest): void;
 }
@@ -228,6 +230,10 @@ export function memoryKith(
       events.set(thread, stored);
       seatLine(stored);
       emit(thread, 'event.changed', { event: eventView(thread) });
+    },
+    removeEvent(thread) {
+      events.delete(thread);
+      emit(thread, 'event.removed', { thread });
     },
     answer(thread, name, request) {
       answer(thread, `u-${name}`, name, request);

@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { Comment, ThreadMeta } from './comment.js';
-import { CommentId, ReactionCounts, Strict } from './common.js';
+import { CommentId, ReactionCounts, Strict, ThreadKey } from './common.js';
 import { EventInfo } from './rsvp.js';
 
 /**
@@ -15,6 +15,7 @@ export const threadEventTypes = [
   'reaction.changed',
   'thread.updated',
   'event.changed',
+  'event.removed',
 ] as const;
 
 export const CommentEvent = Strict({ comment: Comment }, { $id: 'CommentEvent' });
@@ -31,6 +32,9 @@ export const EventChangedEvent = Strict(
   { event: Type.Omit(EventInfo, ['mine']) },
   { $id: 'EventChangedEvent' },
 );
+
+/** The site owner removed the page's event (and its answers). */
+export const EventRemovedEvent = Strict({ thread: ThreadKey }, { $id: 'EventRemovedEvent' });
 
 /** Sent instead of a replay when the missed events are no longer kept: reload the thread. */
 export const ResetEvent = Strict({ reason: Type.String() }, { $id: 'ResetEvent' });

@@ -33,7 +33,7 @@ export function rsvpRoutes(app: Hono, ctx: AppContext) {
 
   defineWrite(app, ctx, 'deleteEvent', async ({ site, params }, tx) => {
     await ctx.rsvps.remove(tx, site.id, params.key);
-    return { status: 204, body: undefined };
+    return { status: 204, body: undefined, wake: params.key };
   });
 
   defineWrite(

@@ -305,13 +305,15 @@ export class Rsvps {
     return { event, created: !before };
   }
 
+  /** Removes the page's event and its answers; open pages hear `event.removed`. */
   async remove(tx: Queryable, siteId: string, key: string): Promise<void> {
-    const rows = await tx.query(
+    const rows = await tx.query<{ thread_id: string }>(
       `DELETE FROM rsvp_events WHERE thread_id = (SELECT id FROM threads WHERE site_id = $1 AND key = $2)
        RETURNING thread_id`,
       [siteId, key],
     );
     if (rows.length === 0) throw new ProblemError('event-not-found', { detail: 'This page has no event.' });
+    await appendEvent(tx, rows[0]!.thread_id, siteId, key, 'event.removed', { thread: key });
   }
 
   /** A reader's answer. Going takes a seat if one is free and no one is waiting, else a place in line. */

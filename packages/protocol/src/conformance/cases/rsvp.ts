@@ -103,8 +103,19 @@ export function rsvpCases(s: Suite): Case[] {
           404,
         );
 
-        const removed = await s.call(adminUrl(key), { method: 'DELETE', token: secret() });
-        expectStatus(removed, 204);
+        let removed: Awaited<ReturnType<typeof s.call>> | undefined;
+        const heard = await readEvents(s.eventsUrl(key), {
+          count: 1,
+          timeoutMs: 5000,
+          onOpen: async () => {
+            removed = await s.call(adminUrl(key), { method: 'DELETE', token: secret() });
+          },
+        });
+        expectStatus(removed!, 204);
+        check(
+          heard[0]?.event === 'event.removed' && JSON.parse(heard[0].data).thread === key,
+          `open pages hear of the removal: ${JSON.stringify(heard)}`,
+        );
         expectProblem(await s.call(eventUrl(key)), 'event-not-found', 404);
         expectProblem(
           await s.call(adminUrl(key), { method: 'DELETE', token: secret() }),
