@@ -30,6 +30,7 @@ Usage:
   kith-server comments approve|remove <site> <comment-id>
   kith-server event put <site> <key> <event.json | ->
   kith-server event show|attendees|remove <site> <key>
+  kith-server event list <site>
 
 The embedded database (PGlite) keeps its data in --data (env KITH_DATA_DIR); set DATABASE_URL to
 use PostgreSQL instead. Other settings: PORT, HOST, KITH_LOG_LEVEL (debug|info|warn|error),
@@ -201,6 +202,20 @@ async function main() {
       if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
       const meta = await db.transaction((tx) => new Threads(db).setClosed(tx, siteId, key, sub === 'close'));
       process.stdout.write(`thread ${key} on ${siteId} is now ${meta.closed ? 'closed' : 'open'}\n`);
+    });
+    return;
+  }
+  if (command === 'event' && sub === 'list') {
+    const [siteId] = rest;
+    if (!siteId) fail('event list <site>');
+    await withDb(async (db) => {
+      if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
+      const events = await new Rsvps(db, () => 'cli').list(siteId);
+      for (const e of events) {
+        const seats = e.capacity === null ? `${e.going_seats} going` : `${e.going_seats}/${e.capacity} going`;
+        process.stdout.write(`${e.start}\t${e.key}\t${e.title}\t${e.cancelled ? 'cancelled' : seats}\n`);
+      }
+      if (events.length === 0) process.stdout.write('no events\n');
     });
     return;
   }

@@ -150,8 +150,13 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
       await server.stop();
     }
     assert.match((await kith('event', 'show', 'blog', '/meetups/spring')).stdout, /going 2 of 30/);
+    assert.equal(
+      (await kith('event', 'list', 'blog')).stdout,
+      '2099-04-01T18:00:00+02:00\t/meetups/spring\tSpring meetup\t2/30 going\n',
+    );
     assert.match((await kith('event', 'attendees', 'blog', '/meetups/spring')).stdout, /^\S.*\t\+1$/m);
     assert.match((await kith('event', 'remove', 'blog', '/meetups/spring')).stdout, /removed/);
     await assert.rejects(kith('event', 'show', 'blog', '/meetups/spring'), /has no event/);
+    assert.match((await kith('event', 'list', 'blog')).stdout, /^no events$/m);
   });
 });

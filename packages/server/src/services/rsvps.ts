@@ -198,6 +198,24 @@ export class Rsvps {
     return this.#view(this.db, key, row, userId);
   }
 
+  /** Every event on the site's pages, soonest first: its page, title, start, status and seats. */
+  async list(siteId: string) {
+    return this.db.query<{
+      key: string;
+      title: string;
+      start: string;
+      cancelled: boolean;
+      going_seats: number;
+      capacity: number | null;
+    }>(
+      `SELECT t.key, e.details->>'title' AS title, e.details->>'start' AS start, e.cancelled,
+              e.going_seats, e.capacity
+       FROM rsvp_events e JOIN threads t ON t.id = e.thread_id
+       WHERE t.site_id = $1 ORDER BY e.starts_at, t.key`,
+      [siteId],
+    );
+  }
+
   /** Everyone going, in the order they came to hold a seat. */
   async attendees(siteId: string, key: string, limit: number, cursor?: string): Promise<AttendeePage> {
     const row = await this.#required(this.db, siteId, key);
