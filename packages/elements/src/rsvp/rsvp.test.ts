@@ -75,6 +75,8 @@ describe('kith-rsvp', () => {
     expect(root(el).querySelectorAll('[part="avatar"]').length).to.equal(1);
     expect(text(root(el).querySelector('[part="avatar"] .visually-hidden'))).to.equal('Ada +1 guest');
 
+    root(el).querySelector('summary')!.click(); // the calendars' links load when the menu opens
+    await waitUntil(() => root(el).querySelectorAll('[part="calendar"] a').length === 5, 'no calendar links');
     const links = [...root(el).querySelectorAll<HTMLAnchorElement>('[part="calendar"] a')];
     expect(links.map((a) => text(a))).to.deep.equal([
       'Google Calendar',

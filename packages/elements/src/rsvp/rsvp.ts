@@ -8,7 +8,7 @@ import {
   sharedClient,
   toKithError,
 } from '@kith/core';
-import { type CalendarService, calendarServices, calendarUrl } from '@kith/core/calendar';
+import type { CalendarService } from '@kith/core/calendar';
 import { openEventStream } from '@kith/core/event-stream';
 import { eventCalendarUrl, getAttendees, getEvent, rsvp } from '@kith/core/rsvp';
 import { type SessionStore, sessionFor } from '@kith/core/session';
@@ -443,9 +443,21 @@ export class KithRsvp extends KithElement {
     </li>`;
   }
 
+  /** The calendars' link builders, loaded when the reader opens "Add to calendar" (1 KB the card need not carry). */
+  #calendars: Pick<typeof import('@kith/core/calendar'), 'calendarServices' | 'calendarUrl'> | undefined;
+
+  #onCalendarToggle = async (event: Event) => {
+    if (!(event.target as HTMLDetailsElement).open || this.#calendars) return;
+    // Named, so the bundler leaves the ICS writer out of the chunk.
+    const { calendarServices, calendarUrl } = await import('@kith/core/calendar');
+    this.#calendars = { calendarServices, calendarUrl };
+    this.requestUpdate();
+  };
+
   #calendar(event: EventInfo) {
     if (event.status === 'cancelled' || !this.#client) return nothing;
     const t = this.localize;
+    const calendars = this.#calendars;
     const calendarEvent = {
       uid: event.uid,
       title: event.title,
@@ -458,12 +470,12 @@ export class KithRsvp extends KithElement {
         undefined,
       url: event.url ?? undefined,
     };
-    return html`<details part="calendar">
+    return html`<details part="calendar" @toggle=${this.#onCalendarToggle}>
       <summary>${t.term('addToCalendar')}</summary>
       <ul role="list">
-        ${calendarServices.map(
+        ${(calendars?.calendarServices ?? []).map(
           (service) =>
-            html`<li><a href=${calendarUrl(service, calendarEvent)} target="_blank" rel="noopener noreferrer">${calendarNames[service]}</a></li>`,
+            html`<li><a href=${calendars!.calendarUrl(service, calendarEvent)} target="_blank" rel="noopener noreferrer">${calendarNames[service]}</a></li>`,
         )}
         <li><a href=${eventCalendarUrl(this.#client, this.#key)} download="event.ics">${t.term('calendarFile')}</a></li>
       </ul>
