@@ -9,4 +9,18 @@ export const mistakes = [
   <kith-thread key="3" sort="newest" />,
   // @ts-expect-error: no such attribute
   <kith-comment-count key="4" formt="short" />,
+  // @ts-expect-error: an answer's detail has no "status" (it is `response`)
+  <kith-rsvp key="5" onkith-rsvp={(event) => event.detail.status} />,
+  // @ts-expect-error: "thread" is a string
+  <kith-rsvp key="6" thread={42} />,
+];
+
+// And what must type-check: the card's events name their details.
+export const fine = [
+  <kith-rsvp
+    key="1"
+    thread="/meetups/may"
+    onkith-rsvp={(event) => `${event.detail.response} ${event.detail.guests} ${event.detail.waitlisted}`}
+    onkith-load={(event) => event.detail.event.rsvp.spotsLeft}
+  />,
 ];
