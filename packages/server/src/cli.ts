@@ -252,7 +252,7 @@ async function main() {
       if (sub === 'attendees') {
         let cursor: string | undefined;
         do {
-          const page = await rsvps.attendees(siteId, key, 100, cursor);
+          const page = await rsvps.attendees(siteId, key, 100, cursor, true);
           for (const a of page.items) process.stdout.write(`${a.name}\t${a.guests ? `+${a.guests}` : ''}\n`);
           cursor = page.nextCursor ?? undefined;
         } while (cursor);

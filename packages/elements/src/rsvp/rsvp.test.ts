@@ -233,6 +233,16 @@ describe('kith-rsvp', () => {
     await expect(none).to.be.accessible();
   });
 
+  it('an event that keeps its attendees private shows how many, not who', async () => {
+    const kith = memoryKith();
+    meetup(kith, '/meetups/may', { showAttendees: false });
+    kith.answer('/meetups/may', 'Ada', { response: 'going' });
+    const el = await card(kith);
+    expect(text(root(el).querySelector('[part="capacity"]'))).to.equal('1 going');
+    expect(root(el).querySelector('[part="attendees"]')).to.equal(null);
+    expect(button(el, 'See everyone going (1)')).to.equal(undefined);
+  });
+
   it('lists everyone going in a dialog that closes with Escape and gives focus back', async () => {
     const kith = memoryKith();
     meetup(kith);

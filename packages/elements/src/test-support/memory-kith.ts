@@ -163,7 +163,7 @@ export function memoryKith(
         open: stored.info.status !== 'cancelled' && Date.now() < Date.parse(stored.info.start),
       },
       attendees: all
-        .filter(([, a]) => a.response === 'going' && !a.waiting)
+        .filter(([, a]) => stored.info.showAttendees && a.response === 'going' && !a.waiting)
         .slice(0, 12)
         .map(([id, a]) => ({ id, name: a.name, avatarUrl: null, guests: a.guests })),
     };
@@ -218,6 +218,7 @@ export function memoryKith(
         image: null,
         capacity: null,
         maxGuests: 0,
+        showAttendees: true,
         status: 'scheduled' as const,
         sequence: previous ? previous.info.sequence + 1 : 0,
         updatedAt: new Date().toISOString(),

@@ -67,6 +67,12 @@ export const EventInput = Strict(
     maxGuests: Type.Optional(
       Type.Integer({ minimum: 0, maximum: 20, description: 'Guests each reader may bring (default 0).' }),
     ),
+    showAttendees: Type.Optional(
+      Type.Boolean({
+        description:
+          'Show who is going (names and faces) to everyone (default true); false keeps the list to the site owner, and readers see only how many.',
+      }),
+    ),
     status: Type.Optional(
       Type.Union([Type.Literal('scheduled'), Type.Literal('cancelled')], {
         description: 'A cancelled event stays, marked cancelled, so calendars that have it learn so.',
@@ -141,6 +147,7 @@ export const EventInfo = Strict(
     image: Nullable(Type.String()),
     capacity: Nullable(Type.Integer({ minimum: 1 })),
     maxGuests: Type.Integer({ minimum: 0 }),
+    showAttendees: Type.Boolean(),
     status: Type.Union([Type.Literal('scheduled'), Type.Literal('cancelled')]),
     sequence: Type.Integer({
       minimum: 0,
@@ -150,7 +157,8 @@ export const EventInfo = Strict(
     rsvp: RsvpTally,
     attendees: Type.Array(Attendee, {
       maxItems: 12,
-      description: 'The first readers going, in the order they answered (the full list is paged).',
+      description:
+        'The first readers going, in the order they answered (the full list is paged); empty when the event does not show its attendees.',
     }),
     mine: Type.Optional(Nullable(MyRsvp)),
   },

@@ -4,9 +4,17 @@ import * as shares from './migrations/0002-shares.js';
 import * as moderation from './migrations/0003-moderation.js';
 import * as trustedAuthors from './migrations/0004-trusted-authors.js';
 import * as rsvp from './migrations/0005-rsvp.js';
+import * as attendeePrivacy from './migrations/0006-attendee-privacy.js';
 
 /** Ordered list of migrations; append new ones, never edit a released one. */
-const migrations: { name: string; sql: string }[] = [init, shares, moderation, trustedAuthors, rsvp];
+const migrations: { name: string; sql: string }[] = [
+  init,
+  shares,
+  moderation,
+  trustedAuthors,
+  rsvp,
+  attendeePrivacy,
+];
 
 // Any constant: every instance uses the same one so concurrent starts migrate once.
 const lockId = 4_720_117;

@@ -19,6 +19,7 @@ interface EventRow {
   starts_at: Date | string;
   capacity: number | null;
   max_guests: number;
+  show_attendees: boolean;
   cancelled: boolean;
   sequence: number;
   going_seats: number;
@@ -26,7 +27,7 @@ interface EventRow {
 }
 
 const eventColumns =
-  'e.thread_id, e.uid, e.details, e.starts_at, e.capacity, e.max_guests, e.cancelled, e.sequence, e.going_seats, e.updated_at';
+  'e.thread_id, e.uid, e.details, e.starts_at, e.capacity, e.max_guests, e.show_attendees, e.cancelled, e.sequence, e.going_seats, e.updated_at';
 
 /** Faces shown with the event; the rest are paged (`attendees`). */
 const attendeesShown = 12;
@@ -126,7 +127,7 @@ export class Rsvps {
        FROM rsvps WHERE thread_id = $1`,
       [row.thread_id],
     );
-    const attendees = await this.#going(q, row.thread_id, attendeesShown);
+    const attendees = row.show_attendees ? await this.#going(q, row.thread_id, attendeesShown) : [];
     const { details } = row;
     const info: EventInfo = {
       thread: key,
@@ -135,6 +136,7 @@ export class Rsvps {
       allDay: dateOnly.test(details.start),
       capacity: row.capacity,
       maxGuests: row.max_guests,
+      showAttendees: row.show_attendees,
       status: row.cancelled ? 'cancelled' : 'scheduled',
       sequence: row.sequence,
       updatedAt: iso(row.updated_at),
@@ -216,9 +218,21 @@ export class Rsvps {
     );
   }
 
-  /** Everyone going, in the order they came to hold a seat. */
-  async attendees(siteId: string, key: string, limit: number, cursor?: string): Promise<AttendeePage> {
+  /**
+   * Everyone going, in the order they came to hold a seat. `asOwner` lists them also for an event
+   * that keeps its attendees to the site owner.
+   */
+  async attendees(
+    siteId: string,
+    key: string,
+    limit: number,
+    cursor?: string,
+    asOwner = false,
+  ): Promise<AttendeePage> {
     const row = await this.#required(this.db, siteId, key);
+    if (!row.show_attendees && !asOwner) {
+      throw new ProblemError('forbidden', { detail: 'This event shows how many are going, not who.' });
+    }
     const scope = `a:${row.thread_id}`;
     const after = cursor ? decodeCursor(this.cursorKey(), cursor, scope).seq : undefined;
     const rows = await this.#going(this.db, row.thread_id, limit + 1, after);
@@ -298,11 +312,13 @@ export class Rsvps {
       );
     const changed = !before || shown(before.details, before.cancelled) !== shown(details, cancelled);
     await tx.query(
-      `INSERT INTO rsvp_events AS e (thread_id, uid, details, starts_at, ends_at, capacity, max_guests, cancelled)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+      `INSERT INTO rsvp_events AS e
+         (thread_id, uid, details, starts_at, ends_at, capacity, max_guests, cancelled, show_attendees)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $10)
        ON CONFLICT (thread_id) DO UPDATE SET details = EXCLUDED.details, starts_at = EXCLUDED.starts_at,
          ends_at = EXCLUDED.ends_at, capacity = EXCLUDED.capacity, max_guests = EXCLUDED.max_guests,
-         cancelled = EXCLUDED.cancelled, sequence = e.sequence + $9::int,
+         cancelled = EXCLUDED.cancelled, show_attendees = EXCLUDED.show_attendees,
+         sequence = e.sequence + $9::int,
          updated_at = CASE WHEN $9::int = 1 THEN now() ELSE e.updated_at END`,
       [
         threadId,
@@ -314,6 +330,7 @@ export class Rsvps {
         input.maxGuests ?? 0,
         cancelled,
         before && changed ? 1 : 0,
+        input.showAttendees ?? true,
       ],
     );
     let row = await this.#required(tx, siteId, key, true);

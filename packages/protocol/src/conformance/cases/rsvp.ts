@@ -233,7 +233,15 @@ export function rsvpCases(s: Suite): Case[] {
           400,
         );
 
+        const hidden = await put(key, meetup({ capacity: 3, maxGuests: 1, showAttendees: false }));
+        check(
+          !hidden.body.showAttendees && hidden.body.attendees.length === 0 && hidden.body.rsvp.going === 3,
+          `who is going is kept to the owner, how many is not: ${hidden.text}`,
+        );
+        expectProblem(await s.call(`${eventUrl(key)}/attendees`), 'forbidden', 403);
+
         const raised = await put(key, meetup({ capacity: 4, maxGuests: 1 }));
+        check(raised.body.showAttendees, 'shown again by default');
         check(raised.body.rsvp.going === 4 && raised.body.rsvp.waitlist === 0, 'more seats seat the line');
         const lowered = await put(key, meetup({ capacity: 2, maxGuests: 1 }));
         check(
