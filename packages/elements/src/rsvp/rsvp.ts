@@ -135,7 +135,7 @@ export class KithRsvp extends KithElement {
 
   static override properties: PropertyDeclarations = {
     thread: { reflect: true },
-    event: { state: true, attribute: false },
+    loaded: { state: true, attribute: false },
     failure: { state: true, attribute: false },
     answerFailure: { state: true, attribute: false },
     askName: { state: true, attribute: false },
@@ -151,8 +151,12 @@ export class KithRsvp extends KithElement {
 
   protected readonly localize = new Localizer(this, strings, () => this.config.locale);
 
-  /** The event, once loaded. */
-  event: EventInfo | undefined;
+  /** The event as last loaded or changed (with the reader's own answer); undefined until then. */
+  get event(): EventInfo | undefined {
+    return this.loaded;
+  }
+
+  private loaded: EventInfo | undefined;
 
   private failure: KithError | undefined;
   private answerFailure: KithError | undefined;
@@ -232,7 +236,7 @@ export class KithRsvp extends KithElement {
     if (key !== this.#key) {
       this.#stream?.();
       this.#stream = undefined;
-      this.event = undefined;
+      this.loaded = undefined;
       this.#key = key;
     }
     const answered = this.#answered;
@@ -250,8 +254,8 @@ export class KithRsvp extends KithElement {
   }
 
   #show(event: EventInfo): void {
-    const wasWaiting = this.event?.mine?.waitlisted;
-    this.event = event;
+    const wasWaiting = this.loaded?.mine?.waitlisted;
+    this.loaded = event;
     if (!this.sending && !this.answerFailure) this.guests = event.mine?.guests ?? 0;
     if (wasWaiting && event.mine?.waitlisted === false && event.mine.response === 'going') {
       void this.#announce(this.localize.term('promoted'));
@@ -266,12 +270,12 @@ export class KithRsvp extends KithElement {
     this.#stream = openEventStream(this.#client.eventsUrl(this.#key), {
       onEvent: ({ type, data }) => {
         if (type === 'event.removed') {
-          this.event = undefined;
+          this.loaded = undefined;
           void this.load(); // says "This page has no event", or shows one put back since
         }
         if (type !== 'event.changed') return;
         const { event } = JSON.parse(data) as { event: EventInfo };
-        const mine = this.event?.mine;
+        const mine = this.loaded?.mine;
         this.#show(mine === undefined ? event : { ...event, mine });
         // Only the reader's own answer can say whether a freed seat went to them.
         if (mine?.waitlisted) void this.load();
@@ -320,7 +324,7 @@ export class KithRsvp extends KithElement {
 
   #onGuests = (event: Event) => {
     this.guests = Number((event.target as HTMLSelectElement).value);
-    if (this.event?.mine?.response === 'going') this.#choose('going');
+    if (this.loaded?.mine?.response === 'going') this.#choose('going');
   };
 
   #onName = async (event: SubmitEvent) => {
@@ -419,7 +423,7 @@ export class KithRsvp extends KithElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    if (changed.has('event') && this.event) this.#writeJsonLd(this.event);
+    if ((changed as PropertyValues).has('loaded') && this.loaded) this.#writeJsonLd(this.loaded);
   }
 
   /** schema.org Event data in the page (light DOM), for search engines' event listings. */
@@ -654,7 +658,7 @@ export class KithRsvp extends KithElement {
 
   override render() {
     const t = this.localize;
-    const event = this.event;
+    const event = this.loaded;
     const failure = this.failure;
     const body = event
       ? this.#card(event)
