@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { type MemoryKith, memoryKith } from '../test-support/memory-kith.js';
+import { problem } from '../test-support/responses.js';
 import './rsvp.js';
 
 interface Args {
@@ -121,20 +122,7 @@ export const AnswerFailed: Story = {
     pair(args, (kith) => {
       meetup(kith);
       signedIn(kith, 'Reader');
-      kith.fail = (request) =>
-        request.method === 'PUT'
-          ? new Response(
-              JSON.stringify({
-                type: 'urn:kith:problem:internal-error',
-                status: 500,
-                code: 'internal-error',
-              }),
-              {
-                status: 500,
-                headers: { 'content-type': 'application/problem+json' },
-              },
-            )
-          : undefined;
+      kith.fail = (request) => (request.method === 'PUT' ? problem('internal-error', 500) : undefined);
     }),
   play: async ({ canvasElement }) => {
     for (const card of canvasElement.querySelectorAll('kith-rsvp')) {

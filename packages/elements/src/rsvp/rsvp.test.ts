@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { type MemoryKith, memoryKith } from '../test-support/memory-kith.js';
+import { problem } from '../test-support/responses.js';
 import type { KithRsvp } from './rsvp.js';
 import './rsvp.js';
 
@@ -159,16 +160,7 @@ describe('kith-rsvp', () => {
     meetup(kith, '/meetups/may', { maxGuests: 2 });
     localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Cy')));
     const el = await card(kith);
-    kith.fail = (request) =>
-      request.method === 'PUT'
-        ? new Response(
-            JSON.stringify({ type: 'urn:kith:problem:unavailable', status: 503, code: 'unavailable' }),
-            {
-              status: 503,
-              headers: { 'content-type': 'application/problem+json' },
-            },
-          )
-        : undefined;
+    kith.fail = (request) => (request.method === 'PUT' ? problem('unavailable', 503) : undefined);
     const select = root(el).querySelector('select')!;
     select.value = '2';
     select.dispatchEvent(new Event('change'));

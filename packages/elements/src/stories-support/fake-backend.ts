@@ -4,6 +4,8 @@
  * `ok` (counts derived from the thread key), `slow` (never answers: the loading state),
  * `down` (500: the error state), `flaky` (fails once, then answers: retry).
  */
+import { problem } from '../test-support/responses.js';
+
 const realFetch = globalThis.fetch.bind(globalThis);
 const failedOnce = new Set<string>();
 
@@ -16,22 +18,16 @@ export function demoCount(key: string): number {
   return key.endsWith('/none') ? 0 : key.endsWith('/one') ? 1 : hash % 40;
 }
 
-const problem = (status: number, code: string) =>
-  new Response(JSON.stringify({ type: `urn:kith:problem:${code}`, title: code, status, code }), {
-    status,
-    headers: { 'content-type': 'application/problem+json' },
-  });
-
 globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
   const request = new Request(input, init);
   const url = new URL(request.url);
   if (url.hostname !== 'demo.kith.test') return realFetch(input, init);
   const mode = url.pathname.split('/')[1];
   if (mode === 'slow') return new Promise<Response>(() => {});
-  if (mode === 'down') return problem(500, 'internal-error');
+  if (mode === 'down') return problem('internal-error', 500);
   if (mode === 'flaky' && !failedOnce.has(url.pathname)) {
     failedOnce.add(url.pathname);
-    return problem(503, 'unavailable');
+    return problem('unavailable', 503);
   }
   if (url.pathname.endsWith('/shares')) {
     return new Response(
@@ -47,5 +43,5 @@ globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
       headers: { 'content-type': 'application/json' },
     });
   }
-  return problem(404, 'not-found');
+  return problem('not-found', 404);
 };

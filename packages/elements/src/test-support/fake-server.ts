@@ -30,16 +30,4 @@ export function setHandler(h: Handler | undefined): void {
   handler = h;
 }
 
-export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
-  });
-}
-
-export function problem(code: string, status: number, detail?: string): Response {
-  return json(
-    { type: `urn:kith:problem:${code}`, title: code, status, code, ...(detail && { detail }) },
-    status,
-  );
-}
+export { json, problem } from './responses.js';

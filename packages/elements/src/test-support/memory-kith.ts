@@ -5,6 +5,7 @@
  * event stream. Never a network; the real server is exercised end to end.
  */
 import type { Comment, EventInfo, RsvpRequest, Site, Sort } from '@kith/core';
+import { json, problem } from './responses.js';
 
 interface Stored extends Comment {
   seq: number;
@@ -43,14 +44,6 @@ interface StoredEvent {
   info: Omit<EventInfo, 'rsvp' | 'attendees' | 'mine'>;
   answers: Map<string, { name: string; response: RsvpRequest['response']; guests: number; waiting: boolean }>;
 }
-
-const json = (body: unknown, status = 200) =>
-  new Response(JSON.stringify(body), {
-    status,
-    headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json' },
-  });
-const problem = (code: string, status: number, detail?: string) =>
-  json({ type: `urn:kith:problem:${code}`, title: code, status, code, ...(detail && { detail }) }, status);
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { type MemoryKith, memoryKith } from '../test-support/memory-kith.js';
+import { problem } from '../test-support/responses.js';
 import './thread.js';
 
 interface Args {
@@ -112,19 +113,7 @@ export const ServerError: Story = {
       // Fails every attempt of the first load (thread and site, each tried three times), then works.
       let failures = 6;
       kith.fail = (request) =>
-        !request.url.endsWith('/events') && failures-- > 0
-          ? new Response(
-              JSON.stringify({
-                type: 'urn:kith:problem:internal-error',
-                status: 500,
-                code: 'internal-error',
-              }),
-              {
-                status: 500,
-                headers: { 'content-type': 'application/problem+json' },
-              },
-            )
-          : undefined;
+        !request.url.endsWith('/events') && failures-- > 0 ? problem('internal-error', 500) : undefined;
     }),
 };
 
@@ -132,14 +121,7 @@ export const ServerError: Story = {
 export const RateLimited: Story = {
   render: (args) =>
     pair(args, (kith) => {
-      kith.fail = () =>
-        new Response(
-          JSON.stringify({ type: 'urn:kith:problem:rate-limited', status: 429, code: 'rate-limited' }),
-          {
-            status: 429,
-            headers: { 'content-type': 'application/problem+json', 'retry-after': '42' },
-          },
-        );
+      kith.fail = () => problem('rate-limited', 429, undefined, { 'retry-after': '42' });
     }),
 };
 

@@ -2,6 +2,7 @@ import { sharedClient } from '@kith/core';
 import { sessionFor } from '@kith/core/session';
 import { aTimeout, expect, fixture, waitUntil } from '@open-wc/testing';
 import { memoryKith } from '../test-support/memory-kith.js';
+import { problem } from '../test-support/responses.js';
 import type { KithThread } from './thread.js';
 import './thread.js';
 
@@ -103,14 +104,7 @@ describe('kith-thread', () => {
   it('explains a failure in words, with a retry that works', async () => {
     const kith = memoryKith();
     kith.add('/post', 'Finally');
-    kith.fail = () =>
-      new Response(
-        JSON.stringify({ type: 'urn:kith:problem:internal-error', status: 500, code: 'internal-error' }),
-        {
-          status: 500,
-          headers: { 'content-type': 'application/problem+json' },
-        },
-      );
+    kith.fail = () => problem('internal-error', 500);
     const el = await thread(kith.url);
     await waitUntil(() => root(el).querySelector('[part="error"]'), 'no error shown');
     const error = root(el).querySelector('[part="error"]')!;
@@ -125,14 +119,7 @@ describe('kith-thread', () => {
 
   it('tells a rate-limited reader how long to wait', async () => {
     const kith = memoryKith();
-    kith.fail = () =>
-      new Response(
-        JSON.stringify({ type: 'urn:kith:problem:rate-limited', status: 429, code: 'rate-limited' }),
-        {
-          status: 429,
-          headers: { 'content-type': 'application/problem+json', 'retry-after': '30' },
-        },
-      );
+    kith.fail = () => problem('rate-limited', 429, undefined, { 'retry-after': '30' });
     const el = await thread(kith.url);
     await waitUntil(() => root(el).querySelector('[part="error"]'), 'no error shown', { timeout: 9000 });
     expect(text(root(el).querySelector('[part="error"]'))).to.contain('Try again in 30 s.');
