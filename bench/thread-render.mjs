@@ -46,7 +46,7 @@ function threadPage(key, cursor) {
   return { thread: { key, closed: false, commentCount: n, topLevelCount: 100, createdAt: null }, sort: 'new', comments, nextCursor: null, viewer: null };
 }
 const site = { id: 'b', name: 'b', protocol: 'kith/1', features: { comments: true, reactions: true, guests: true, realtime: false, shareCounts: false, events: false },
-  moderation: 'none', reactions: ['+1', 'heart'], limits: { commentMaxLength: 1000, editWindowSeconds: 900, pageSize: 20, maxPageSize: 100, repliesPreview: 3, countsBatchMax: 100,
+  moderation: 'none', proofOfWork: 'none', reactions: ['+1', 'heart'], limits: { commentMaxLength: 1000, editWindowSeconds: 900, pageSize: 20, maxPageSize: 100, repliesPreview: 3, countsBatchMax: 100,
   rateLimit: { comments: { max: 1, windowSeconds: 1 }, sessions: { max: 1, windowSeconds: 1 }, reactions: { max: 1, windowSeconds: 1 }, shares: { max: 1, windowSeconds: 1 }, rsvps: { max: 1, windowSeconds: 1 } } } };
 // Two frames: whatever the previous run left (removing its nodes) is laid out before the clock starts.
 const settled = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));

@@ -47,6 +47,16 @@ function parameters(route: RouteSpec): Json[] {
       schema: { type: 'string', minLength: 1, maxLength: 255 },
     });
   }
+  if (route.proof) {
+    list.push({
+      name: 'Kith-Proof',
+      in: 'header',
+      required: false,
+      description:
+        'A solved proof of work, where the site’s `proofOfWork` asks it of this reader: base64 of JSON `{ challenge, solution: { counter, derivedKey } }`, the challenge from GET challenge, unchanged. Each is good for one comment.',
+      schema: { type: 'string', maxLength: 4096 },
+    });
+  }
   if (route.stream) {
     list.push({
       name: 'Last-Event-ID',

@@ -23,6 +23,8 @@ export const problems = {
   forbidden: { status: 403, title: 'You may not do this' },
   'edit-window-closed': { status: 403, title: 'The time to edit or delete this comment has passed' },
   'thread-closed': { status: 403, title: 'Comments are closed' },
+  'proof-required': { status: 403, title: 'This site asks for a proof of work with each comment' },
+  'proof-invalid': { status: 403, title: 'The proof of work is wrong, expired or already used' },
   'site-not-found': { status: 404, title: 'The site does not exist' },
   'comment-not-found': { status: 404, title: 'The comment does not exist' },
   'parent-not-found': { status: 404, title: 'The comment being replied to does not exist' },

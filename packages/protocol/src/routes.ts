@@ -14,6 +14,7 @@ import {
   ThreadUpdate,
 } from './schemas/comment.js';
 import { CommentId, Cursor, Limit, SiteId, Sort, Strict, ThreadKey } from './schemas/common.js';
+import { ProofChallenge } from './schemas/proof.js';
 import { AttendeePage, EventInfo, EventInput, RsvpRequest } from './schemas/rsvp.js';
 import { GuestSessionRequest, OwnerSessionRequest, Session, SessionInfo } from './schemas/session.js';
 import { ShareClick, ShareCounts } from './schemas/share.js';
@@ -37,6 +38,8 @@ export interface RouteSpec {
   stream?: true;
   /** The media type of a text body answered instead of JSON (`text/calendar`). */
   text?: string;
+  /** Takes a `Kith-Proof` header (a solved `getChallenge`) when the site asks for one. */
+  proof?: true;
 }
 
 const SiteParams = Strict({ site: SiteId });
@@ -64,6 +67,15 @@ export const routes = {
     params: SiteParams,
     body: SiteSettingsPatch,
     responses: { 200: Site },
+  },
+  getChallenge: {
+    method: 'GET',
+    path: '/v1/sites/{site}/challenge',
+    summary:
+      'A fresh proof-of-work challenge (ALTCHA v2) to solve before posting, where the site asks for one',
+    auth: 'none',
+    params: SiteParams,
+    responses: { 200: ProofChallenge },
   },
   getThread: {
     method: 'GET',
@@ -117,6 +129,7 @@ export const routes = {
     params: ThreadParams,
     body: NewComment,
     responses: { 201: Comment },
+    proof: true,
   },
   getReplies: {
     method: 'GET',

@@ -2,6 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type * as C from './schemas/comment.js';
 import type * as E from './schemas/events.js';
 import type * as P from './schemas/problem.js';
+import type * as Pr from './schemas/proof.js';
 import type * as R from './schemas/rsvp.js';
 import type * as S from './schemas/session.js';
 import type * as Sh from './schemas/share.js';
@@ -9,6 +10,8 @@ import type * as Si from './schemas/site.js';
 
 export type Site = Static<typeof Si.Site>;
 export type SiteSettingsPatch = Static<typeof Si.SiteSettingsPatch>;
+export type ProofOfWork = Static<typeof Pr.ProofOfWork>;
+export type ProofChallenge = Static<typeof Pr.ProofChallenge>;
 export type Author = Static<typeof S.Author>;
 export type Session = Static<typeof S.Session>;
 export type SessionInfo = Static<typeof S.SessionInfo>;

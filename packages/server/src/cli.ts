@@ -25,6 +25,7 @@ Usage:
   kith-server site origin add|remove <id> <origin>
   kith-server site rotate-secret <id>
   kith-server site moderation <id> pre|first|none
+  kith-server site proof-of-work <id> guests|everyone|none
   kith-server thread close|open <site> <key>
   kith-server comments pending <site>
   kith-server comments approve|remove <site> <comment-id>
@@ -183,6 +184,21 @@ async function main() {
         process.stdout.write(
           `site ${id}: ${said[mode]}${mode === 'none' ? '' : ` (kith-server comments pending ${id})`}\n`,
         );
+      } else if (sub === 'proof-of-work') {
+        const [id, mode] = rest;
+        if (!id || (mode !== 'guests' && mode !== 'everyone' && mode !== 'none'))
+          fail('site proof-of-work <id> guests|everyone|none');
+        const site = await sites.find(id);
+        if (!site) fail(`there is no site "${id}"`);
+        await sites.update(site, { proofOfWork: mode });
+        const said = {
+          guests:
+            'guests now solve a proof of work (about half a second, while they write) with each comment',
+          everyone:
+            'every reader now solves a proof of work (about half a second, while they write) with each comment',
+          none: 'nobody is asked for a proof of work',
+        };
+        process.stdout.write(`site ${id}: ${said[mode]}\n`);
       } else if (sub === 'rotate-secret') {
         const id = rest[0] ?? fail('site rotate-secret needs an id');
         if (!(await sites.find(id))) fail(`there is no site "${id}"`);

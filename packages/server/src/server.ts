@@ -10,6 +10,7 @@ import { createLogger, errorFields, type Logger, type LogLevel } from './logger.
 import { Comments } from './services/comments.js';
 import { EventBus } from './services/events.js';
 import { PageCache } from './services/page-cache.js';
+import { Proofs } from './services/proofs.js';
 import { Rsvps } from './services/rsvps.js';
 import { randomToken } from './services/secrets.js';
 import { Sessions } from './services/sessions.js';
@@ -56,6 +57,7 @@ async function serverKey(db: Db): Promise<string> {
 async function maintain(db: Db, retentionDays: number): Promise<void> {
   await db.query("DELETE FROM idempotency WHERE created_at < now() - interval '1 day'");
   await db.query('DELETE FROM sessions WHERE expires_at < now()');
+  await db.query('DELETE FROM used_proofs WHERE expires_at < now()');
   await db.transaction(async (tx) => {
     const rows = await tx.query<{ thread_id: string; max: string }>(
       `DELETE FROM events WHERE created_at <= now() - make_interval(days => $1)
@@ -94,6 +96,7 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
     threads: new Threads(db),
     shares: new Shares(db, () => key),
     rsvps: new Rsvps(db, () => key),
+    proofs: new Proofs(() => key),
     bus,
     pages,
     limiter: new RateLimiter(),

@@ -104,6 +104,9 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     await assert.rejects(kith('site', 'moderation', 'blog', 'post'), /pre\|first\|none/);
     assert.match((await kith('site', 'moderation', 'blog', 'first')).stdout, /with none published yet/);
     assert.match((await kith('site', 'moderation', 'blog', 'none')).stdout, /published at once/);
+    assert.match((await kith('site', 'proof-of-work', 'blog', 'guests')).stdout, /guests now solve/);
+    await assert.rejects(kith('site', 'proof-of-work', 'blog', 'all'), /guests\|everyone\|none/);
+    assert.match((await kith('site', 'proof-of-work', 'blog', 'none')).stdout, /nobody is asked/);
     server = await startServer({ databaseUrl, dataDir, site: 'blog' });
     try {
       const page = await json(`${server.url}/v1/sites/blog/threads/${key}`);

@@ -99,6 +99,7 @@ export function memoryKith(
       events: false,
     },
     moderation: 'none',
+    proofOfWork: 'none',
     reactions: ['+1', 'heart', 'laugh'],
     limits: {
       commentMaxLength: 2000,

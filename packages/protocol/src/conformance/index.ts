@@ -2,6 +2,7 @@ import { basicCases } from './cases/basics.js';
 import { commentCases } from './cases/comments.js';
 import { inputCases } from './cases/input.js';
 import { moderationCases } from './cases/moderation.js';
+import { proofCases } from './cases/proofs.js';
 import { realtimeCases } from './cases/realtime.js';
 import { rsvpCases } from './cases/rsvp.js';
 import { sessionCases } from './cases/sessions.js';
@@ -36,7 +37,8 @@ export async function runConformance(
   const suite = new Suite(target);
   const before = await suite.site();
   // Many cases sign in: lift the per-address session limit for the run, and put it back after.
-  await suite.admin({ rateLimit: { sessions: { max: 100000, windowSeconds: 60 } } });
+  // They post as guests too: proofs of work are off except in the cases about them.
+  await suite.admin({ rateLimit: { sessions: { max: 100000, windowSeconds: 60 } }, proofOfWork: 'none' });
   const cases: Case[] = [
     ...basicCases(suite),
     ...sessionCases(suite),
@@ -47,6 +49,7 @@ export async function runConformance(
     ...shareCases(suite),
     ...moderationCases(suite),
     ...rsvpCases(suite),
+    ...proofCases(suite),
   ].filter((c) => !options.filter || options.filter.test(c.name));
   const results: CaseResult[] = [];
   try {
@@ -71,9 +74,11 @@ export async function runConformance(
     await suite.admin({
       rateLimit: before.limits.rateLimit,
       editWindowSeconds: before.limits.editWindowSeconds,
+      proofOfWork: before.proofOfWork,
     });
   }
   const passed = results.filter((r) => r.ok).length;
   return { passed, failed: results.length - passed, results };
 }
+export { solveProof } from './cases/proofs.js';
 export { readEvents, type SseEvent } from './http.js';

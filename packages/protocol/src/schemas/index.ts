@@ -2,6 +2,7 @@ export * from './comment.js';
 export * from './common.js';
 export * from './events.js';
 export * from './problem.js';
+export * from './proof.js';
 export * from './rsvp.js';
 export * from './session.js';
 export * from './share.js';

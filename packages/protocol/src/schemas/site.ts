@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import { ReactionKey, SiteId, Strict } from './common.js';
+import { ProofOfWork } from './proof.js';
 
 export const RateLimit = Strict({
   max: Type.Integer({ minimum: 1, maximum: 100000 }),
@@ -48,6 +49,7 @@ export const Site = Strict(
       description:
         'pre: new comments wait for approval, visible meanwhile to their author only. first: only the comments of authors with none approved yet wait.',
     }),
+    proofOfWork: ProofOfWork,
     reactions: Type.Array(ReactionKey, { description: 'Reaction keys offered on this site, in order.' }),
     limits: SiteLimits,
   },
@@ -64,6 +66,7 @@ export const SiteSettingsPatch = Strict(
           'pre: new comments wait for approval (admin/pending); first: only from authors with no comment published yet. Comments already waiting stay in the queue when it is turned off.',
       }),
     ),
+    proofOfWork: Type.Optional(ProofOfWork),
     reactions: Type.Optional(Type.Array(ReactionKey, { maxItems: 12, uniqueItems: true })),
     guests: Type.Optional(Type.Boolean()),
     shareCounts: Type.Optional(Type.Boolean({ description: 'Count share clicks (first party).' })),

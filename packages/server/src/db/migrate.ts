@@ -5,6 +5,7 @@ import * as moderation from './migrations/0003-moderation.js';
 import * as trustedAuthors from './migrations/0004-trusted-authors.js';
 import * as rsvp from './migrations/0005-rsvp.js';
 import * as attendeePrivacy from './migrations/0006-attendee-privacy.js';
+import * as proofs from './migrations/0007-proofs.js';
 
 /** Ordered list of migrations; append new ones, never edit a released one. */
 const migrations: { name: string; sql: string }[] = [
@@ -14,6 +15,7 @@ const migrations: { name: string; sql: string }[] = [
   trustedAuthors,
   rsvp,
   attendeePrivacy,
+  proofs,
 ];
 
 // Any constant: every instance uses the same one so concurrent starts migrate once.

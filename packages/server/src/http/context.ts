@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js';
 import type { Comments } from '../services/comments.js';
 import type { EventBus } from '../services/events.js';
 import type { PageCache } from '../services/page-cache.js';
+import type { Proofs } from '../services/proofs.js';
 import type { Rsvps } from '../services/rsvps.js';
 import type { Sessions } from '../services/sessions.js';
 import type { Shares } from '../services/shares.js';
@@ -20,6 +21,7 @@ export interface AppContext {
   threads: Threads;
   shares: Shares;
   rsvps: Rsvps;
+  proofs: Proofs;
   bus: EventBus;
   pages: PageCache;
   limiter: RateLimiter;

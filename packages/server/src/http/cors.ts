@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppContext } from './context.js';
 import { problemResponse } from './problem.js';
 
-const allowHeaders = 'authorization, content-type, idempotency-key, last-event-id';
+const allowHeaders = 'authorization, content-type, idempotency-key, kith-proof, last-event-id';
 const exposeHeaders = 'retry-after, idempotency-replayed, location';
 
 /**

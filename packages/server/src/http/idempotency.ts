@@ -13,8 +13,16 @@ export interface StoredOutcome {
   replayed: boolean;
 }
 
-/** Thrown by a write that finds its Idempotency-Key already claimed: the stored outcome is replayed. */
-export class AlreadyDone extends Error {}
+/**
+ * Thrown by a write that finds its Idempotency-Key already claimed (or something only a committed
+ * earlier attempt could have used): the stored outcome is replayed; with none stored, `otherwise`
+ * is the answer.
+ */
+export class AlreadyDone extends Error {
+  constructor(readonly otherwise?: ProblemError) {
+    super('already done');
+  }
+}
 
 /** What a write needs to claim its key itself, inside its own statement (the hot path does). */
 export interface Claim {
@@ -90,10 +98,11 @@ export async function runIdempotent(
       return { status: outcome.status, body, replayed: false };
     });
   } catch (error) {
-    if (!(error instanceof AlreadyDone) || !key) throw error;
+    if (!(error instanceof AlreadyDone)) throw error;
+    if (!key) throw error.otherwise ?? new ProblemError('internal-error');
     if (inlineClaim) admit?.refund();
     const done = await stored(db, siteId, actor, key, fingerprint);
-    if (!done) throw new ProblemError('internal-error');
+    if (!done) throw error.otherwise ?? new ProblemError('internal-error');
     return done;
   }
 }

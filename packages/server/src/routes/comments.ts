@@ -1,3 +1,4 @@
+import { proofHeader } from '@kith/protocol';
 import type { Hono } from 'hono';
 import type { AppContext } from '../http/context.js';
 import { defineRead, defineWrite } from '../http/define.js';
@@ -48,12 +49,23 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
     app,
     ctx,
     'createComment',
-    async ({ site, params, body, viewer }, tx, claim) => {
+    async ({ c, site, params, body, viewer }, tx, claim) => {
+      if (ctx.proofs.required(site, viewer)) await ctx.proofs.spend(tx, site, c.req.header(proofHeader));
       const { result, threadKey } = await ctx.comments.create(tx, site, params.key, viewer, body, claim);
       return { status: 201, body: result, wake: threadKey, stored: claim !== undefined };
     },
     { limit: ({ site }) => ({ bucket: 'comments', ...site.settings.rateLimit.comments }), inlineClaim: true },
   );
+
+  // Rate-limited like previews: making one costs the server a key derivation.
+  defineRead(app, ctx, 'getChallenge', async ({ site, actor }) => {
+    const { max, windowSeconds } = site.settings.rateLimit.comments;
+    ctx.limiter.hit(`${site.id}:challenges:${actor}`, { max: max * 10, windowSeconds });
+    return new Response(JSON.stringify(await ctx.proofs.challenge(site)), {
+      status: 200,
+      headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },
+    });
+  });
 
   // Moderation, with the site secret.
   defineRead(app, ctx, 'listPending', async ({ site, query }) => ({

@@ -9,6 +9,7 @@ export interface SiteSettings {
   name: string;
   reactions: string[];
   moderation: Site['moderation'];
+  proofOfWork: Site['proofOfWork'];
   guests: boolean;
   shareCounts: boolean;
   commentMaxLength: number;
@@ -27,6 +28,7 @@ export interface SiteRecord {
 export const defaultSettings: Omit<SiteSettings, 'name'> = {
   reactions: ['+1', 'heart', 'laugh', 'hooray', 'eyes'],
   moderation: 'none',
+  proofOfWork: 'none',
   guests: true,
   shareCounts: true,
   commentMaxLength: 10000,
@@ -58,6 +60,7 @@ export function siteCapabilities(site: SiteRecord): Site {
       events: true,
     },
     moderation: s.moderation,
+    proofOfWork: s.proofOfWork,
     reactions: s.reactions,
     limits: {
       commentMaxLength: s.commentMaxLength,
