@@ -26,7 +26,10 @@ const sites = new Sites(kith.db);
 const existing = await sites.find(site);
 let secret;
 if (!existing) {
-  ({ secret } = await sites.create(site, [origin, `http://127.0.0.1:${port}`], 'Kith demo'));
+  const created = await sites.create(site, [origin, `http://127.0.0.1:${port}`], 'Kith demo');
+  secret = created.secret;
+  // As we suggest for a public site: guests solve a proof of work with each comment (no CAPTCHA).
+  await sites.update(created.site, { proofOfWork: 'guests' });
   await seedDemo(kith, site);
 }
 

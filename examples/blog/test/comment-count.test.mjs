@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { closeDemo, openDemo } from './browser.mjs';
+import { proofFor } from './demo.mjs';
 
 describe('demo blog: comment counts from the real server', () => {
   let demo;
@@ -47,7 +48,11 @@ describe('demo blog: comment counts from the real server', () => {
     ).json();
     const post = await fetch(`${api}/threads/${encodeURIComponent('/posts/spring-meetup')}/comments`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${session.token}` },
+      headers: {
+        'content-type': 'application/json',
+        authorization: `Bearer ${session.token}`,
+        'kith-proof': await proofFor(demo.url),
+      },
       body: JSON.stringify({ markdown: 'See you there!' }),
     });
     assert.equal(post.status, 201);

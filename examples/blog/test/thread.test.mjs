@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { closeDemo, openDemo } from './browser.mjs';
+import { proofFor } from './demo.mjs';
 
 // Locators pierce shadow roots: the element's own accessible names are what a reader uses.
 const thread = (page) => page.locator('kith-thread');
@@ -76,11 +77,18 @@ describe('demo blog: the comment thread', () => {
     const bob = await browser.newContext();
     const a = await openPost(alice, url);
     const b = await openPost(bob, url);
+    // The demo asks guests for a proof of work with each comment: solved in the page, sent with it.
+    const proofs = [];
+    a.page.on('request', (r) => {
+      if (r.method() === 'POST' && r.url().endsWith('/comments')) proofs.push(r.headers()['kith-proof']);
+    });
     await b.page.waitForFunction(
       () => document.querySelector('kith-thread')?.store?.$state.get().live === 'open',
     );
     await post(a.page, 'Hello from **Alice**', 'Alice');
     await comment(a.page, 'Hello from Alice').waitFor();
+    assert.equal(proofs.length, 1, 'posted once');
+    assert.ok(JSON.parse(atob(proofs[0])).solution.derivedKey, 'with a solved proof');
     // Bob's page does not move: the new comment waits behind a button.
     const show = thread(b.page).getByRole('button', { name: 'Show 1 new comment' });
     await show.waitFor();
@@ -242,6 +250,7 @@ describe('demo blog: the comment thread', () => {
             authorization: `Bearer ${guests[index % 2].token}`,
             origin: demo.url,
             'idempotency-key': crypto.randomUUID(),
+            'kith-proof': await proofFor(demo.url),
           },
           body: JSON.stringify({ markdown }),
         },

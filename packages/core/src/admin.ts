@@ -3,6 +3,8 @@ import type {
   CommentPage,
   EventInfo,
   EventInput,
+  OwnerSessionRequest,
+  Session,
   Site,
   SiteSettingsPatch,
   ThreadMeta,
@@ -46,6 +48,15 @@ export class KithAdminClient {
     } catch (error) {
       throw await toKithError(error);
     }
+  }
+
+  /**
+   * A session for one of the site's own users (single sign-on): the site's server calls this for
+   * its signed-in user and hands the session to the page, which calls
+   * `sessionFor(client).use(session)` (`@kith/core/session`).
+   */
+  createSession(request: OwnerSessionRequest): Promise<Session> {
+    return this.#call('POST', 'sessions', request);
   }
 
   /** Changes the site's settings (features, limits, moderation, origins); returns the site. */

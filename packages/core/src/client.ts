@@ -41,6 +41,11 @@ export interface WriteOptions {
   signal?: AbortSignal;
 }
 
+export interface CommentWriteOptions extends WriteOptions {
+  /** A solved proof of work (`prove` from `@kith/core/proof`), where the site asks for one. */
+  proof?: string | undefined;
+}
+
 export interface PageOptions {
   limit?: number;
   cursor?: string | null | undefined;
@@ -107,9 +112,15 @@ export class KithClient {
     }
   }
 
-  #write<T>(method: 'post' | 'patch' | 'delete', path: string, body: unknown, options: WriteOptions = {}) {
+  #write<T>(
+    method: 'post' | 'patch' | 'delete',
+    path: string,
+    body: unknown,
+    options: CommentWriteOptions = {},
+  ) {
     const headers: Record<string, string> = {};
     if (method === 'post') headers['idempotency-key'] = options.idempotencyKey ?? newIdempotencyKey();
+    if (options.proof) headers['kith-proof'] = options.proof;
     return this.#json<T>(path, {
       method,
       headers,
@@ -176,7 +187,8 @@ export class KithClient {
     });
   }
 
-  createComment(key: string, comment: NewComment, options?: WriteOptions): Promise<Comment> {
+  /** Posts a comment; pass `proof` where the site's `proofOfWork` asks it of this reader. */
+  createComment(key: string, comment: NewComment, options?: CommentWriteOptions): Promise<Comment> {
     return this.#write('post', `threads/${seg(key)}/comments`, comment, options);
   }
 

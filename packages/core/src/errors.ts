@@ -2,8 +2,12 @@ import type { Problem } from '@kith/protocol';
 import { type ProblemCode, problemCodeOf } from '@kith/protocol/problems';
 import { HttpError, retryAfter, TimeoutError } from './http.js';
 
-/** What went wrong, in the terms an element needs to explain it and offer the right way out. */
-export type KithErrorCode = ProblemCode | 'network' | 'timeout' | 'unknown';
+/**
+ * What went wrong, in the terms an element needs to explain it and offer the right way out.
+ * `proof-unsupported`: the site asks for a proof of work and this page cannot solve one (no Web
+ * Crypto: the page is not https).
+ */
+export type KithErrorCode = ProblemCode | 'network' | 'timeout' | 'proof-unsupported' | 'unknown';
 
 /** Every failed call rejects with this: a server problem (RFC 9457) or a transport failure. */
 export class KithError extends Error {

@@ -2,6 +2,7 @@ export type * from '@kith/protocol';
 export { normalizeThreadKey } from '@kith/protocol/thread-key';
 export {
   type ClientOptions,
+  type CommentWriteOptions,
   createClient,
   KithClient,
   newIdempotencyKey,

@@ -319,6 +319,57 @@ describe('thread store, outbox and session against the reference server', () => 
     }
   });
 
+  it('proof of work: solved while the reader writes, one per comment; a queued comment learns the site asks', async () => {
+    await owner.updateSite({ proofOfWork: 'guests' });
+    try {
+      const k = key();
+      const challenges: string[] = [];
+      const counting: typeof fetch = (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (url.endsWith('/challenge')) challenges.push(url);
+        return fetch(input, init);
+      };
+      const author = reader(memoryStorage(), { fetch: counting });
+      await author.session.signInAsGuest({ name: 'Pat' });
+      const store = author.thread(k);
+      await store.load();
+      assert.equal(store.$state.get().site?.proofOfWork, 'guests');
+      const writer = author.writer(store);
+      writer.prepareProof(); // the reader starts to write
+      writer.prepareProof(); // and goes on: still one proof under way
+      writer.post('first');
+      await until(store, (s) => s.comments.length === 1, 15_000);
+      writer.post('second');
+      await until(store, (s) => s.comments.length === 2, 15_000);
+      assert.equal(challenges.length, 2, 'one challenge per comment');
+
+      // Queued before this device knew the site asks (an outbox from an earlier visit): refused
+      // once with proof-required, it solves one and is sent, not lost.
+      const late = reader();
+      await late.session.signInAsGuest({ name: 'Late' });
+      late.outbox.post(k, 'queued before');
+      await late.outbox.flush();
+      assert.equal(late.outbox.$entries.get().length, 0);
+      assert.equal(late.outbox.prover.needed, true);
+
+      // A member signed in through the site is not asked, so nothing is solved for them.
+      const member = reader();
+      member.session.use(await owner.createSession({ user: { id: 'm-1', name: 'Member' } }));
+      const theirs = member.thread(k);
+      await theirs.load();
+      const memberWriter = member.writer(theirs);
+      memberWriter.post('no proof for members');
+      await until(theirs, (s) => s.comments.some((c) => c.markdown === 'no proof for members'), 15_000);
+      assert.equal(member.outbox.prover.needed, false);
+      assert.equal((await author.client.getThread(k)).thread.commentCount, 4);
+      for (const x of [store, theirs]) x.dispose();
+      writer.dispose();
+      memberWriter.dispose();
+    } finally {
+      await owner.updateSite({ proofOfWork: 'none' });
+    }
+  });
+
   it('a comment deleted while it awaits moderation was never counted', () => {
     const store = reader().thread(key());
     const pending = {

@@ -6,6 +6,7 @@ import { ThreadStore } from './store.js';
 export { draftKey, draftSlot, hasUnsent, outboxKey, readDraft } from './drafts.js';
 export { type EventStreamOptions, openEventStream, type StreamEvent } from './event-stream.js';
 export { Outbox, type OutboxEntry, type OutboxListener } from './outbox.js';
+export { Prover, proofAsked } from './prover.js';
 export { SessionStore, type StoredSession, sessionFor } from './session.js';
 export { type ThreadComment, type ThreadState, ThreadStore } from './store.js';
 export { createThreadWriter, outboxFor, ThreadWriter } from './writer.js';

@@ -4,6 +4,7 @@ import { type KithClient, newIdempotencyKey } from '../client.js';
 import { type KithError, toKithError } from '../errors.js';
 import { type KeyValueStorage, readJson, writeJson } from '../storage.js';
 import { draftKey, draftSlot, outboxKey, readDraft } from './drafts.js';
+import { Prover } from './prover.js';
 
 /** A comment on its way to the server. Kept on the device until the server has it. */
 export interface OutboxEntry {
@@ -24,6 +25,9 @@ export interface OutboxListener {
   refused?(entry: OutboxEntry, error: KithError): void;
 }
 
+const isProofProblem = (error: KithError) =>
+  error.code === 'proof-required' || error.code === 'proof-invalid';
+
 /**
  * Drafts and unsent comments for one site, kept on the device. A comment that cannot be sent
  * (offline, a 5xx, a timeout, a rate limit, an expired session) stays queued and is sent again
@@ -33,6 +37,8 @@ export interface OutboxListener {
  */
 export class Outbox {
   readonly $entries = atom<OutboxEntry[]>([]);
+  /** Proofs of work for the comments, where the site asks for them. */
+  readonly prover: Prover;
   readonly #key: string;
   readonly #listeners = new Set<OutboxListener>();
   #sending: Promise<void> | undefined;
@@ -45,6 +51,7 @@ export class Outbox {
     private storage: KeyValueStorage,
   ) {
     this.#key = outboxKey(client);
+    this.prover = new Prover(client);
     this.$entries.set(readJson<OutboxEntry[]>(storage, this.#key) ?? []);
     globalThis.addEventListener?.('online', this.#onOnline);
   }
@@ -124,23 +131,38 @@ export class Outbox {
     return this.#sending;
   }
 
+  #create(entry: OutboxEntry, proof: string | undefined): Promise<Comment> {
+    return this.client.createComment(
+      entry.threadKey,
+      entry.parentId ? { markdown: entry.markdown, parentId: entry.parentId } : { markdown: entry.markdown },
+      { idempotencyKey: entry.key, proof },
+    );
+  }
+
+  /** Posts with a proof of work where one is needed; asked for one unexpectedly, solves one and tries once more. */
+  async #post(entry: OutboxEntry): Promise<Comment> {
+    try {
+      return await this.#create(entry, await this.prover.take());
+    } catch (thrown) {
+      const error = await toKithError(thrown);
+      if (!isProofProblem(error)) throw error;
+      this.prover.needed = true;
+      return this.#create(entry, await this.prover.take());
+    }
+  }
+
   /** True when the entry left the queue (sent or refused); false when it waits for a retry. */
   async #send(entry: OutboxEntry): Promise<boolean> {
     try {
-      const comment = await this.client.createComment(
-        entry.threadKey,
-        entry.parentId
-          ? { markdown: entry.markdown, parentId: entry.parentId }
-          : { markdown: entry.markdown },
-        { idempotencyKey: entry.key },
-      );
+      const comment = await this.#post(entry);
       this.#failures = 0;
       this.#save(this.$entries.get().filter((e) => e.key !== entry.key));
       for (const listener of this.#listeners) listener.sent?.(entry, comment);
       return true;
     } catch (thrown) {
       const error = await toKithError(thrown);
-      if (error.transient || error.status === 401) {
+      // A proof refused twice in a row is the server's or the clock's doing, not the text's: kept.
+      if (error.transient || error.status === 401 || isProofProblem(error)) {
         this.#failures += 1;
         const lastError = { code: error.code, message: error.message, retryAfter: error.retryAfter };
         this.#save(this.$entries.get().map((e) => (e.key === entry.key ? { ...e, lastError } : e)));

@@ -2,6 +2,7 @@ import type { Comment } from '@kith/protocol';
 import { perClient } from '../clients.js';
 import { deviceStorage, type KeyValueStorage } from '../storage.js';
 import { Outbox, type OutboxEntry } from './outbox.js';
+import { proofAsked } from './prover.js';
 import type { SessionStore } from './session.js';
 import type { ThreadStore } from './store.js';
 
@@ -34,8 +35,22 @@ export class ThreadWriter {
     return this.store.session;
   }
 
+  /**
+   * Starts the proof of work for the reader's next comment, where the site asks this reader for
+   * one: call it when they start to write, so posting does not wait.
+   */
+  prepareProof(): void {
+    const { prover } = this.outbox;
+    const { site } = this.store.$state.get();
+    // Not signed in yet: on a site that takes guests, the reader is about to be one.
+    const kind = this.session.$session.get()?.user.kind ?? (site?.features.guests ? 'guest' : undefined);
+    prover.needed = proofAsked(site?.proofOfWork, kind);
+    prover.prepare();
+  }
+
   /** Posts a comment or reply through the outbox (kept until sent; see `Outbox`). */
   post(markdown: string, parentId: string | null = null): OutboxEntry {
+    this.prepareProof();
     return this.outbox.post(this.store.key, markdown, parentId);
   }
 

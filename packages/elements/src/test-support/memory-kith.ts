@@ -1,11 +1,39 @@
 /**
  * A Kith server in the browser's memory, speaking enough of the protocol for the thread's
  * component tests and stories: sessions, pages in each sort with inline replies, replies, one
- * comment, preview, posting (with Idempotency-Key), editing, deleting, reactions and the live
+ * comment, preview, posting (with Idempotency-Key and, where the site asks, a proof of work), editing, deleting, reactions and the live
  * event stream. Never a network; the real server is exercised end to end.
  */
 import type { Comment, EventInfo, RsvpRequest, Site, Sort } from '@kith/core';
+import { createChallenge, verifySolution } from 'altcha-lib';
+import { deriveKey } from 'altcha-lib/algorithms/web/pbkdf2';
 import { json, problem } from './responses.js';
+
+// Proofs of work as the reference server makes and checks them (ALTCHA v2), at a test's difficulty.
+const proofSecrets = { hmacSignatureSecret: 'memory-challenge', hmacKeySignatureSecret: 'memory-key' };
+const makeChallenge = () =>
+  createChallenge({
+    algorithm: 'PBKDF2/SHA-256',
+    cost: 500,
+    counter: 20 + Math.floor(Math.random() * 40),
+    deriveKey,
+    expiresAt: Math.floor(Date.now() / 1000) + 600,
+    ...proofSecrets,
+  });
+
+async function proofProblem(header: string | null, spent: Set<string>): Promise<Response | undefined> {
+  if (!header)
+    return problem('proof-required', 403, 'Solve a challenge and send it in the Kith-Proof header.');
+  try {
+    const { challenge, solution } = JSON.parse(atob(header));
+    const result = await verifySolution({ challenge, solution, deriveKey, ...proofSecrets });
+    if (!result.verified || spent.has(challenge.parameters.nonce)) throw new Error('refused');
+    spent.add(challenge.parameters.nonce);
+    return undefined;
+  } catch {
+    return problem('proof-invalid', 403, 'The proof of work is wrong, expired or already used.');
+  }
+}
 
 interface Stored extends Comment {
   seq: number;
@@ -85,6 +113,7 @@ export function memoryKith(
   const sessions = new Map<string, { id: string; name: string }>();
   const mine = new Map<string, Set<string>>(); // `${user}|${comment}` -> reactions
   const done = new Map<string, Response>();
+  const spentProofs = new Set<string>();
   const streams = new Set<{ thread: string; push: (type: string, data: unknown) => void }>();
   const site: Site = {
     id: 'blog',
@@ -316,6 +345,7 @@ export function memoryKith(
     };
     let m: RegExpMatchArray | null;
     if (path === '' && request.method === 'GET') return json(site);
+    if (path === '/challenge' && request.method === 'GET') return json(await makeChallenge());
     if (path === '/sessions' && request.method === 'POST') return remember(json(newSession(body.name), 201));
     if (path === '/sessions/current' && request.method === 'DELETE')
       return new Response(null, { status: 204 });
@@ -377,6 +407,10 @@ export function memoryKith(
       if (kith.closed.has(thread))
         return problem('thread-closed', 403, 'This thread no longer takes comments.');
       if (!String(body.markdown).trim()) return problem('validation-failed', 422, 'The comment is empty.');
+      if (site.proofOfWork !== 'none') {
+        const refused = await proofProblem(request.headers.get('kith-proof'), spentProofs);
+        if (refused) return refused;
+      }
       if ([...body.markdown].length > site.limits.commentMaxLength) {
         return problem(
           'validation-failed',

@@ -91,6 +91,8 @@ export class CommentEditor {
     this.#text = (event.target as HTMLTextAreaElement).value;
     // Kept on every keystroke: a reload, a crash or a closed tab loses nothing.
     this.writer.outbox.saveDraft(this.store.key, this.#key, this.#text);
+    // Where the site asks for a proof of work, it is solved while the reader writes.
+    if (this.slot.kind !== 'edit') this.writer.prepareProof();
     if (this.#error) {
       this.#error = '';
       this.#update();

@@ -455,6 +455,48 @@ describe('kith-thread', () => {
     expect(text(note)).to.not.contain('Comments are reviewed');
   });
 
+  it('where the site asks guests for a proof of work, solves it while they write and posts with it, once', async () => {
+    const kith = memoryKith({ site: { proofOfWork: 'guests' } });
+    const el = await thread(kith.url);
+    await ready(el);
+    const challenges = () => kith.requests.filter((r) => r.url.endsWith('/challenge')).length;
+    const area = await write(el, 'Proven by work', 'Margaret');
+    await waitUntil(() => challenges() === 1, 'solving did not start while the reader wrote');
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    area.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }),
+    );
+    await waitUntil(() =>
+      articles(el).some((a) => text(a.querySelector('[part="body"]')) === 'Proven by work'),
+    );
+    expect(text(root(el).querySelector('[role="status"]'))).to.equal('Comment posted.');
+    const posts = kith.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/comments'));
+    expect(posts.length).to.equal(1, 'posted once, with its proof at the first try');
+    expect(posts[0]!.headers.get('kith-proof')).to.be.a('string');
+    expect(challenges()).to.equal(1, 'one challenge for one comment');
+
+    // A proof the server refuses (say it expired on a laptop left asleep) is solved again and the
+    // comment goes out once; the text is never lost.
+    let refusals = 1;
+    kith.fail = (request) =>
+      request.method === 'POST' && request.url.endsWith('/comments') && refusals-- > 0
+        ? new Response(
+            JSON.stringify({ type: 'urn:kith:problem:proof-invalid', title: 'Expired', status: 403 }),
+            {
+              status: 403,
+              headers: { 'content-type': 'application/problem+json' },
+            },
+          )
+        : undefined;
+    const again = await write(el, 'Second try');
+    again.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }),
+    );
+    await waitUntil(() => articles(el).some((a) => text(a.querySelector('[part="body"]')) === 'Second try'));
+    expect(kith.comments.map((c) => c.markdown)).to.deep.equal(['Proven by work', 'Second try']);
+    await expect(el).to.be.accessible();
+  });
+
   it('marks the reader’s own comments awaiting moderation, replies included, for them only', async () => {
     const kith = memoryKith();
     const top = kith.add('/post', 'Published', { author: 'Ann' });

@@ -67,7 +67,9 @@ export class WritingView {
           outbox.saveDraft(store.key, orphan, '');
         }
         const editor = await hooks.openEditor(parent ? { kind: 'reply', parent } : { kind: 'new' });
-        editor?.restore(hooks.errorText(error));
+        editor?.restore(
+          error.code === 'proof-unsupported' ? this.#t.term('proofUnsupported') : hooks.errorText(error),
+        );
       },
     });
     void outbox.flush(); // anything left unsent from an earlier visit

@@ -26,6 +26,8 @@ const strings: EditorStrings = {
   confirmDelete: 'Diesen Kommentar löschen? Die Antworten bleiben.',
   sending: 'Wird gesendet…',
   queued: 'Noch nicht gesendet. Er wird gesendet, sobald die Verbindung zurück ist.',
+  proofUnsupported:
+    'Diese Website prüft Kommentare auf Bots, dafür braucht es eine sichere (https-)Seite. Dein Text bleibt erhalten.',
   sendNow: 'Jetzt senden',
   posted: 'Kommentar veröffentlicht.',
   held: 'Kommentar gesendet. Er erscheint, sobald die Seite ihn freigibt.',

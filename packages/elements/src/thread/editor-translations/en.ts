@@ -26,6 +26,8 @@ const strings = {
   confirmDelete: 'Delete this comment? Its replies stay.',
   sending: 'Sending…',
   queued: 'Not sent yet. It will be sent when the connection is back.',
+  proofUnsupported:
+    'This site checks comments for bots, which needs a secure (https) page. Your text is kept.',
   sendNow: 'Send now',
   posted: 'Comment posted.',
   held: 'Comment sent. It will appear once the site approves it.',

@@ -27,6 +27,8 @@ const strings: EditorStrings = {
   confirmDelete: '¿Eliminar este comentario? Sus respuestas se quedan.',
   sending: 'Enviando…',
   queued: 'Aún no se ha enviado. Se enviará cuando vuelva la conexión.',
+  proofUnsupported:
+    'Este sitio comprueba que los comentarios no vienen de bots, y para eso hace falta una página segura (https). Tu texto se conserva.',
   sendNow: 'Enviar ahora',
   posted: 'Comentario publicado.',
   held: 'Comentario enviado. Aparecerá cuando el sitio lo apruebe.',

@@ -27,6 +27,8 @@ const strings: EditorStrings = {
   confirmDelete: 'Supprimer ce commentaire ? Ses réponses restent.',
   sending: 'Envoi…',
   queued: 'Pas encore envoyé. Il partira dès que la connexion reviendra.',
+  proofUnsupported:
+    'Ce site vérifie que les commentaires ne viennent pas de robots, ce qui demande une page sécurisée (https). Votre texte est conservé.',
   sendNow: 'Envoyer maintenant',
   posted: 'Commentaire publié.',
   held: 'Commentaire envoyé. Il apparaîtra une fois approuvé par le site.',

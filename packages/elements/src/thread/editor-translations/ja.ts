@@ -26,6 +26,8 @@ const strings: EditorStrings = {
   confirmDelete: 'このコメントを削除しますか？返信は残ります。',
   sending: '送信中…',
   queued: 'まだ送信されていません。接続が戻ると送信されます。',
+  proofUnsupported:
+    'このサイトはボット対策のため、安全な（https）ページからのみコメントを受け付けます。入力した文章は残っています。',
   sendNow: '今すぐ送信',
   posted: 'コメントを投稿しました。',
   held: 'コメントを送信しました。サイトが承認すると表示されます。',
