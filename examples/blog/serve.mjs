@@ -28,8 +28,9 @@ let secret;
 if (!existing) {
   const created = await sites.create(site, [origin, `http://127.0.0.1:${port}`], 'Kith demo');
   secret = created.secret;
-  // As we suggest for a public site: guests solve a proof of work with each comment (no CAPTCHA).
-  await sites.update(created.site, { proofOfWork: 'guests' });
+  // As we suggest for a public site: guests solve a proof of work with each comment (no CAPTCHA),
+  // and a comment with two links or more waits for approval.
+  await sites.update(created.site, { proofOfWork: 'guests', holdLinks: 2 });
   await seedDemo(kith, site);
 }
 

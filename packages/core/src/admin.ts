@@ -6,6 +6,7 @@ import type {
   OwnerSessionRequest,
   Session,
   Site,
+  SiteSettings,
   SiteSettingsPatch,
   ThreadMeta,
 } from '@kith/protocol';
@@ -57,6 +58,11 @@ export class KithAdminClient {
    */
   createSession(request: OwnerSessionRequest): Promise<Session> {
     return this.#call('POST', 'sessions', request);
+  }
+
+  /** Everything the owner has set, hold words included (readers see only `getSite()`). */
+  settings(): Promise<SiteSettings> {
+    return this.#call('GET', 'settings');
   }
 
   /** Changes the site's settings (features, limits, moderation, origins); returns the site. */

@@ -2,12 +2,13 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 // The reference server from source (a package dependency would make a build cycle).
 import { createKith, type Kith, type Listening, listen } from '../../server/src/index.js';
+import { proofDifficulty } from '../../server/src/services/proofs.js';
 import { Sites } from '../../server/src/services/sites.js';
 import { createAdminClient } from '../src/admin.js';
 import { createClient, type KithError } from '../src/index.js';
 import { prove } from '../src/proof.js';
 import type { KeyValueStorage } from '../src/storage.js';
-import { Outbox, readDraft, SessionStore } from '../src/thread/index.js';
+import { Outbox, Prover, readDraft, SessionStore } from '../src/thread/index.js';
 
 function memoryStorage(): KeyValueStorage {
   const data = new Map<string, string>();
@@ -79,5 +80,32 @@ describe('proofs of work against the reference server', () => {
     assert.equal(outbox.$entries.get().length, 0);
     assert.equal(readDraft(storage, client, '/p', 'new'), 'kept text');
     outbox.dispose();
+  });
+
+  it('a proof solved long before the post (its challenge about to expire) is replaced, not sent to be refused', async () => {
+    const challenges: string[] = [];
+    const counting: typeof fetch = (input, init) => {
+      if (String(input instanceof Request ? input.url : input).endsWith('/challenge')) challenges.push('x');
+      return fetch(input, init);
+    };
+    const client = createClient({ server: http.url, site: 'blog', retries: 0, fetch: counting });
+    client.setToken((await client.signInAsGuest({ name: 'Slow writer' })).token);
+    const prover = new Prover(client);
+    prover.needed = true;
+    const ttl = proofDifficulty.ttlSeconds;
+    proofDifficulty.ttlSeconds = 20; // as if the reader began writing nine and a half minutes ago
+    try {
+      prover.prepare();
+      const proof = await prover.take();
+      assert.equal(challenges.length, 2, 'solved again before sending');
+      proofDifficulty.ttlSeconds = ttl;
+      const comment = await client.createComment('/slow', { markdown: 'at last' }, { proof });
+      assert.equal(comment.markdown, 'at last');
+    } finally {
+      proofDifficulty.ttlSeconds = ttl;
+    }
+    prover.needed = false;
+    assert.equal(await prover.take(), undefined, 'nothing is solved where none is needed');
+    assert.equal(challenges.length, 2);
   });
 });

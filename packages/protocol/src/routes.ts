@@ -18,7 +18,7 @@ import { ProofChallenge } from './schemas/proof.js';
 import { AttendeePage, EventInfo, EventInput, RsvpRequest } from './schemas/rsvp.js';
 import { GuestSessionRequest, OwnerSessionRequest, Session, SessionInfo } from './schemas/session.js';
 import { ShareClick, ShareCounts } from './schemas/share.js';
-import { Site, SiteSettingsPatch } from './schemas/site.js';
+import { Site, SiteSettings, SiteSettingsPatch } from './schemas/site.js';
 
 /** Who may call a route: anyone, a signed-in reader (bearer session token), or the site owner (secret). */
 export type Auth = 'none' | 'optional-user' | 'user' | 'secret';
@@ -59,10 +59,18 @@ export const routes = {
     params: SiteParams,
     responses: { 200: Site },
   },
+  getSettings: {
+    method: 'GET',
+    path: '/v1/sites/{site}/admin/settings',
+    summary: 'Everything the site owner has set, hold words included (site secret)',
+    auth: 'secret',
+    params: SiteParams,
+    responses: { 200: SiteSettings },
+  },
   updateSite: {
     method: 'PATCH',
     path: '/v1/sites/{site}/admin/settings',
-    summary: 'Change the site’s settings (site secret)',
+    summary: 'Change the site’s settings (site secret); answers with what readers see',
     auth: 'secret',
     params: SiteParams,
     body: SiteSettingsPatch,

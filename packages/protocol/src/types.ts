@@ -10,6 +10,7 @@ import type * as Si from './schemas/site.js';
 
 export type Site = Static<typeof Si.Site>;
 export type SiteSettingsPatch = Static<typeof Si.SiteSettingsPatch>;
+export type SiteSettings = Static<typeof Si.SiteSettings>;
 export type ProofOfWork = Static<typeof Pr.ProofOfWork>;
 export type ProofChallenge = Static<typeof Pr.ProofChallenge>;
 export type Author = Static<typeof S.Author>;

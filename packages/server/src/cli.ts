@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type EventInput, routes } from '@kith/protocol';
+import { type EventInput, routes, type SiteSettingsPatch } from '@kith/protocol';
 import { normalizeThreadKey } from '@kith/protocol/thread-key';
 import { migrate } from './db/migrate.js';
 import { openDb } from './db/open.js';
@@ -12,7 +12,7 @@ import type { LogLevel } from './logger.js';
 import { createKith, listen } from './server.js';
 import { Comments } from './services/comments.js';
 import { Rsvps } from './services/rsvps.js';
-import { Sites } from './services/sites.js';
+import { ownerSettings, Sites } from './services/sites.js';
 import { Threads } from './services/threads.js';
 
 const usage = `kith-server — the Kith reference server
@@ -26,6 +26,9 @@ Usage:
   kith-server site rotate-secret <id>
   kith-server site moderation <id> pre|first|none
   kith-server site proof-of-work <id> guests|everyone|none
+  kith-server site hold-links <id> <count>          (0: never)
+  kith-server site hold-words <id> [word-or-phrase...] (none: clear the list)
+  kith-server site show <id>
   kith-server thread close|open <site> <key>
   kith-server comments pending <site>
   kith-server comments approve|remove <site> <comment-id>
@@ -199,6 +202,32 @@ async function main() {
           none: 'nobody is asked for a proof of work',
         };
         process.stdout.write(`site ${id}: ${said[mode]}\n`);
+      } else if (sub === 'hold-links' || sub === 'hold-words') {
+        const [id, ...args] = rest;
+        if (!id || (sub === 'hold-links' && (args.length !== 1 || !/^\d+$/.test(args[0]!))))
+          fail(
+            sub === 'hold-links'
+              ? 'site hold-links <id> <count>'
+              : 'site hold-words <id> [word-or-phrase...]',
+          );
+        const site = await sites.find(id);
+        if (!site) fail(`there is no site "${id}"`);
+        const patch = validate<SiteSettingsPatch>(
+          routes.updateSite.body,
+          sub === 'hold-links' ? { holdLinks: Number(args[0]) } : { holdWords: args },
+          'body',
+        );
+        const { holdLinks, holdWords } = (await sites.update(site, patch)).settings;
+        process.stdout.write(
+          sub === 'hold-links'
+            ? `site ${id}: ${holdLinks ? `comments with ${holdLinks} or more links now wait for approval` : 'no comment is held for its links'}\n`
+            : `site ${id}: ${holdWords.length ? `comments with any of ${holdWords.length} words or phrases now wait for approval` : 'no comment is held for its words'}\n`,
+        );
+      } else if (sub === 'show') {
+        const id = rest[0] ?? fail('site show needs an id');
+        const site = await sites.find(id);
+        if (!site) fail(`there is no site "${id}"`);
+        process.stdout.write(`${JSON.stringify(ownerSettings(site), null, 2)}\n`);
       } else if (sub === 'rotate-secret') {
         const id = rest[0] ?? fail('site rotate-secret needs an id');
         if (!(await sites.find(id))) fail(`there is no site "${id}"`);

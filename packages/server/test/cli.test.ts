@@ -107,6 +107,19 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.match((await kith('site', 'proof-of-work', 'blog', 'guests')).stdout, /guests now solve/);
     await assert.rejects(kith('site', 'proof-of-work', 'blog', 'all'), /guests\|everyone\|none/);
     assert.match((await kith('site', 'proof-of-work', 'blog', 'none')).stdout, /nobody is asked/);
+    assert.match((await kith('site', 'hold-links', 'blog', '2')).stdout, /2 or more links now wait/);
+    await assert.rejects(kith('site', 'hold-links', 'blog', 'many'), /hold-links <id> <count>/);
+    await assert.rejects(kith('site', 'hold-links', 'blog', '99'), /holdLinks/);
+    assert.match(
+      (await kith('site', 'hold-words', 'blog', 'casino', 'cheap pills')).stdout,
+      /any of 2 words/,
+    );
+    const shown = JSON.parse((await kith('site', 'show', 'blog')).stdout);
+    assert.equal(shown.holdLinks, 2);
+    assert.deepEqual(shown.holdWords, ['casino', 'cheap pills']);
+    assert.equal(shown.secret, undefined);
+    assert.match((await kith('site', 'hold-words', 'blog')).stdout, /no comment is held for its words/);
+    assert.match((await kith('site', 'hold-links', 'blog', '0')).stdout, /no comment is held for its links/);
     server = await startServer({ databaseUrl, dataDir, site: 'blog' });
     try {
       const page = await json(`${server.url}/v1/sites/blog/threads/${key}`);

@@ -6,6 +6,16 @@ export function proofAsked(mode: ProofOfWork | undefined, kind: Author['kind'] |
   return mode === 'everyone' || (mode === 'guests' && kind === 'guest');
 }
 
+/** Whether a proof's challenge expires within `seconds` (by its `expiresAt`, Unix seconds). */
+function expiresWithin(proof: string, seconds: number): boolean {
+  try {
+    const expiresAt = JSON.parse(atob(proof)).challenge.parameters.expiresAt;
+    return typeof expiresAt === 'number' && expiresAt * 1000 - Date.now() < seconds * 1000;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Proofs of work for one client's comments. Solving starts ahead, while the reader is still
  * writing, so posting seldom waits for it; each proof is used for one comment. The solver (and
@@ -35,7 +45,9 @@ export class Prover {
     this.prepare();
     const next = this.#next;
     this.#next = undefined;
-    return next;
+    const proof = await next;
+    // Solved when the reader began a long comment: its challenge may be about to expire.
+    return proof && expiresWithin(proof, 30) ? this.#solve() : proof;
   }
 
   async #solve(): Promise<string> {

@@ -1,5 +1,6 @@
 import { basicCases } from './cases/basics.js';
 import { commentCases } from './cases/comments.js';
+import { holdCases } from './cases/holds.js';
 import { inputCases } from './cases/input.js';
 import { moderationCases } from './cases/moderation.js';
 import { proofCases } from './cases/proofs.js';
@@ -48,6 +49,7 @@ export async function runConformance(
     ...realtimeCases(suite),
     ...shareCases(suite),
     ...moderationCases(suite),
+    ...holdCases(suite),
     ...rsvpCases(suite),
     ...proofCases(suite),
   ].filter((c) => !options.filter || options.filter.test(c.name));

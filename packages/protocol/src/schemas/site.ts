@@ -56,6 +56,18 @@ export const Site = Strict(
   { $id: 'Site' },
 );
 
+const HoldLinks = Type.Integer({
+  minimum: 0,
+  maximum: 50,
+  description:
+    'Hold a new comment with this many links or more for approval, whatever the moderation mode; 0 never does.',
+});
+const HoldWords = Type.Array(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }), {
+  maxItems: 500,
+  description:
+    'Hold a new comment for approval when its text or its author’s name has one of these words or phrases (whole words, any case). Never shown to readers.',
+});
+
 /** What the site owner may change with the site secret. */
 export const SiteSettingsPatch = Strict(
   {
@@ -67,6 +79,8 @@ export const SiteSettingsPatch = Strict(
       }),
     ),
     proofOfWork: Type.Optional(ProofOfWork),
+    holdLinks: Type.Optional(HoldLinks),
+    holdWords: Type.Optional(HoldWords),
     reactions: Type.Optional(Type.Array(ReactionKey, { maxItems: 12, uniqueItems: true })),
     guests: Type.Optional(Type.Boolean()),
     shareCounts: Type.Optional(Type.Boolean({ description: 'Count share clicks (first party).' })),
@@ -90,4 +104,24 @@ export const SiteSettingsPatch = Strict(
     ),
   },
   { $id: 'SiteSettingsPatch', minProperties: 1 },
+);
+
+/** Everything the site owner has set, read with the site secret (readers see `Site`). */
+export const SiteSettings = Strict(
+  {
+    name: Type.String(),
+    origins: Type.Array(Type.String()),
+    moderation: Site.properties.moderation,
+    proofOfWork: ProofOfWork,
+    holdLinks: HoldLinks,
+    holdWords: HoldWords,
+    reactions: Type.Array(ReactionKey),
+    guests: Type.Boolean(),
+    shareCounts: Type.Boolean(),
+    commentMaxLength: Type.Integer(),
+    editWindowSeconds: Type.Integer(),
+    pageSize: Type.Integer(),
+    rateLimit: SiteLimits.properties.rateLimit,
+  },
+  { $id: 'SiteSettings' },
 );

@@ -12,6 +12,7 @@ import { AlreadyDone, type Claim } from '../http/idempotency.js';
 import { ProblemError } from '../http/problem.js';
 import { type CursorPosition, decodeCursor, encodeCursor } from './cursor.js';
 import { appendEvent, eventsChannel } from './events.js';
+import { holdReason } from './hold.js';
 import { renderMarkdown } from './markdown.js';
 import {
   type CommentRow,
@@ -230,7 +231,14 @@ export class Comments {
   }
 
   /** Whether the site holds this author's new comment for moderation. */
-  async #held(tx: Queryable, site: SiteRecord, viewer: Viewer): Promise<boolean> {
+  async #held(
+    tx: Queryable,
+    site: SiteRecord,
+    viewer: Viewer,
+    markdown: string,
+    html: string,
+  ): Promise<boolean> {
+    if (holdReason(site.settings, { markdown, html, authorName: viewer.author.name })) return true;
     const mode = site.settings.moderation;
     if (mode !== 'first') return mode === 'pre';
     // First-time commenters wait; once one of theirs is published, they are trusted.
@@ -266,7 +274,8 @@ export class Comments {
       }
       if (parent.deleted) throw new ProblemError('comment-deleted', { detail: 'The comment was deleted.' });
     }
-    const status = (await this.#held(tx, site, viewer)) ? 'pending' : 'published';
+    const html = renderMarkdown(markdown);
+    const status = (await this.#held(tx, site, viewer, markdown, html)) ? 'pending' : 'published';
     const id = newId();
     const comment: Comment = {
       id,
@@ -276,7 +285,7 @@ export class Comments {
       depth: parent ? parent.depth + 1 : 0,
       author: viewer.author,
       markdown,
-      html: renderMarkdown(markdown),
+      html,
       status,
       deleted: false,
       createdAt: new Date().toISOString(),
@@ -490,9 +499,19 @@ export class Comments {
   ): Promise<Written<Comment>> {
     const text = checkMarkdown(site, markdown);
     const { thread, row } = await this.#ownComment(tx, site, id, viewer);
+    const html = renderMarkdown(text);
+    // A published comment cannot be edited into one the site would have held.
+    const held =
+      row.status === 'published' && holdReason(site.settings, { markdown: text, html, authorName: '' });
+    if (held) {
+      throw new ProblemError('validation-failed', {
+        detail: `${held} An edit cannot add what would be held: post it as a new comment.`,
+        errors: [{ pointer: '/body/markdown', message: held }],
+      });
+    }
     const rows = await tx.query<CommentRow>(
       `UPDATE comments AS c SET markdown = $2, html = $3, edited_at = now() WHERE c.id = $1 RETURNING ${commentColumns}`,
-      [id, text, renderMarkdown(text)],
+      [id, text, html],
     );
     const comment = toComment(rows[0]!, thread.key);
     const visible = row.status === 'published';

@@ -1,4 +1,4 @@
-import type { Site, SiteSettingsPatch } from '@kith/protocol';
+import type { SiteSettings as OwnerSettings, Site, SiteSettingsPatch } from '@kith/protocol';
 import type { Db, Queryable } from '../db/driver.js';
 import { ProblemError } from '../http/problem.js';
 import { hashSecret, randomToken, siteSecretPrefix } from './secrets.js';
@@ -10,6 +10,8 @@ export interface SiteSettings {
   reactions: string[];
   moderation: Site['moderation'];
   proofOfWork: Site['proofOfWork'];
+  holdLinks: number;
+  holdWords: string[];
   guests: boolean;
   shareCounts: boolean;
   commentMaxLength: number;
@@ -29,6 +31,8 @@ export const defaultSettings: Omit<SiteSettings, 'name'> = {
   reactions: ['+1', 'heart', 'laugh', 'hooray', 'eyes'],
   moderation: 'none',
   proofOfWork: 'none',
+  holdLinks: 0,
+  holdWords: [],
   guests: true,
   shareCounts: true,
   commentMaxLength: 10000,
@@ -69,6 +73,28 @@ export function siteCapabilities(site: SiteRecord): Site {
       ...fixedLimits,
       rateLimit: s.rateLimit,
     },
+  };
+}
+
+/** Everything the owner has set, for them alone (hold words included). */
+export function ownerSettings(site: SiteRecord): OwnerSettings {
+  const { name, moderation, proofOfWork, holdLinks, holdWords, reactions, guests, shareCounts } =
+    site.settings;
+  const { commentMaxLength, editWindowSeconds, pageSize, rateLimit } = site.settings;
+  return {
+    name,
+    origins: site.origins,
+    moderation,
+    proofOfWork,
+    holdLinks,
+    holdWords,
+    reactions,
+    guests,
+    shareCounts,
+    commentMaxLength,
+    editWindowSeconds,
+    pageSize,
+    rateLimit,
   };
 }
 
