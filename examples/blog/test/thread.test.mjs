@@ -165,6 +165,36 @@ describe('demo blog: the comment thread', () => {
     }
   });
 
+  it('a reader reports a comment by keyboard; the site owner finds it in the reports queue', async () => {
+    const secret = /secret \(shown once\): (ks_\S+)/.exec(demo.output)?.[1];
+    const context = await browser.newContext();
+    try {
+      const { page, errors } = await openPost(context, `${demo.url}/posts/meetup-recap/`);
+      await post(page, 'Great recap!', 'Dana'); // now signed in
+      await comment(page, 'Great recap!').waitFor();
+      const target = comment(page, 'Who is up for a hike');
+      await target.getByRole('button', { name: 'Report' }).focus();
+      await page.keyboard.press('Enter');
+      await target.getByRole('group', { name: 'Report this comment as:' }).waitFor();
+      // Focus is on the first reason; the reader moves to "Off topic" with Tab.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      await target.getByText('Reported', { exact: true }).waitFor();
+      await thread(page).getByRole('status').getByText('Reported. The site owner will look at it.').waitFor();
+      const queue = await (
+        await fetch(`${demo.url}/v1/sites/demo/admin/reports`, {
+          headers: { authorization: `Bearer ${secret}` },
+        })
+      ).json();
+      const item = queue.items.find((i) => i.comment.markdown.startsWith('Who is up for a hike'));
+      assert.deepEqual(item?.reasons, { 'off-topic': 1 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('finds the draft again after a reload', async () => {
     const context = await browser.newContext();
     const { page } = await openPost(context, `${demo.url}/posts/spring-meetup/`);

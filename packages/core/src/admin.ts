@@ -4,6 +4,7 @@ import type {
   EventInfo,
   EventInput,
   OwnerSessionRequest,
+  ReportedPage,
   Session,
   Site,
   SiteSettings,
@@ -58,6 +59,22 @@ export class KithAdminClient {
    */
   createSession(request: OwnerSessionRequest): Promise<Session> {
     return this.#call('POST', 'sessions', request);
+  }
+
+  /**
+   * Comments readers reported, on every thread, the first reported first, with how many readers
+   * reported each, why, and their notes; pass `nextCursor` back for the next page.
+   */
+  reported(options: { limit?: number; cursor?: string } = {}): Promise<ReportedPage> {
+    return this.#call('GET', 'reports', undefined, {
+      ...(options.limit !== undefined && { limit: options.limit }),
+      ...(options.cursor !== undefined && { cursor: options.cursor }),
+    });
+  }
+
+  /** Dismisses a comment's reports: it stays, and leaves the queue (`removeComment` removes it). */
+  async dismissReports(id: string): Promise<void> {
+    await this.#call('DELETE', `comments/${encodeURIComponent(id)}/reports`);
   }
 
   /** Everything the owner has set, hold words included (readers see only `getSite()`). */

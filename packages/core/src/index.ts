@@ -12,6 +12,7 @@ export {
 export { sharedClient } from './clients.js';
 export { CountsStore, countsFor } from './counts.js';
 export { KithError, type KithErrorCode, toKithError } from './errors.js';
+export { reportComment } from './report.js';
 export {
   allShareNetworks,
   graphemes,

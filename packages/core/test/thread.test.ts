@@ -370,6 +370,35 @@ describe('thread store, outbox and session against the reference server', () => 
     }
   });
 
+  it('reports: a reader reports another’s comment through the writer; the owner sees it and dismisses it', async () => {
+    const k = key();
+    const author = reader();
+    await author.session.signInAsGuest({ name: 'Loud' });
+    const [target] = await seed(author.client, k, 1);
+    const other = reader();
+    await other.session.signInAsGuest({ name: 'Quiet' });
+    const store = other.thread(k);
+    await store.load();
+    const writer = other.writer(store);
+    await writer.report(target!.id, { reason: 'spam', note: 'an advert' });
+    await writer.report(target!.id, { reason: 'abuse' }); // changes the reason, counts once
+    const queue = await owner.reported();
+    const item = queue.items.find((i) => i.comment.id === target!.id);
+    assert.equal(item?.reports, 1);
+    assert.deepEqual(item?.reasons, { abuse: 1 });
+    // Reporting one's own comment is refused, and the store says why.
+    const own = author.writer(author.thread(k));
+    await assert.rejects(own.report(target!.id, { reason: 'spam' }), { code: 'forbidden' });
+    await owner.dismissReports(target!.id);
+    assert.equal(
+      (await owner.reported()).items.some((i) => i.comment.id === target!.id),
+      false,
+    );
+    writer.dispose();
+    own.dispose();
+    store.dispose();
+  });
+
   it('a comment deleted while it awaits moderation was never counted', () => {
     const store = reader().thread(key());
     const pending = {

@@ -4,6 +4,7 @@ export { type Auth, type RouteId, type RouteSpec, routes } from './routes.js';
 export { threadEventTypes } from './schemas/events.js';
 export * as schemas from './schemas/index.js';
 export { proofHeader } from './schemas/proof.js';
+export { reportReasons } from './schemas/report.js';
 export { shareTargets } from './schemas/share.js';
 export { normalizeThreadKey } from './thread-key.js';
 export * from './types.js';

@@ -15,6 +15,7 @@ import {
 } from './schemas/comment.js';
 import { CommentId, Cursor, Limit, SiteId, Sort, Strict, ThreadKey } from './schemas/common.js';
 import { ProofChallenge } from './schemas/proof.js';
+import { ReportedPage, ReportRequest } from './schemas/report.js';
 import { AttendeePage, EventInfo, EventInput, RsvpRequest } from './schemas/rsvp.js';
 import { GuestSessionRequest, OwnerSessionRequest, Session, SessionInfo } from './schemas/session.js';
 import { ShareClick, ShareCounts } from './schemas/share.js';
@@ -102,6 +103,32 @@ export const routes = {
     params: ThreadParams,
     body: ThreadUpdate,
     responses: { 200: ThreadMeta },
+  },
+  reportComment: {
+    method: 'POST',
+    path: '/v1/sites/{site}/comments/{id}/reports',
+    summary: 'Report someone else’s comment to the site owner (once per reader; again changes the reason)',
+    auth: 'user',
+    params: CommentParams,
+    body: ReportRequest,
+    responses: { 204: null },
+  },
+  listReports: {
+    method: 'GET',
+    path: '/v1/sites/{site}/admin/reports',
+    summary: 'Reported comments on every thread, the first reported first (site secret)',
+    auth: 'secret',
+    params: SiteParams,
+    query: Strict({ limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) }),
+    responses: { 200: ReportedPage },
+  },
+  dismissReports: {
+    method: 'DELETE',
+    path: '/v1/sites/{site}/admin/comments/{id}/reports',
+    summary: 'Dismiss a comment’s reports: it stays, and leaves the queue (site secret)',
+    auth: 'secret',
+    params: CommentParams,
+    responses: { 204: null },
   },
   listPending: {
     method: 'GET',

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type EventInput, routes, type SiteSettingsPatch } from '@kith/protocol';
+import { type Comment, type EventInput, routes, type SiteSettingsPatch } from '@kith/protocol';
 import { normalizeThreadKey } from '@kith/protocol/thread-key';
 import { migrate } from './db/migrate.js';
 import { openDb } from './db/open.js';
@@ -11,6 +11,7 @@ import { validate } from './http/validate.js';
 import type { LogLevel } from './logger.js';
 import { createKith, listen } from './server.js';
 import { Comments } from './services/comments.js';
+import { Reports } from './services/reports.js';
 import { Rsvps } from './services/rsvps.js';
 import { ownerSettings, Sites } from './services/sites.js';
 import { Threads } from './services/threads.js';
@@ -32,6 +33,8 @@ Usage:
   kith-server thread close|open <site> <key>
   kith-server comments pending <site>
   kith-server comments approve|remove <site> <comment-id>
+  kith-server comments reported <site>
+  kith-server comments dismiss <site> <comment-id>
   kith-server event put <site> <key> <event.json | ->
   kith-server event show|attendees|remove <site> <key>
   kith-server event list <site>
@@ -40,6 +43,24 @@ The embedded database (PGlite) keeps its data in --data (env KITH_DATA_DIR); set
 use PostgreSQL instead. Other settings: PORT, HOST, KITH_LOG_LEVEL (debug|info|warn|error),
 KITH_TRUST_PROXY=1 behind a reverse proxy. Stop a running server on the embedded database before
 using the other commands on the same folder: only one process may open it.`;
+
+/** Prints every page's lines, following cursors to the end; false when there was nothing. */
+async function printPages<P extends { nextCursor: string | null }>(
+  fetch: (cursor: string | undefined) => Promise<P>,
+  lines: (page: P) => string[],
+): Promise<boolean> {
+  let cursor: string | undefined;
+  let any = false;
+  do {
+    const page = await fetch(cursor);
+    for (const text of lines(page)) {
+      process.stdout.write(text);
+      any = true;
+    }
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return any;
+}
 
 function fail(message: string): never {
   process.stderr.write(`kith-server: ${message}\n\n${usage}\n`);
@@ -319,31 +340,45 @@ async function main() {
   }
   if (command === 'comments') {
     const [siteId, id] = rest;
-    if (!siteId || !(sub === 'pending' || ((sub === 'approve' || sub === 'remove') && id)))
-      fail('comments pending <site> | comments approve|remove <site> <comment-id>');
+    const listing = sub === 'pending' || sub === 'reported';
+    if (!siteId || !(listing || ((sub === 'approve' || sub === 'remove' || sub === 'dismiss') && id)))
+      fail('comments pending|reported <site> | comments approve|remove|dismiss <site> <comment-id>');
     await withDb(async (db) => {
       const site = await new Sites(db).find(siteId);
       if (!site) fail(`there is no site "${siteId}"`);
       // Cursors live only within this command: any key signs them.
       const comments = new Comments(db, () => 'cli');
+      const reports = new Reports(db, () => 'cli');
+      /** One line per comment: its id, `what`, thread, author and the start of its text. */
+      const line = (c: Comment, what: string) =>
+        `${c.id}\t${what}\t${c.threadKey}\t${c.author?.name ?? ''}\t${c.markdown.replace(/\s+/g, ' ').slice(0, 80)}\n`;
       if (sub === 'pending') {
-        let cursor: string | undefined;
-        let count = 0;
-        do {
-          const page = await comments.pending(site, { limit: 100, cursor });
-          for (const c of page.comments) {
-            const text = c.markdown.replace(/\s+/g, ' ').slice(0, 80);
-            process.stdout.write(
-              `${c.id}\t${c.createdAt}\t${c.threadKey}\t${c.author?.name ?? ''}\t${text}\n`,
-            );
-          }
-          count += page.comments.length;
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
-        if (count === 0) process.stdout.write('no comments are waiting\n');
+        const any = await printPages(
+          (cursor) => comments.pending(site, { limit: 100, cursor }),
+          (page) => page.comments.map((c) => line(c, c.createdAt)),
+        );
+        if (!any) process.stdout.write('no comments are waiting\n');
         return;
       }
-      if (sub === 'approve') {
+      if (sub === 'reported') {
+        const any = await printPages(
+          (cursor) => reports.list(site, { limit: 100, cursor }),
+          (page) =>
+            page.items.flatMap(({ comment, reports: count, reasons, notes }) => {
+              const why = Object.entries(reasons).map(([reason, n]) => `${reason} ${n}`);
+              return [
+                line(comment, `${count} (${why.join(', ')})`),
+                ...notes.map((note) => `\t“${note.replace(/\s+/g, ' ')}”\n`),
+              ];
+            }),
+        );
+        if (!any) process.stdout.write('no comments are reported\n');
+        return;
+      }
+      if (sub === 'dismiss') {
+        await db.transaction((tx) => reports.dismiss(tx, site, id!));
+        process.stdout.write(`the reports of comment ${id} are dismissed; it stays\n`);
+      } else if (sub === 'approve') {
         const { result } = await db.transaction((tx) => comments.approve(tx, site, id!));
         process.stdout.write(`comment ${result.id} is published on ${result.threadKey}\n`);
       } else {

@@ -11,6 +11,7 @@ import { Comments } from './services/comments.js';
 import { EventBus } from './services/events.js';
 import { PageCache } from './services/page-cache.js';
 import { Proofs } from './services/proofs.js';
+import { Reports } from './services/reports.js';
 import { Rsvps } from './services/rsvps.js';
 import { randomToken } from './services/secrets.js';
 import { Sessions } from './services/sessions.js';
@@ -97,6 +98,7 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
     shares: new Shares(db, () => key),
     rsvps: new Rsvps(db, () => key),
     proofs: new Proofs(() => key),
+    reports: new Reports(db, () => key),
     bus,
     pages,
     limiter: new RateLimiter(),

@@ -67,6 +67,46 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     await assert.rejects(kith('thread', 'close', 'nosuch', '/x'), /no site/);
   });
 
+  it('comments reported lists readers’ reports with their reasons and notes; dismiss clears them', async () => {
+    await kith('site', 'moderation', 'blog', 'none');
+    const key = encodeURIComponent('/posts/reported');
+    const server = await startServer({ databaseUrl, dataDir, site: 'blog' });
+    let id: string;
+    try {
+      const author = await guest(server.url, 'blog');
+      const posted = await json(`${server.url}/v1/sites/blog/threads/${key}/comments`, {
+        method: 'POST',
+        token: author,
+        body: { markdown: 'Visit my   shop' },
+      });
+      id = posted.body.id;
+      for (const [reason, note] of [
+        ['spam', 'an advert'],
+        ['spam', undefined],
+        ['abuse', undefined],
+      ]) {
+        const reader = await guest(server.url, 'blog');
+        const reported = await json(`${server.url}/v1/sites/blog/comments/${id}/reports`, {
+          method: 'POST',
+          token: reader,
+          body: note ? { reason, note } : { reason },
+        });
+        assert.equal(reported.status, 204);
+      }
+    } finally {
+      await server.stop();
+    }
+    const lines = (await kith('comments', 'reported', 'blog')).stdout.trimEnd().split('\n');
+    assert.match(
+      lines[0]!,
+      new RegExp(`^${id}\t3 \\((abuse 1, spam 2|spam 2, abuse 1)\\)\t/posts/reported\t\\S+\tVisit my shop$`),
+    );
+    assert.equal(lines[1], '\t“an advert”');
+    assert.match((await kith('comments', 'dismiss', 'blog', id)).stdout, /dismissed; it stays/);
+    assert.match((await kith('comments', 'reported', 'blog')).stdout, /no comments are reported/);
+    await assert.rejects(kith('comments', 'dismiss', 'blog', 'nosuch'), /no comment/);
+  });
+
   it('site moderation pre holds new comments; comments pending, approve and remove moderate them', async () => {
     assert.match((await kith('site', 'moderation', 'blog', 'pre')).stdout, /wait for approval/);
     const key = encodeURIComponent('/posts/moderated');

@@ -1,5 +1,6 @@
-import type { Comment } from '@kith/protocol';
+import type { Comment, ReportRequest } from '@kith/protocol';
 import { perClient } from '../clients.js';
+import { reportComment } from '../report.js';
 import { deviceStorage, type KeyValueStorage } from '../storage.js';
 import { Outbox, type OutboxEntry } from './outbox.js';
 import { proofAsked } from './prover.js';
@@ -66,6 +67,11 @@ export class ThreadWriter {
     const comment = await this.#write(() => this.store.client.deleteComment(id));
     this.store.remove(comment);
     return comment;
+  }
+
+  /** Reports someone else's comment to the site owner (see `reportComment`). */
+  report(id: string, report: ReportRequest): Promise<void> {
+    return this.#write(() => reportComment(this.store.client, id, report));
   }
 
   /** Toggles (or sets) one of the site's reactions; the count changes at once and is corrected by the answer. */

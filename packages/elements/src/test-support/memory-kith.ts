@@ -1,7 +1,7 @@
 /**
  * A Kith server in the browser's memory, speaking enough of the protocol for the thread's
  * component tests and stories: sessions, pages in each sort with inline replies, replies, one
- * comment, preview, posting (with Idempotency-Key and, where the site asks, a proof of work), editing, deleting, reactions and the live
+ * comment, preview, posting (with Idempotency-Key and, where the site asks, a proof of work), reports, editing, deleting, reactions and the live
  * event stream. Never a network; the real server is exercised end to end.
  */
 import type { Comment, EventInfo, RsvpRequest, Site, Sort } from '@kith/core';
@@ -57,6 +57,8 @@ export interface MemoryKith {
   /** A comment by `author` awaiting moderation: only its author sees it. */
   addPending(thread: string, markdown: string, author: string, parentId?: string): Stored;
   requests: Request[];
+  /** Readers' reports, as the site owner's queue would list them. */
+  reports: { comment: string; by: string; reason: string }[];
   /**
    * Puts an event on a page (its answers kept); answers past `capacity` wait in line and are
    * seated in turn, as on the real server (whose conformance suite proves the details).
@@ -272,6 +274,7 @@ export function memoryKith(
     closed: new Set(),
     fail: undefined,
     requests: [],
+    reports: [],
     add(thread, markdown, { parentId, author = 'Someone', at, status = 'published' } = {}) {
       const parent = parentId ? kith.comments.find((c) => c.id === parentId) : undefined;
       const comment: Stored = {
@@ -459,6 +462,17 @@ export function memoryKith(
       const root = kith.comments.find((c) => c.id === m![1]);
       if (!root) return problem('comment-not-found', 404);
       return json(repliesOf(root, Number(url.searchParams.get('cursor')?.slice(1) ?? 0)));
+    }
+    if ((m = path.match(/^\/comments\/([^/]+)\/reports$/)) && request.method === 'POST') {
+      const comment = kith.comments.find((c) => c.id === m![1]);
+      const who = user(request);
+      if (!who) return problem('unauthorized', 401);
+      if (!comment) return problem('comment-not-found', 404);
+      if (comment.author?.name === who.name)
+        return problem('forbidden', 403, 'You cannot report your own comment.');
+      kith.reports = kith.reports.filter((r) => !(r.comment === comment.id && r.by === who.name));
+      kith.reports.push({ comment: comment.id, by: who.name, reason: body.reason });
+      return new Response(null, { status: 204 });
     }
     if ((m = path.match(/^\/comments\/([^/]+)\/reactions$/))) {
       const comment = kith.comments.find((c) => c.id === m![1]);

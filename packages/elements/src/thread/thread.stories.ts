@@ -162,6 +162,16 @@ export const WritingWithDraft: Story = {
     }),
 };
 
+/** A signed-in reader: Edit and Delete on their own recent comment, Report on everyone else's. */
+export const SignedInReader: Story = {
+  render: (args) =>
+    pair(args, (kith) => {
+      conversation(kith);
+      kith.add('/post', 'Posted a minute ago, so I can still **edit** it.', { author: 'Sam' });
+      signedIn('Sam')(kith);
+    }),
+};
+
 /** A comment that could not be sent (offline): kept, with "Send now" and "Cancel". */
 export const NotSentYet: Story = {
   render: (args) =>

@@ -259,6 +259,52 @@ describe('kith-thread', () => {
     expect(text(root(el).querySelector('[part="heading"]'))).to.equal('1 comment');
   });
 
+  it('a signed-in reader reports another’s comment by keyboard: a reason, once, said aloud; never their own', async () => {
+    const kith = memoryKith();
+    kith.add('/post', 'Buy cheap watches', { author: 'Spammer' });
+    kith.add('/post', 'My own words', { author: 'Sam' });
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Sam')));
+    const el = await thread(kith.url);
+    await ready(el);
+    const spam = () => articles(el).find((a) => text(a).includes('Buy cheap watches'))!;
+    const own = articles(el).find((a) => text(a).includes('My own words'))!;
+    await waitUntil(() => button(spam(), 'Report'), 'no Report on another reader’s comment');
+    expect(button(own, 'Report')).to.equal(undefined, 'no Report on one’s own comment');
+    button(spam(), 'Report')!.focus();
+    button(spam(), 'Report')!.click();
+    await waitUntil(
+      () => root(el).activeElement?.textContent?.trim() === 'Spam',
+      'focus did not move to the reasons',
+    );
+    const group = spam().querySelector('[role="group"]')!;
+    expect(group.getAttribute('aria-label')).to.equal('Report this comment as:');
+    expect([...group.querySelectorAll('button')].map((b) => text(b))).to.deep.equal([
+      'Spam',
+      'Abusive',
+      'Off topic',
+      'Something else',
+      'Cancel',
+    ]);
+    await expect(el).to.be.accessible();
+    // Cancel puts focus back on the comment and sends nothing.
+    button(group as HTMLElement, 'Cancel')!.click();
+    await waitUntil(() => root(el).activeElement === spam(), 'focus did not return to the comment');
+    expect(kith.reports).to.deep.equal([]);
+    button(spam(), 'Report')!.click();
+    await waitUntil(() => button(spam(), 'Abusive'));
+    button(spam(), 'Abusive')!.click();
+    await waitUntil(
+      () => text(spam().querySelector('[part="status"]')) === 'Reported',
+      'not marked as reported',
+    );
+    expect(button(spam(), 'Report')).to.equal(undefined);
+    expect(text(root(el).querySelector('[role="status"]'))).to.equal(
+      'Reported. The site owner will look at it.',
+    );
+    expect(kith.reports).to.deep.equal([{ comment: kith.comments[0]!.id, by: 'Sam', reason: 'abuse' }]);
+    await expect(el).to.be.accessible();
+  });
+
   it('holds others’ new comments behind a button and announces them; replies arrive in place', async () => {
     const kith = memoryKith();
     const first = kith.add('/post', 'First');

@@ -58,7 +58,7 @@ const errorTerms: Record<
 };
 
 /**
- * A comment thread: read, reply, react, edit and delete, live. Nothing is lost: drafts are kept
+ * A comment thread: read, reply, react, edit, delete and report, live. Nothing is lost: drafts are kept
  * as the reader types and a comment that cannot be sent waits on the device until it can (see
  * `@kith/core/thread`). The editor is loaded only when the reader starts to write.
  *
@@ -88,10 +88,10 @@ const errorTerms: Record<
  * @csspart author - The author's name.
  * @csspart time - The time, linking to the comment (its permalink).
  * @csspart edited - The "(edited)" mark.
- * @csspart status - "Awaiting moderation", "Sending…" and the like.
+ * @csspart status - "Awaiting moderation", "Sending…", "Reported" and the like.
  * @csspart replying-to - "Replying to @name", shown past the indentation cap.
  * @csspart body - The comment's text.
- * @csspart actions - Reply, edit, delete and the reactions.
+ * @csspart actions - Reply, edit, delete, report and the reactions; also the delete and report choices.
  * @csspart action - Each action button.
  * @csspart reaction - Each reaction button (`aria-pressed` when it is the reader's).
  * @csspart replies - The list of replies below a comment.
@@ -457,7 +457,7 @@ export class KithThread extends KithElement {
               ${t.term('reply')}
             </button>`
       }
-      ${this.#view?.ownActions(comment, state) ?? nothing}
+      ${this.#view?.actions(comment, state) ?? nothing}
     </div>`;
   }
 

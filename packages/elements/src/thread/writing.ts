@@ -3,6 +3,7 @@ import {
   draftSlot,
   type KithError,
   type OutboxEntry,
+  type ReportReason,
   type ThreadState,
   type ThreadWriter,
 } from '@kith/core';
@@ -11,6 +12,14 @@ import { Localizer } from '../base/localize.js';
 import type { CommentEditor } from './editor.js';
 import type { EditorSlot } from './slot.js';
 import { writingStrings } from './writing-strings.js';
+
+// The protocol's reasons, in the order offered.
+const reasonTerms = {
+  spam: 'reasonSpam',
+  abuse: 'reasonAbuse',
+  'off-topic': 'reasonOffTopic',
+  other: 'reasonOther',
+} as const satisfies Record<ReportReason, string>;
 
 /** What the thread element lends the writing view. */
 export interface WritingHooks {
@@ -33,9 +42,11 @@ export interface WritingHooks {
  * who they comment as, and what follows when the outbox sends or refuses a comment.
  */
 export class WritingView {
-  /** The comment whose deletion is being confirmed. */
+  /** The comment whose deletion (its id) or report (`report:<id>`) is being chosen. */
   confirming: string | null = null;
   readonly #localize: Localizer<typeof writingStrings.en>;
+  /** Comments the reader reported while this page is open. */
+  readonly #reported = new Set<string>();
   readonly #unlisten: () => void;
 
   constructor(
@@ -81,9 +92,19 @@ export class WritingView {
     return this.#localize;
   }
 
-  #confirm(id: string | null): void {
-    this.confirming = id;
+  /**
+   * Opens a choice in place of a comment's actions (`id` to delete, `report:<id>` to report) and
+   * moves focus to its first button; closing it puts focus back on the comment.
+   */
+  #confirm(key: string | null): void {
+    const closing = this.confirming;
+    this.confirming = key;
     this.host.requestUpdate();
+    if (key) {
+      void this.host.updateComplete.then(() =>
+        this.host.shadowRoot?.querySelector<HTMLElement>('[data-choice] button')?.focus(),
+      );
+    } else if (closing) this.hooks.focusComment(closing.replace(/^report:/, ''));
   }
 
   /** Whether the reader may still edit or delete the comment (their own, within the site's window). */
@@ -107,25 +128,59 @@ export class WritingView {
     }
   }
 
-  /** "Delete this comment?" with Delete and Cancel, in place of the comment's actions. */
+  async #report(comment: Comment, reason: ReportReason): Promise<void> {
+    try {
+      await this.writer.report(comment.id, { reason });
+      this.#reported.add(comment.id);
+      this.hooks.announce(this.#t.term('reportedThanks'));
+    } catch (error) {
+      this.hooks.announce(this.hooks.errorText(error as KithError));
+    }
+    this.#confirm(null);
+  }
+
+  /**
+   * In place of a comment's actions: "Delete this comment?" with Delete and Cancel, or "Report
+   * this comment as:" with the reasons and Cancel.
+   */
   confirmation(comment: Comment) {
     const t = this.#t;
-    if (this.confirming !== comment.id) return undefined;
-    return html`<div part="actions" role="group">
-      <span>${t.term('confirmDelete')}</span>
-      <button part="action" type="button" @click=${() => this.#delete(comment)}>${t.term('delete')}</button>
-      <button part="action" type="button" @click=${() => this.#confirm(null)}>${t.term('cancel')}</button>
+    const cancel = html`<button part="action" type="button" @click=${() => this.#confirm(null)}>${t.term('cancel')}</button>`;
+    if (this.confirming === comment.id) {
+      return html`<div part="actions" role="group" aria-label=${t.term('confirmDelete')} data-choice>
+        <span>${t.term('confirmDelete')}</span>
+        <button part="action" type="button" @click=${() => this.#delete(comment)}>${t.term('delete')}</button>
+        ${cancel}
+      </div>`;
+    }
+    if (this.confirming !== `report:${comment.id}`) return undefined;
+    return html`<div part="actions" role="group" aria-label=${t.term('reportAs')} data-choice>
+      <span>${t.term('reportAs')}</span>
+      ${(Object.keys(reasonTerms) as ReportReason[]).map(
+        (reason) =>
+          html`<button part="action" type="button" @click=${() => this.#report(comment, reason)}>${t.term(reasonTerms[reason])}</button>`,
+      )}
+      ${cancel}
     </div>`;
   }
 
-  /** Edit and Delete, on the reader's own comments while they may still change them. */
-  ownActions(comment: Comment, state: ThreadState) {
+  /**
+   * The writer's actions on a comment: Edit and Delete on their own while they may still change
+   * them; Report on others' (once reported, "Reported").
+   */
+  actions(comment: Comment, state: ThreadState) {
     const t = this.#t;
-    if (!this.#canChange(comment, state)) return nothing;
-    return html`<button part="action" type="button" @click=${() => this.hooks.openEditor({ kind: 'edit', comment })}>
-        ${t.term('edit')}
-      </button>
-      <button part="action" type="button" @click=${() => this.#confirm(comment.id)}>${t.term('delete')}</button>`;
+    if (this.#canChange(comment, state)) {
+      return html`<button part="action" type="button" @click=${() => this.hooks.openEditor({ kind: 'edit', comment })}>
+          ${t.term('edit')}
+        </button>
+        <button part="action" type="button" @click=${() => this.#confirm(comment.id)}>${t.term('delete')}</button>`;
+    }
+    const me = this.writer.session.$session.get()?.user.id;
+    if (!me || comment.deleted || !comment.author || comment.author.id === me) return nothing;
+    return this.#reported.has(comment.id)
+      ? html`<span part="status">${t.term('reported')}</span>`
+      : html`<button part="action" type="button" @click=${() => this.#confirm(`report:${comment.id}`)}>${t.term('report')}</button>`;
   }
 
   /** A comment still on its way: the writer's own text, as typed (not yet rendered by the server). */

@@ -5,6 +5,7 @@ import { inputCases } from './cases/input.js';
 import { moderationCases } from './cases/moderation.js';
 import { proofCases } from './cases/proofs.js';
 import { realtimeCases } from './cases/realtime.js';
+import { reportCases } from './cases/reports.js';
 import { rsvpCases } from './cases/rsvp.js';
 import { sessionCases } from './cases/sessions.js';
 import { shareCases } from './cases/shares.js';
@@ -50,6 +51,7 @@ export async function runConformance(
     ...shareCases(suite),
     ...moderationCases(suite),
     ...holdCases(suite),
+    ...reportCases(suite),
     ...rsvpCases(suite),
     ...proofCases(suite),
   ].filter((c) => !options.filter || options.filter.test(c.name));

@@ -3,6 +3,7 @@ export * from './common.js';
 export * from './events.js';
 export * from './problem.js';
 export * from './proof.js';
+export * from './report.js';
 export * from './rsvp.js';
 export * from './session.js';
 export * from './share.js';

@@ -6,6 +6,7 @@ import * as trustedAuthors from './migrations/0004-trusted-authors.js';
 import * as rsvp from './migrations/0005-rsvp.js';
 import * as attendeePrivacy from './migrations/0006-attendee-privacy.js';
 import * as proofs from './migrations/0007-proofs.js';
+import * as reports from './migrations/0008-reports.js';
 
 /** Ordered list of migrations; append new ones, never edit a released one. */
 const migrations: { name: string; sql: string }[] = [
@@ -16,6 +17,7 @@ const migrations: { name: string; sql: string }[] = [
   rsvp,
   attendeePrivacy,
   proofs,
+  reports,
 ];
 
 // Any constant: every instance uses the same one so concurrent starts migrate once.

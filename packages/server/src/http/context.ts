@@ -4,6 +4,7 @@ import type { Comments } from '../services/comments.js';
 import type { EventBus } from '../services/events.js';
 import type { PageCache } from '../services/page-cache.js';
 import type { Proofs } from '../services/proofs.js';
+import type { Reports } from '../services/reports.js';
 import type { Rsvps } from '../services/rsvps.js';
 import type { Sessions } from '../services/sessions.js';
 import type { Shares } from '../services/shares.js';
@@ -22,6 +23,7 @@ export interface AppContext {
   shares: Shares;
   rsvps: Rsvps;
   proofs: Proofs;
+  reports: Reports;
   bus: EventBus;
   pages: PageCache;
   limiter: RateLimiter;

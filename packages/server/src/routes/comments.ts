@@ -67,6 +67,31 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
     });
   });
 
+  // Reports count against the reactions limit: one more thing a reader does to others' comments.
+  defineWrite(
+    app,
+    ctx,
+    'reportComment',
+    async ({ site, params, body, viewer }, tx) => {
+      await ctx.reports.report(tx, site, params.id, viewer, body);
+      return { status: 204, body: undefined };
+    },
+    { limit: ({ site }) => ({ bucket: 'reactions', ...site.settings.rateLimit.reactions }) },
+  );
+
+  defineRead(app, ctx, 'listReports', async ({ site, query }) => ({
+    status: 200,
+    body: await ctx.reports.list(site, {
+      limit: query.limit ?? site.settings.pageSize,
+      cursor: query.cursor,
+    }),
+  }));
+
+  defineWrite(app, ctx, 'dismissReports', async ({ site, params }, tx) => {
+    await ctx.reports.dismiss(tx, site, params.id);
+    return { status: 204, body: undefined };
+  });
+
   // Moderation, with the site secret.
   defineRead(app, ctx, 'listPending', async ({ site, query }) => ({
     status: 200,
