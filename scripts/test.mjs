@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm test`: every suite (lint, unit, real-browser, server and conformance on PGlite and on
+// `pnpm test`: every suite (lint, type checks with the tests, unit, real-browser, server and conformance on PGlite and on
 // PostgreSQL, end to end on the demo blog and the React example, size budgets), then one closing line `N passed, N failed` over all of them.
 // Pass suite names to run only those: `pnpm test conformance`.
 import { spawn } from 'node:child_process';
@@ -111,6 +111,13 @@ async function main() {
     ...testFiles('packages/server/test').map((f) => f.replace('packages/server/', '')),
   ];
   await suite('lint and format (biome)', bin('biome'), ['check', '.']);
+  // The build checks the packages' sources; this checks their tests and test servers too.
+  for (const pkg of ['core', 'server', 'elements']) {
+    await suite(`type-check ${pkg} with its tests (tsc)`, bin('tsc'), [
+      '-p',
+      `packages/${pkg}/tsconfig.check.json`,
+    ]);
+  }
   await suite('server on PGlite', process.execPath, serverTest, {
     cwd: join(root, 'packages/server'),
   });

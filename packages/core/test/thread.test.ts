@@ -407,7 +407,7 @@ describe('thread store, outbox and session against the reference server', () => 
       parentId: null,
       rootId: null,
       depth: 0,
-      author: { id: 'u1', name: 'Ada', kind: 'guest' as const },
+      author: { id: 'u1', name: 'Ada', kind: 'guest' as const, avatarUrl: null },
       markdown: 'x',
       html: '<p>x</p>',
       status: 'pending' as const,

@@ -53,12 +53,16 @@ export async function startServer(
   };
 }
 
-export async function json<T = any>(url: string, init: RequestInit & { token?: string; body?: any } = {}) {
+/** A JSON call: `body` is sent as JSON (a string as is), `token` as a bearer token. */
+export type JsonInit = Omit<RequestInit, 'body'> & { token?: string; body?: unknown };
+
+export async function json<T = any>(url: string, init: JsonInit = {}) {
   const headers = new Headers(init.headers);
   if (init.token) headers.set('authorization', `Bearer ${init.token}`);
-  let body = init.body;
-  if (body !== undefined && typeof body !== 'string') {
-    body = JSON.stringify(body);
+  let body: string | undefined;
+  if (typeof init.body === 'string') body = init.body;
+  else if (init.body !== undefined) {
+    body = JSON.stringify(init.body);
     headers.set('content-type', 'application/json');
   }
   const response = await fetch(url, { ...init, headers, body });

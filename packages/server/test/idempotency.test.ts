@@ -1,6 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { databaseKind, freshDatabaseUrl, guest, json, startServer, type TestServer } from './helpers.js';
+import {
+  databaseKind,
+  freshDatabaseUrl,
+  guest,
+  type JsonInit,
+  json,
+  startServer,
+  type TestServer,
+} from './helpers.js';
 
 describe(`writes on ${databaseKind}`, () => {
   let server: TestServer;
@@ -63,7 +71,7 @@ describe(`writes on ${databaseKind}`, () => {
   it('never answers 5xx to hostile input', async () => {
     const token = await guest(server.url, server.site);
     const base = `${server.url}/v1/sites/${server.site}`;
-    const probes: [string, RequestInit & { token?: string; body?: any }][] = [
+    const probes: [string, JsonInit][] = [
       [`${base}/threads/%E0%A4%A/comments`, { method: 'POST', token, body: { markdown: 'x' } }],
       [`${base}/threads/%00/comments`, { method: 'POST', token, body: { markdown: 'x' } }],
       [`${base}/threads/x?cursor=${'A'.repeat(600)}`, {}],

@@ -329,8 +329,8 @@ describe('kith-share', () => {
     it(`places the picker under its button (${anchored ? 'CSS anchor positioning' : 'floating-ui, where anchor positioning is missing'})`, async () => {
       const supports = CSS.supports;
       if (!anchored)
-        CSS.supports = (...args: [string, string?]) =>
-          !String(args[0]).startsWith('anchor') && supports.apply(CSS, args as [string, string]);
+        CSS.supports = ((...args: [string, string?]) =>
+          !String(args[0]).startsWith('anchor') && Reflect.apply(supports, CSS, args)) as typeof CSS.supports;
       try {
         const el = await fixture<KithShare>(
           html`<div style="padding: 40px 0 400px 60px"><kith-share networks="x mastodon" url=${page}></kith-share></div>`,

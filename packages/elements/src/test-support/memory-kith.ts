@@ -45,7 +45,7 @@ export interface MemoryKith {
   comments: Stored[];
   closed: Set<string>;
   /** Answers every request with this instead (e.g. a problem response), while set. */
-  fail: ((request: Request) => Response | Promise<Response> | undefined) | undefined;
+  fail: ((request: Request) => Response | undefined | Promise<Response | undefined>) | undefined;
   /** Adds a comment as another reader would (it reaches open streams). */
   add(
     thread: string,

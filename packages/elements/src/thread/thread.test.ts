@@ -7,7 +7,7 @@ import type { KithThread } from './thread.js';
 import './thread.js';
 
 const root = (el: KithThread) => el.shadowRoot!;
-const text = (node: Element | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const text = (node: Node | null | undefined) => node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
 const articles = (el: KithThread) => [...root(el).querySelectorAll<HTMLElement>('article')];
 const ready = (el: KithThread) =>
   waitUntil(
@@ -56,7 +56,7 @@ describe('kith-thread', () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
-    kith.fail = async () => {
+    kith.fail = async (): Promise<Response | undefined> => {
       await gate;
       return undefined;
     };
