@@ -20,6 +20,14 @@ export interface AdminClientOptions extends Omit<ClientOptions, 'token'> {
   secret: string;
 }
 
+/** The query of a paged admin list: only what was given. */
+function pageQuery(options: { limit?: number; cursor?: string }): Record<string, string | number> {
+  return {
+    ...(options.limit !== undefined && { limit: options.limit }),
+    ...(options.cursor !== undefined && { cursor: options.cursor }),
+  };
+}
+
 /**
  * The site owner's calls, made with the site secret: for servers, scripts and tests, never for a
  * browser. Apart from `KithClient` so that no page's bundle carries them.
@@ -66,10 +74,7 @@ export class KithAdminClient {
    * reported each, why, and their notes; pass `nextCursor` back for the next page.
    */
   reported(options: { limit?: number; cursor?: string } = {}): Promise<ReportedPage> {
-    return this.#call('GET', 'reports', undefined, {
-      ...(options.limit !== undefined && { limit: options.limit }),
-      ...(options.cursor !== undefined && { cursor: options.cursor }),
-    });
+    return this.#call('GET', 'reports', undefined, pageQuery(options));
   }
 
   /** Dismisses a comment's reports: it stays, and leaves the queue (`removeComment` removes it). */
@@ -92,10 +97,7 @@ export class KithAdminClient {
    * pass `nextCursor` back for the next page.
    */
   pending(options: { limit?: number; cursor?: string } = {}): Promise<CommentPage> {
-    return this.#call('GET', 'pending', undefined, {
-      ...(options.limit !== undefined && { limit: options.limit }),
-      ...(options.cursor !== undefined && { cursor: options.cursor }),
-    });
+    return this.#call('GET', 'pending', undefined, pageQuery(options));
   }
 
   /** Publishes a comment awaiting moderation; readers of its thread see it arrive. */
