@@ -1,6 +1,7 @@
 import type { Static } from '@sinclair/typebox';
 import type * as C from './schemas/comment.js';
 import type * as E from './schemas/events.js';
+import type * as Ex from './schemas/export.js';
 import type * as P from './schemas/problem.js';
 import type * as Pr from './schemas/proof.js';
 import type * as Rp from './schemas/report.js';
@@ -39,6 +40,9 @@ export type ThreadUpdate = Static<typeof C.ThreadUpdate>;
 export type Counts = Static<typeof C.Counts>;
 export type Sort = 'new' | 'old' | 'top';
 export type Problem = Static<typeof P.Problem>;
+export type SiteExport = Static<typeof Ex.SiteExport>;
+export type ExportedThread = Static<typeof Ex.ExportedThread>;
+export type ExportedComment = Static<typeof Ex.ExportedComment>;
 export type ThreadEventType = (typeof E.threadEventTypes)[number];
 
 /** Payload of each thread event, by its SSE event name. */

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-import { readFileSync } from 'node:fs';
+import { createWriteStream, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { type Comment, type EventInput, routes, type SiteSettingsPatch } from '@kith/protocol';
@@ -8,9 +9,13 @@ import { normalizeThreadKey } from '@kith/protocol/thread-key';
 import { migrate } from './db/migrate.js';
 import { openDb } from './db/open.js';
 import { validate } from './http/validate.js';
+import { readExport, sourceFormats } from './import/read.js';
+import type { SourceFormat } from './import/source.js';
 import type { LogLevel } from './logger.js';
 import { createKith, listen } from './server.js';
 import { Comments } from './services/comments.js';
+import { exportSite } from './services/exports.js';
+import { type ImportReport, Imports } from './services/imports.js';
 import { Reports } from './services/reports.js';
 import { Rsvps } from './services/rsvps.js';
 import { ownerSettings, Sites } from './services/sites.js';
@@ -38,10 +43,13 @@ Usage:
   kith-server event put <site> <key> <event.json | ->
   kith-server event show|attendees|remove <site> <key>
   kith-server event list <site>
+  kith-server import <site> <file> [--from disqus|wordpress|kith] [--dry-run]
+  kith-server export <site> [--out <file>]           (else to standard output)
 
 The embedded database (PGlite) keeps its data in --data (env KITH_DATA_DIR); set DATABASE_URL to
 use PostgreSQL instead. Other settings: PORT, HOST, KITH_LOG_LEVEL (debug|info|warn|error),
-KITH_TRUST_PROXY=1 behind a reverse proxy. Stop a running server on the embedded database before
+KITH_TRUST_PROXY=1 behind a reverse proxy. Imports read Disqus and WordPress exports and Kith's
+own; running one again adds nothing twice. Stop a running server on the embedded database before
 using the other commands on the same folder: only one process may open it.`;
 
 /** Prints every page's lines, following cursors to the end; false when there was nothing. */
@@ -73,6 +81,9 @@ const options = {
   data: { type: 'string' },
   origin: { type: 'string', multiple: true },
   name: { type: 'string' },
+  from: { type: 'string' },
+  out: { type: 'string' },
+  'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -297,7 +308,7 @@ async function main() {
       try {
         text = readFileSync(file === '-' ? 0 : file!, 'utf8');
       } catch (error) {
-        fail(`cannot read ${file}: ${(error as Error).message}`);
+        throw new Error(`cannot import ${file}: ${(error as Error).message}`);
       }
       let json: unknown;
       try {
@@ -388,7 +399,60 @@ async function main() {
     });
     return;
   }
+  if (command === 'import') {
+    const [siteId, file] = [sub, rest[0]];
+    if (!siteId || !file) fail('import <site> <file> [--from disqus|wordpress|kith] [--dry-run]');
+    const from = values.from as SourceFormat | undefined;
+    if (from && !sourceFormats.includes(from)) fail(`--from is one of ${sourceFormats.join(', ')}`);
+    await withDb(async (db) => {
+      if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
+      let source: Awaited<ReturnType<typeof readExport>>;
+      try {
+        source = await readExport(file, from);
+      } catch (error) {
+        throw new Error(`cannot import ${file}: ${(error as Error).message}`);
+      }
+      const report = await new Imports(db).run(siteId, source, { dryRun: values['dry-run'] });
+      process.stdout.write(importSummary(report, !!values['dry-run']));
+    });
+    return;
+  }
+  if (command === 'export') {
+    if (!sub) fail('export <site> [--out <file>]');
+    await withDb(async (db) => {
+      if (!(await new Sites(db).find(sub))) fail(`there is no site "${sub}"`);
+      await pipeline(exportSite(db, sub), values.out ? createWriteStream(values.out) : process.stdout);
+      if (values.out) process.stdout.write(`site ${sub} is exported to ${values.out}\n`);
+    });
+    return;
+  }
   fail(`unknown command "${command}"`);
+}
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+const formatNames = { disqus: 'Disqus', wordpress: 'WordPress', kith: 'Kith' };
+
+function importSummary(r: ImportReport, dry: boolean): string {
+  const would = (done: string, undone: string) => (dry ? undone : done);
+  const lines = [
+    `${would('imported', 'would import')} ${plural(r.imported, 'comment')} from a ${formatNames[r.format]} export into ${plural(r.threads, 'thread')}` +
+      (r.tombstones || r.pending
+        ? ` (${[r.tombstones && `${r.tombstones} kept as tombstones for their replies`, r.pending && `${r.pending} waiting for approval`].filter(Boolean).join(', ')})`
+        : ''),
+  ];
+  if (r.alreadyThere)
+    lines.push(
+      `${plural(r.alreadyThere, 'comment')} ${would('were', 'are')} already imported and left as they are`,
+    );
+  const skipped = Object.entries(r.skipped).filter(([, n]) => n);
+  if (skipped.length) lines.push(`left out: ${skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
+  if (r.threadsWithComments)
+    lines.push(
+      `${plural(r.threadsWithComments, 'thread')} already had comments here: the imported ones sort as newer than those`,
+    );
+  if (dry) lines.push('nothing was written (--dry-run)');
+  return `${lines.join('\n')}\n`;
 }
 
 main().catch((error: unknown) => {

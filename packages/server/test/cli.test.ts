@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -214,5 +214,40 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.match((await kith('event', 'remove', 'blog', '/meetups/spring')).stdout, /removed/);
     await assert.rejects(kith('event', 'show', 'blog', '/meetups/spring'), /has no event/);
     assert.match((await kith('event', 'list', 'blog')).stdout, /^no events$/m);
+  });
+
+  it('import reads a Disqus or WordPress export, says what it did, and export writes the site out', async () => {
+    const disqus = fileURLToPath(new URL('fixtures/import/disqus.xml', import.meta.url));
+    const dry = await kith('import', 'blog', disqus, '--dry-run');
+    assert.equal(
+      dry.stdout,
+      'would import 7 comments from a Disqus export into 2 threads (1 kept as tombstones for their replies)\n' +
+        'left out: 1 no-page, 1 deleted, 1 spam\nnothing was written (--dry-run)\n',
+    );
+    const done = await kith('import', 'blog', disqus);
+    assert.match(done.stdout, /^imported 7 comments from a Disqus export into 2 threads/);
+    const again = await kith('import', 'blog', disqus, '--from', 'disqus');
+    assert.match(
+      again.stdout,
+      /^imported 0 comments .*\n7 comments were already imported and left as they are$/m,
+    );
+    const out = join(dataDir, 'blog.json');
+    assert.match((await kith('export', 'blog', '--out', out)).stdout, /exported to/);
+    const printed = JSON.parse((await kith('export', 'blog')).stdout);
+    const written = JSON.parse(readFileSync(out, 'utf8'));
+    assert.equal(printed.site, 'blog');
+    assert.deepEqual(printed.threads, written.threads);
+    const hello = written.threads.find((t: { key: string }) => t.key === '/posts/hello');
+    assert.equal(hello.comments.length, 6);
+    await assert.rejects(
+      kith('import', 'blog', disqus, '--from', 'blogger'),
+      /--from is one of disqus, wordpress, kith/,
+    );
+    await assert.rejects(kith('import', 'nosuch', disqus), /no site/);
+    await assert.rejects(
+      kith('import', 'blog', join(dataDir, 'missing.xml')),
+      /cannot import .*missing\.xml: .*no such file/i,
+    );
+    await assert.rejects(kith('import', 'blog', disqus, '--from', 'kith'), /cannot import .*not JSON/);
   });
 });

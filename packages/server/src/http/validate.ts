@@ -15,7 +15,7 @@ function checker(schema: TSchema): TypeCheck<TSchema> {
 }
 
 /** Validates `value` or throws a validation-failed problem listing every invalid member. */
-export function validate<T>(schema: TSchema, value: unknown, where: 'body' | 'query' | 'path'): T {
+export function validate<T>(schema: TSchema, value: unknown, where: 'body' | 'query' | 'path' | 'file'): T {
   const check = checker(schema);
   if (check.Check(value)) return value as T;
   const errors: { pointer: string; message: string }[] = [];

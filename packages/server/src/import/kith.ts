@@ -1,0 +1,44 @@
+import { type SiteExport, schemas } from '@kith/protocol';
+import { validate } from '../http/validate.js';
+import type { ImportSource } from './source.js';
+
+/**
+ * A Kith export (`kith-server export`), checked against its schema first: a file that is not one
+ * is refused whole, with where it is wrong.
+ */
+export function readKith(text: string): ImportSource {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`not JSON: ${(error as Error).message}`);
+  }
+  const file = validate<SiteExport>(schemas.SiteExport, json, 'file');
+  const source: ImportSource = {
+    format: 'kith',
+    site: file.site,
+    threads: new Map(),
+    comments: [],
+    unplaced: {},
+  };
+  for (const thread of file.threads) {
+    source.threads.set(thread.key, {
+      closed: thread.closed || (source.threads.get(thread.key)?.closed ?? false),
+    });
+    for (const comment of thread.comments) {
+      source.comments.push({
+        sourceId: comment.id,
+        parentSourceId: comment.parentId,
+        threadKey: thread.key,
+        author: comment.author,
+        markdown: comment.markdown,
+        status: comment.status,
+        createdAt: comment.createdAt,
+        editedAt: comment.editedAt,
+        reactions: comment.reactions,
+        ...(comment.deleted && { drop: 'deleted' as const }),
+      });
+    }
+  }
+  return source;
+}

@@ -1,0 +1,65 @@
+import type { Author } from '@kith/protocol';
+import { normalizeThreadKey } from '@kith/protocol/thread-key';
+
+/** Why a comment in a file is not imported as it is. */
+export type DropReason = 'spam' | 'trash' | 'deleted' | 'pingback' | 'empty' | 'unreadable' | 'no-page';
+
+/** A comment read from an export, in Kith's terms, before it has a Kith id. */
+export interface SourceComment {
+  /** Its id in the file, unique within it. */
+  sourceId: string;
+  parentSourceId: string | null;
+  threadKey: string;
+  author: Author | null;
+  markdown: string;
+  status: 'published' | 'pending';
+  createdAt: string;
+  editedAt: string | null;
+  reactions: Record<string, number>;
+  /**
+   * Set for what the source removed or could not read: left out, or kept as a tombstone (no text,
+   * no author) where replies that are imported hang below it.
+   */
+  drop?: DropReason;
+}
+
+export type SourceFormat = 'disqus' | 'wordpress' | 'kith';
+
+/** Everything one export holds, read into Kith's terms. */
+export interface ImportSource {
+  format: SourceFormat;
+  /** A Kith export's site: importing it into that site keeps its comment ids (and so its links). */
+  site: string | null;
+  /** Thread keys with whether the source had closed them. */
+  threads: Map<string, { closed: boolean }>;
+  comments: SourceComment[];
+  /** Comments that could not be placed at all (their page has no usable address), by reason. */
+  unplaced: Partial<Record<DropReason, number>>;
+}
+
+/**
+ * The thread key for a page address in an export, as the elements derive it on that page; null for
+ * anything that is not an http(s) address (such threads cannot be found by any page).
+ */
+export function threadKeyOf(link: string): string | null {
+  try {
+    const url = new URL(link.trim());
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  } catch {
+    return null;
+  }
+  const key = normalizeThreadKey(link.trim());
+  return key.length <= 512 && !/\p{Cc}/u.test(key) ? key : null;
+}
+
+/** An RFC 3339 UTC timestamp, or null for what is not a date. */
+export function timestamp(value: string): string | null {
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/** Display names are 1 to 64 characters, as a guest's own. */
+export function displayName(name: string): string | null {
+  const trimmed = [...name.replace(/\s+/g, ' ').trim()];
+  return trimmed.length ? trimmed.slice(0, 64).join('') : null;
+}

@@ -1,0 +1,222 @@
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import type { SiteExport, ThreadPage } from '@kith/protocol';
+import { readExport } from '../src/import/read.js';
+import { exportSite } from '../src/services/exports.js';
+import { Imports } from '../src/services/imports.js';
+import { Sites } from '../src/services/sites.js';
+import { databaseKind, freshDatabaseUrl, guest, json, startServer, type TestServer } from './helpers.js';
+
+const fixture = (name: string) => fileURLToPath(new URL(`fixtures/import/${name}`, import.meta.url));
+
+describe(`importing and exporting a site on ${databaseKind}`, () => {
+  let server: TestServer;
+  let dir: string;
+  const thread = async (key: string, sort = 'old') =>
+    (
+      await json<ThreadPage>(
+        `${server.url}/v1/sites/${server.site}/threads/${encodeURIComponent(key)}?sort=${sort}`,
+      )
+    ).body;
+  const importFile = (name: string, site = server.site, dryRun = false) =>
+    readExport(fixture(name)).then((source) => new Imports(server.kith.db).run(site, source, { dryRun }));
+  const exported = async (site: string): Promise<SiteExport> => {
+    let text = '';
+    for await (const piece of exportSite(server.kith.db, site)) text += piece;
+    return JSON.parse(text);
+  };
+
+  before(async () => {
+    server = await startServer({ databaseUrl: await freshDatabaseUrl() });
+    dir = await mkdtemp(join(tmpdir(), 'kith-import-'));
+  });
+  after(async () => {
+    await server.stop();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a Disqus export: threads by page, replies in place, spam and deleted comments left out', async () => {
+    // Read before the import: the page kept in memory must be dropped when the import commits.
+    assert.equal((await thread('/posts/hello')).thread.commentCount, 0);
+    const dry = await importFile('disqus.xml', server.site, true);
+    assert.equal(dry.imported, 7);
+    assert.equal((await thread('/posts/hello')).thread.commentCount, 0, 'a dry run writes nothing');
+
+    const report = await importFile('disqus.xml');
+    assert.deepEqual(report, {
+      format: 'disqus',
+      imported: 7,
+      alreadyThere: 0,
+      tombstones: 1,
+      pending: 0,
+      threads: 2,
+      threadsWithComments: 0,
+      skipped: { 'no-page': 1, deleted: 1, spam: 1 },
+    });
+    const page = await thread('/posts/hello');
+    // The http, https and index.html threads of one page are one thread.
+    // Counted as Kith counts: visible comments, so not the tombstone.
+    assert.equal(page.thread.commentCount, 5);
+    assert.equal(page.thread.topLevelCount, 2);
+    const [ann, deleted, finn] = page.comments;
+    assert.equal(ann!.author!.name, 'Ann <3');
+    assert.equal(ann!.createdAt, '2019-03-01T11:00:00.000Z');
+    assert.equal(
+      ann!.markdown,
+      'First! Read [this](https://x.example/?a=1&b=2#frag) & **that** 🎉\n\nSecond paragraph  \nwith a break',
+    );
+    assert.match(ann!.html, /<a href="https:\/\/x\.example\/\?a=1&amp;b=2#frag"[^>]*>this<\/a>/);
+    assert.doesNotMatch(ann!.html, /script|alert/);
+    assert.equal(ann!.replyCount, 2, 'replies at any depth');
+    const reply = ann!.replies.comments[0]!;
+    assert.equal(reply.replyCount, 1);
+    assert.equal(ann!.replies.comments[1]!.depth, 2);
+    assert.equal(reply.author!.name, 'سارة');
+    assert.equal(reply.parentId, ann!.id);
+    assert.equal(reply.depth, 1);
+    // A deleted comment with a reply below it stays as a tombstone, as a deletion here would.
+    assert.equal(deleted!.deleted, true);
+    assert.equal(deleted!.author, null);
+    assert.equal(deleted!.markdown, '');
+    assert.equal(deleted!.replies.comments[0]!.markdown, 'Answering a deleted comment');
+    assert.equal(finn!.parentId, null, 'a reply to a comment not in the file stands on its own');
+    const old = await thread('/posts/old');
+    assert.equal(old.thread.closed, true);
+    assert.equal(old.comments[0]!.markdown, 'Years ago');
+    const dump = JSON.stringify(await server.kith.db.query('SELECT * FROM comments'));
+    assert.ok(!dump.includes('mail.example') && !dump.includes('192.0.2'), 'no email or IP address is kept');
+  });
+
+  it('the same file again adds nothing, and a new comment sorts after the imported ones', async () => {
+    const again = await importFile('disqus.xml');
+    assert.equal(again.imported, 0);
+    assert.equal(again.alreadyThere, 7);
+    assert.equal((await thread('/posts/hello')).thread.commentCount, 5);
+    const token = await guest(server.url, server.site);
+    const posted = await json(
+      `${server.url}/v1/sites/${server.site}/threads/${encodeURIComponent('/posts/hello')}/comments`,
+      {
+        method: 'POST',
+        token,
+        body: { markdown: 'Hello from Kith' },
+      },
+    );
+    assert.equal(posted.status, 201);
+    const newest = await thread('/posts/hello', 'new');
+    assert.equal(newest.comments[0]!.markdown, 'Hello from Kith');
+    assert.equal(newest.thread.commentCount, 6);
+  });
+
+  it('a WordPress export: approved, awaiting approval, and what is not a reader’s comment', async () => {
+    const report = await importFile('wordpress.xml');
+    assert.deepEqual(report.skipped, { spam: 1, pingback: 1, trash: 1 });
+    assert.equal(report.imported, 4);
+    assert.equal(report.pending, 1);
+    const tea = await thread('/2020/01/tea');
+    assert.equal(tea.thread.commentCount, 2, 'the comment awaiting approval is not counted or shown');
+    const [ann] = tea.comments;
+    assert.equal(ann!.createdAt, '2020-01-02T09:00:00.000Z', 'the GMT date');
+    assert.equal(ann!.markdown, 'Lovely post.\n\nTwo paragraphs, and a line  \nbreak. 5 \\* 3 = 15 & *more*');
+    assert.match(
+      ann!.html,
+      /^<p>Lovely post\.<\/p>\s*<p>Two paragraphs, and a line<br \/>\s*break\. 5 \* 3 = 15 &amp; <em>more<\/em><\/p>/,
+    );
+    assert.equal(ann!.replies.comments[0]!.markdown, 'Thanks Ann!');
+    const pending = await json(`${server.url}/v1/sites/${server.site}/admin/pending`, {
+      token: server.secret,
+    });
+    const waiting = pending.body.comments.find(
+      (c: { markdown: string }) => c.markdown === 'Not approved yet',
+    );
+    assert.equal(waiting.createdAt, '2020-01-03T08:00:00.000Z', 'the local date when the GMT one is zero');
+    const closed = await thread('/2019/05/closed');
+    assert.equal(closed.thread.closed, true);
+    const [nameless] = closed.comments;
+    assert.equal(nameless!.author!.name, 'Anonymous');
+    assert.doesNotMatch(nameless!.html, /script|onerror|cookie/);
+  });
+
+  it('a Kith export moves a site: the same threads, text and replies, under new ids elsewhere', async () => {
+    const original = await exported(server.site);
+    assert.equal(original.format, 'kith-export');
+    assert.deepEqual(
+      original.threads.map((t) => t.key),
+      ['/2019/05/closed', '/2020/01/tea', '/posts/hello', '/posts/old'],
+    );
+    const file = join(dir, 'site.json');
+    writeFileSync(file, JSON.stringify(original));
+    await new Sites(server.kith.db).create('copy', ['https://copy.example']);
+    const report = await new Imports(server.kith.db).run('copy', await readExport(file));
+    assert.equal(
+      report.imported,
+      original.threads.reduce((n, t) => n + t.comments.length, 0),
+    );
+    const copy = await exported('copy');
+    // Same content; ids are new (comment ids are unique on a server), parents follow them.
+    const shape = (e: SiteExport) =>
+      e.threads.map((t) => ({
+        key: t.key,
+        closed: t.closed,
+        comments: t.comments.map(({ id, parentId, ...c }) => ({
+          ...c,
+          parent: parentId && t.comments.findIndex((p) => p.id === parentId),
+        })),
+      }));
+    assert.deepEqual(shape(copy), shape(original));
+    assert.notEqual(copy.threads[0]!.comments[0]!.id, original.threads[0]!.comments[0]!.id);
+  });
+
+  it('a Kith export into its own site on an empty database keeps every id, so links keep working', async () => {
+    const original = await exported(server.site);
+    const file = join(dir, 'own.json');
+    writeFileSync(file, JSON.stringify(original));
+    const other = await startServer({ databaseUrl: await freshDatabaseUrl(), site: server.site });
+    try {
+      await new Imports(other.kith.db).run(server.site, await readExport(file));
+      let text = '';
+      for await (const piece of exportSite(other.kith.db, server.site)) text += piece;
+      const moved: SiteExport = JSON.parse(text);
+      assert.deepEqual(moved.threads, original.threads);
+    } finally {
+      await other.stop();
+    }
+  });
+
+  it('refuses a file that is not a whole export, and says where it is wrong', async () => {
+    const write = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    await assert.rejects(
+      readExport(write('notes.txt', 'just some notes')),
+      /not a Disqus, WordPress or Kith export/,
+    );
+    const cut = (await import('node:fs')).readFileSync(fixture('disqus.xml'), 'utf8').slice(0, 2500);
+    await assert.rejects(readExport(write('cut.xml', cut)), /ends inside <\w+>: is it complete/);
+    await assert.rejects(
+      readExport(fixture('disqus.xml'), 'wordpress'),
+      /expected a <rss> document, found <disqus>/,
+    );
+    await assert.rejects(
+      readExport(
+        write(
+          'bad.json',
+          JSON.stringify({
+            format: 'kith-export',
+            version: 1,
+            site: 'x',
+            exportedAt: '2026-01-01T00:00:00Z',
+            threads: [{ key: '/a', closed: false, comments: [{ id: 'a' }] }],
+          }),
+        ),
+      ),
+      /\/file\/threads\/0\/comments\/0\/\w+/,
+    );
+    await assert.rejects(readExport(write('broken.json', '{"format":')), /not JSON/);
+  });
+});
