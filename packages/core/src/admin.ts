@@ -7,6 +7,7 @@ import type {
   ReportedPage,
   Session,
   Site,
+  SiteExport,
   SiteSettings,
   SiteSettingsPatch,
   ThreadMeta,
@@ -85,6 +86,14 @@ export class KithAdminClient {
   /** Everything the owner has set, hold words included (readers see only `getSite()`). */
   settings(): Promise<SiteSettings> {
     return this.#call('GET', 'settings');
+  }
+
+  /**
+   * Every thread and comment of the site in one `SiteExport` document: a backup, or a file to
+   * import elsewhere (`kith-server import`). Holds readers' names and words, never emails.
+   */
+  exportSite(): Promise<SiteExport> {
+    return this.#call('GET', 'export');
   }
 
   /** Changes the site's settings (features, limits, moderation, origins); returns the site. */

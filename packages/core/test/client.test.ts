@@ -116,6 +116,16 @@ describe('KithClient against the reference server', () => {
     await assert.rejects(owner.updateSite({ commentMaxLength: 0 }), (e: unknown) => {
       return e instanceof KithError && e.code === 'validation-failed' && e.status === 422;
     });
+    // The whole site as one file: the closed thread, and the comments written above.
+    const exported = await owner.exportSite();
+    assert.equal(exported.format, 'kith-export');
+    assert.equal(exported.site, 'core');
+    assert.ok(exported.threads.some((t) => t.key === '/core/closed' && t.closed));
+    assert.ok(exported.threads.every((t) => t.comments.every((c) => !('html' in c))));
+    await assert.rejects(
+      wrong.exportSite(),
+      (e: unknown) => e instanceof KithError && e.code === 'invalid-token',
+    );
   });
 
   it('counts asked for in one tick go out as one request', async () => {

@@ -14,6 +14,7 @@ import {
   ThreadUpdate,
 } from './schemas/comment.js';
 import { CommentId, Cursor, Limit, SiteId, Sort, Strict, ThreadKey } from './schemas/common.js';
+import { SiteExport } from './schemas/export.js';
 import { ProofChallenge } from './schemas/proof.js';
 import { ReportedPage, ReportRequest } from './schemas/report.js';
 import { AttendeePage, EventInfo, EventInput, RsvpRequest } from './schemas/rsvp.js';
@@ -67,6 +68,14 @@ export const routes = {
     auth: 'secret',
     params: SiteParams,
     responses: { 200: SiteSettings },
+  },
+  exportSite: {
+    method: 'GET',
+    path: '/v1/sites/{site}/admin/export',
+    summary: 'Every thread and comment of the site, as one file to keep or import elsewhere (site secret)',
+    auth: 'secret',
+    params: SiteParams,
+    responses: { 200: SiteExport },
   },
   updateSite: {
     method: 'PATCH',

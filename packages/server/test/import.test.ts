@@ -142,7 +142,18 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
   });
 
   it('a Kith export moves a site: the same threads, text and replies, under new ids elsewhere', async () => {
-    const original = await exported(server.site);
+    // Through the API, as a site owner without shell access gets it.
+    const response = await fetch(`${server.url}/v1/sites/${server.site}/admin/export`, {
+      headers: { authorization: `Bearer ${server.secret}` },
+    });
+    assert.equal(response.status, 200);
+    assert.match(
+      response.headers.get('content-disposition') ?? '',
+      /^attachment; filename="kith-test-\d{4}-\d\d-\d\d\.json"$/,
+    );
+    assert.equal(response.headers.get('cache-control'), 'no-store');
+    const original = (await response.json()) as SiteExport;
+    assert.deepEqual(original.threads, (await exported(server.site)).threads);
     assert.equal(original.format, 'kith-export');
     assert.deepEqual(
       original.threads.map((t) => t.key),

@@ -1,5 +1,6 @@
 import { basicCases } from './cases/basics.js';
 import { commentCases } from './cases/comments.js';
+import { exportCases } from './cases/exports.js';
 import { holdCases } from './cases/holds.js';
 import { inputCases } from './cases/input.js';
 import { moderationCases } from './cases/moderation.js';
@@ -54,6 +55,7 @@ export async function runConformance(
     ...reportCases(suite),
     ...rsvpCases(suite),
     ...proofCases(suite),
+    ...exportCases(suite),
   ].filter((c) => !options.filter || options.filter.test(c.name));
   const results: CaseResult[] = [];
   try {
