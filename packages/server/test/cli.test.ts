@@ -216,7 +216,7 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.match((await kith('event', 'list', 'blog')).stdout, /^no events$/m);
   });
 
-  it('import reads a Disqus or WordPress export, says what it did, and export writes the site out', async () => {
+  it('import reads a Disqus, WordPress or Remark42 export, says what it did, and export writes the site out', async () => {
     const disqus = fileURLToPath(new URL('fixtures/import/disqus.xml', import.meta.url));
     const dry = await kith('import', 'blog', disqus, '--dry-run');
     assert.equal(
@@ -241,7 +241,7 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.equal(hello.comments.length, 6);
     await assert.rejects(
       kith('import', 'blog', disqus, '--from', 'blogger'),
-      /--from is one of disqus, wordpress, kith/,
+      /--from is one of disqus, wordpress, remark42, kith/,
     );
     await assert.rejects(kith('import', 'nosuch', disqus), /no site/);
     await assert.rejects(

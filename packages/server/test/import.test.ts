@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import type { SiteExport, ThreadPage } from '@kith/protocol';
 import { readExport } from '../src/import/read.js';
 import { exportSite } from '../src/services/exports.js';
@@ -205,9 +206,9 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     };
     await assert.rejects(
       readExport(write('notes.txt', 'just some notes')),
-      /not a Disqus, WordPress or Kith export/,
+      /not a Disqus, WordPress, Remark42 or Kith export/,
     );
-    const cut = (await import('node:fs')).readFileSync(fixture('disqus.xml'), 'utf8').slice(0, 2500);
+    const cut = readFileSync(fixture('disqus.xml'), 'utf8').slice(0, 2500);
     await assert.rejects(readExport(write('cut.xml', cut)), /ends inside <\w+>: is it complete/);
     await assert.rejects(
       readExport(fixture('disqus.xml'), 'wordpress'),
@@ -228,6 +229,31 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
       ),
       /\/file\/threads\/0\/comments\/0\/\w+/,
     );
-    await assert.rejects(readExport(write('broken.json', '{"format":')), /not JSON/);
+    await assert.rejects(
+      readExport(write('broken.json', '{"format":"kith-export","version":1,"threads":[')),
+      /not JSON/,
+    );
+  });
+
+  it('a Remark42 backup, gzipped as Remark42 keeps them: votes up, edits and read-only posts', async () => {
+    const file = join(dir, 'remark42.gz');
+    writeFileSync(file, gzipSync(readFileSync(fixture('remark42.jsonl'))));
+    const report = await new Imports(server.kith.db).run(server.site, await readExport(file));
+    assert.equal(report.format, 'remark42');
+    assert.equal(report.imported, 3);
+    assert.deepEqual(report.skipped, { deleted: 1 });
+    const [ann] = (await thread('/posts/one')).comments;
+    assert.equal(ann!.markdown, 'Great **post** & thanks');
+    assert.deepEqual(ann!.reactions, { '+1': 2 });
+    const bob = ann!.replies.comments[0]!;
+    assert.equal(bob.editedAt, '2021-06-01T11:05:00.000Z');
+    const locked = await thread('/posts/locked');
+    assert.equal(locked.thread.closed, true);
+    // One author in the source is one author here, under an id of Kith's own.
+    assert.equal(locked.comments[0]!.author!.id, ann!.author!.id);
+    assert.doesNotMatch(ann!.author!.id, /github/);
+    assert.notEqual(bob.author!.id, ann!.author!.id);
+    const top = await thread('/posts/one', 'top');
+    assert.equal(top.comments[0]!.id, ann!.id, 'votes count toward "top"');
   });
 });

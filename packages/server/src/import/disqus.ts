@@ -23,9 +23,9 @@ export async function readDisqus(chunks: AsyncIterable<string>): Promise<ImportS
       return;
     }
     const createdAt = timestamp(childText(node, 'createdAt'));
-    const name = displayName(
-      childText(child(node, 'author'), 'name') || childText(child(node, 'author'), 'username'),
-    );
+    const author = child(node, 'author');
+    const username = childText(author, 'isAnonymous') === 'true' ? '' : childText(author, 'username');
+    const name = displayName(childText(author, 'name') || username);
     const markdown = htmlToMarkdown(child(node, 'message')?.text ?? '');
     const drop: DropReason | undefined =
       childText(node, 'isSpam') === 'true'
@@ -41,7 +41,7 @@ export async function readDisqus(chunks: AsyncIterable<string>): Promise<ImportS
       sourceId: id,
       parentSourceId: child(node, 'parent')?.attributes['dsq:id'] ?? null,
       threadId: child(node, 'thread')?.attributes['dsq:id'] ?? '',
-      author: { id: '', name: name ?? 'Anonymous', kind: 'guest', avatarUrl: null },
+      author: { id: username, name: name ?? 'Anonymous', kind: 'guest', avatarUrl: null },
       markdown,
       status: 'published',
       createdAt: createdAt ?? new Date(0).toISOString(),

@@ -1,35 +1,69 @@
 import { createReadStream } from 'node:fs';
-import { open, readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
+import { pipeline } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import { readDisqus } from './disqus.js';
 import { readKith } from './kith.js';
+import { readRemark42 } from './remark42.js';
 import type { ImportSource, SourceFormat } from './source.js';
 import { readWordPress } from './wordpress.js';
 
-export const sourceFormats: readonly SourceFormat[] = ['disqus', 'wordpress', 'kith'];
+export const sourceFormats: readonly SourceFormat[] = ['disqus', 'wordpress', 'remark42', 'kith'];
 
 /** Which export a file is, from its first few kilobytes; null when it is none Kith reads. */
 export function detectFormat(head: string): SourceFormat | null {
   const start = head.replace(/^\uFEFF/, '').trimStart();
-  if (start.startsWith('{')) return 'kith';
+  if (start.startsWith('{')) {
+    if (/"format"\s*:\s*"kith-export"/.test(start)) return 'kith';
+    if (/^\{\s*"version"\s*:\s*[01]\s*,/.test(start)) return 'remark42';
+    return null;
+  }
   if (/<disqus[\s>]/.test(start)) return 'disqus';
   if (/<rss[\s>]/.test(start) && /wordpress\.org\/export\//.test(start)) return 'wordpress';
   return null;
 }
 
+/**
+ * A file's text as a stream, gunzipped when it is gzip (Disqus sends its exports so, Remark42
+ * keeps its backups so), with its first chunk to tell its format by.
+ */
+async function openText(path: string): Promise<{ head: string; chunks: AsyncIterable<string> }> {
+  const file = await open(path);
+  let gzip: boolean;
+  try {
+    const { buffer, bytesRead } = await file.read(Buffer.alloc(2), 0, 2, 0);
+    gzip = bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+  } finally {
+    await file.close();
+  }
+  const raw = createReadStream(path);
+  // pipeline hands a read error on to the gunzip stream, so reading it fails rather than hangs.
+  const stream = gzip ? pipeline(raw, createGunzip(), () => {}) : raw;
+  stream.setEncoding('utf8');
+  const iterator: AsyncIterator<string> = stream[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  async function* chunks() {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  return { head: first.done ? '' : first.value, chunks: chunks() };
+}
+
 /** Reads an export file, of the given format or the one it is found to be. */
 export async function readExport(path: string, format?: SourceFormat): Promise<ImportSource> {
-  let kind = format;
-  if (!kind) {
-    const file = await open(path);
-    try {
-      const { buffer, bytesRead } = await file.read(Buffer.alloc(8192), 0, 8192, 0);
-      kind = detectFormat(buffer.subarray(0, bytesRead).toString('utf8')) ?? undefined;
-    } finally {
-      await file.close();
-    }
-    if (!kind) throw new Error(`${path} is not a Disqus, WordPress or Kith export; say which with --from`);
+  const { head, chunks } = await openText(path);
+  const kind = format ?? detectFormat(head);
+  if (!kind)
+    throw new Error(`${path} is not a Disqus, WordPress, Remark42 or Kith export; say which with --from`);
+  if (kind === 'kith') {
+    let text = '';
+    for await (const chunk of chunks) text += chunk;
+    return readKith(text);
   }
-  if (kind === 'kith') return readKith(await readFile(path, 'utf8'));
-  const stream = createReadStream(path, { encoding: 'utf8' });
-  return kind === 'disqus' ? readDisqus(stream) : readWordPress(stream);
+  return kind === 'disqus'
+    ? readDisqus(chunks)
+    : kind === 'wordpress'
+      ? readWordPress(chunks)
+      : readRemark42(chunks);
 }

@@ -10,6 +10,10 @@ export interface SourceComment {
   sourceId: string;
   parentSourceId: string | null;
   threadKey: string;
+  /**
+   * From a Kith export, as it was. From elsewhere, `id` holds the author's id in the source, or ''
+   * where it has none; the import turns it (or else the name) into an opaque id of its own.
+   */
   author: Author | null;
   markdown: string;
   status: 'published' | 'pending';
@@ -23,7 +27,7 @@ export interface SourceComment {
   drop?: DropReason;
 }
 
-export type SourceFormat = 'disqus' | 'wordpress' | 'kith';
+export type SourceFormat = 'disqus' | 'wordpress' | 'remark42' | 'kith';
 
 /** Everything one export holds, read into Kith's terms. */
 export interface ImportSource {

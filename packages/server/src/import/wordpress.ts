@@ -63,7 +63,10 @@ export async function readWordPress(chunks: AsyncIterable<string>): Promise<Impo
         parentSourceId: parent && parent !== '0' ? parent : null,
         threadKey: key,
         author: {
-          id: '',
+          // A registered user of the blog; 0 for everyone else.
+          id: /^[1-9]\d*$/.test(childText(comment, 'wp:comment_user_id'))
+            ? `user-${childText(comment, 'wp:comment_user_id')}`
+            : '',
           name: displayName(childText(comment, 'wp:comment_author')) ?? 'Anonymous',
           kind: 'guest',
           avatarUrl: null,

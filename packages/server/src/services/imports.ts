@@ -85,12 +85,13 @@ export function planImport(
     visiting.delete(c);
     const id = keepIds ? c.sourceId : derived(c.sourceId);
     const deleted = !!c.drop;
+    // Authors from elsewhere get opaque ids: the source's id for them (or their name) hashed.
     const author =
       deleted || !c.author
         ? null
-        : keepIds || c.author.id
+        : source.format === 'kith'
           ? c.author
-          : { ...c.author, id: derived('author', c.author.name) };
+          : { ...c.author, id: derived('author', c.author.id || c.author.name) };
     const planned: Planned = {
       id,
       threadKey: c.threadKey,
