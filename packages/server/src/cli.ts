@@ -43,14 +43,15 @@ Usage:
   kith-server event put <site> <key> <event.json | ->
   kith-server event show|attendees|remove <site> <key>
   kith-server event list <site>
-  kith-server import <site> <file> [--from disqus|wordpress|remark42|kith] [--dry-run]
+  kith-server import <site> <file> [--from disqus|wordpress|remark42|commento|kith] [--dry-run]
   kith-server export <site> [--out <file>]           (else to standard output)
 
 The embedded database (PGlite) keeps its data in --data (env KITH_DATA_DIR); set DATABASE_URL to
 use PostgreSQL instead. Other settings: PORT, HOST, KITH_LOG_LEVEL (debug|info|warn|error),
 KITH_TRUST_PROXY=1 behind a reverse proxy. Stop a running server on the embedded database before
 using the other commands on the same folder: only one process may open it. Imports read Disqus,
-WordPress and Remark42 exports (gzipped too) and Kith's own; running one again adds nothing twice.`;
+WordPress, Remark42 and Commento exports (gzipped too) and Kith's own; running one again adds
+nothing twice.`;
 
 /** Prints every page's lines, following cursors to the end; false when there was nothing. */
 async function printPages<P extends { nextCursor: string | null }>(
@@ -401,7 +402,8 @@ async function main() {
   }
   if (command === 'import') {
     const [siteId, file] = [sub, rest[0]];
-    if (!siteId || !file) fail('import <site> <file> [--from disqus|wordpress|remark42|kith] [--dry-run]');
+    if (!siteId || !file)
+      fail('import <site> <file> [--from disqus|wordpress|remark42|commento|kith] [--dry-run]');
     const from = values.from as SourceFormat | undefined;
     if (from && !sourceFormats.includes(from)) fail(`--from is one of ${sourceFormats.join(', ')}`);
     await withDb(async (db) => {
@@ -431,7 +433,13 @@ async function main() {
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
-const formatNames = { disqus: 'Disqus', wordpress: 'WordPress', remark42: 'Remark42', kith: 'Kith' };
+const formatNames = {
+  disqus: 'Disqus',
+  wordpress: 'WordPress',
+  remark42: 'Remark42',
+  commento: 'Commento',
+  kith: 'Kith',
+};
 
 function importSummary(r: ImportReport, dry: boolean): string {
   const would = (done: string, undone: string) => (dry ? undone : done);

@@ -241,7 +241,7 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.equal(hello.comments.length, 6);
     await assert.rejects(
       kith('import', 'blog', disqus, '--from', 'blogger'),
-      /--from is one of disqus, wordpress, remark42, kith/,
+      /--from is one of disqus, wordpress, remark42, commento, kith/,
     );
     await assert.rejects(kith('import', 'nosuch', disqus), /no site/);
     await assert.rejects(

@@ -206,7 +206,7 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     };
     await assert.rejects(
       readExport(write('notes.txt', 'just some notes')),
-      /not a Disqus, WordPress, Remark42 or Kith export/,
+      /not a Disqus, WordPress, Remark42, Commento or Kith export/,
     );
     const cut = readFileSync(fixture('disqus.xml'), 'utf8').slice(0, 2500);
     await assert.rejects(readExport(write('cut.xml', cut)), /ends inside <\w+>: is it complete/);
@@ -255,5 +255,25 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     assert.notEqual(bob.author!.id, ann!.author!.id);
     const top = await thread('/posts/one', 'top');
     assert.equal(top.comments[0]!.id, ann!.id, 'votes count toward "top"');
+  });
+
+  it('a Commento export, as Commento and Commento++ give it: Markdown kept, flagged comments held', async () => {
+    const file = join(dir, 'commento.json.gz');
+    writeFileSync(file, gzipSync(readFileSync(fixture('commento.json'))));
+    const report = await new Imports(server.kith.db).run(server.site, await readExport(file));
+    assert.equal(report.format, 'commento');
+    assert.equal(report.imported, 3);
+    assert.equal(report.pending, 1, 'flagged: waits for the owner');
+    assert.deepEqual(report.skipped, { deleted: 1 });
+    const hello = await thread('/posts/hello');
+    const ann = hello.comments.find((c) => c.author?.name === 'Ann')!;
+    assert.equal(ann.markdown, 'First, with `code` & a [link](https://x.example)');
+    assert.match(ann.html, /<code>code<\/code>/);
+    assert.deepEqual(ann.reactions, { '+1': 3 });
+    const reply = ann.replies.comments[0]!;
+    assert.equal(reply.author!.name, 'Anonymous');
+    assert.deepEqual(reply.reactions, {}, 'a score below zero is no reaction');
+    const dump = JSON.stringify(await server.kith.db.query('SELECT * FROM comments'));
+    assert.ok(!dump.includes('ann.example'), 'no link or photo of the commenter is kept');
   });
 });

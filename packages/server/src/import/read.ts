@@ -2,20 +2,22 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { readCommento } from './commento.js';
 import { readDisqus } from './disqus.js';
 import { readKith } from './kith.js';
 import { readRemark42 } from './remark42.js';
 import type { ImportSource, SourceFormat } from './source.js';
 import { readWordPress } from './wordpress.js';
 
-export const sourceFormats: readonly SourceFormat[] = ['disqus', 'wordpress', 'remark42', 'kith'];
+export const sourceFormats: readonly SourceFormat[] = ['disqus', 'wordpress', 'remark42', 'commento', 'kith'];
 
 /** Which export a file is, from its first few kilobytes; null when it is none Kith reads. */
 export function detectFormat(head: string): SourceFormat | null {
   const start = head.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('{')) {
     if (/"format"\s*:\s*"kith-export"/.test(start)) return 'kith';
-    if (/^\{\s*"version"\s*:\s*[01]\s*,/.test(start)) return 'remark42';
+    if (/^\{\s*"version"\s*:\s*[01]\s*,\s*"users"/.test(start)) return 'remark42';
+    if (/^\{\s*"version"\s*:\s*\d+\s*,\s*"comments"/.test(start)) return 'commento';
     return null;
   }
   if (/<disqus[\s>]/.test(start)) return 'disqus';
@@ -55,11 +57,13 @@ export async function readExport(path: string, format?: SourceFormat): Promise<I
   const { head, chunks } = await openText(path);
   const kind = format ?? detectFormat(head);
   if (!kind)
-    throw new Error(`${path} is not a Disqus, WordPress, Remark42 or Kith export; say which with --from`);
-  if (kind === 'kith') {
+    throw new Error(
+      `${path} is not a Disqus, WordPress, Remark42, Commento or Kith export; say which with --from`,
+    );
+  if (kind === 'kith' || kind === 'commento') {
     let text = '';
     for await (const chunk of chunks) text += chunk;
-    return readKith(text);
+    return kind === 'kith' ? readKith(text) : readCommento(text);
   }
   return kind === 'disqus'
     ? readDisqus(chunks)

@@ -27,7 +27,7 @@ export interface SourceComment {
   drop?: DropReason;
 }
 
-export type SourceFormat = 'disqus' | 'wordpress' | 'remark42' | 'kith';
+export type SourceFormat = 'disqus' | 'wordpress' | 'remark42' | 'commento' | 'kith';
 
 /** Everything one export holds, read into Kith's terms. */
 export interface ImportSource {

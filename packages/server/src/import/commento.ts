@@ -1,0 +1,89 @@
+import type { DropReason, ImportSource } from './source.js';
+import { displayName, threadKeyOf, timestamp } from './source.js';
+
+interface CommentoExport {
+  version?: number;
+  comments?: {
+    commentHex?: string;
+    domain?: string;
+    url?: string;
+    commenterHex?: string;
+    markdown?: string;
+    parentHex?: string;
+    score?: number;
+    state?: string;
+    creationDate?: string;
+    deleted?: boolean;
+  }[];
+  commenters?: { commenterHex?: string; name?: string }[];
+}
+
+/** Commento keeps a page as its path on the domain; Kith's thread key is that path, normalised. */
+function commentoKey(domain: string | undefined, path: string | undefined): string | null {
+  if (!path) return null;
+  return /^https?:\/\//.test(path)
+    ? threadKeyOf(path)
+    : threadKeyOf(`https://${domain || 'commento.invalid'}${path.startsWith('/') ? '' : '/'}${path}`);
+}
+
+/**
+ * A Commento or Commento++ export (Dashboard → Export data: gzipped JSON of comments and
+ * commenters). Comments keep their Markdown as written; approved ones are published, those waiting
+ * or flagged wait here too; votes (the net score, when positive) become 👍 reactions. Commenters'
+ * emails, links and photos are never read.
+ */
+export function readCommento(text: string): ImportSource {
+  let file: CommentoExport;
+  try {
+    file = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`not JSON: ${(error as Error).message}`);
+  }
+  if (typeof file !== 'object' || file === null || !Array.isArray(file.comments))
+    throw new Error('not a Commento export: it has no "comments" list');
+  const names = new Map((file.commenters ?? []).map((c) => [c.commenterHex ?? '', c.name ?? '']));
+  const source: ImportSource = {
+    format: 'commento',
+    site: null,
+    threads: new Map(),
+    comments: [],
+    unplaced: {},
+  };
+  for (const comment of file.comments) {
+    const key = commentoKey(comment.domain, comment.url);
+    if (!key) {
+      source.unplaced['no-page'] = (source.unplaced['no-page'] ?? 0) + 1;
+      continue;
+    }
+    source.threads.set(key, { closed: false });
+    const createdAt = timestamp(comment.creationDate ?? '');
+    const markdown = (comment.markdown ?? '').replace(/\r\n?/g, '\n').trim();
+    const drop: DropReason | undefined = comment.deleted
+      ? 'deleted'
+      : !comment.commentHex || !createdAt
+        ? 'unreadable'
+        : !markdown
+          ? 'empty'
+          : undefined;
+    const commenter = comment.commenterHex ?? '';
+    const score = Math.max(0, Math.trunc(comment.score ?? 0));
+    source.comments.push({
+      sourceId: comment.commentHex ?? '',
+      parentSourceId: comment.parentHex && comment.parentHex !== 'root' ? comment.parentHex : null,
+      threadKey: key,
+      author: {
+        id: commenter === 'anonymous' ? '' : commenter,
+        name: displayName(names.get(commenter) ?? '') ?? 'Anonymous',
+        kind: 'guest',
+        avatarUrl: null,
+      },
+      markdown,
+      status: comment.state === 'approved' || comment.state === undefined ? 'published' : 'pending',
+      createdAt: createdAt ?? new Date(0).toISOString(),
+      editedAt: null,
+      reactions: score ? { '+1': score } : {},
+      ...(drop && { drop }),
+    });
+  }
+  return source;
+}
