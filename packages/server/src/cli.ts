@@ -10,7 +10,8 @@ import { migrate } from './db/migrate.js';
 import { openDb } from './db/open.js';
 import { validate } from './http/validate.js';
 import { readExport, sourceFormats } from './import/read.js';
-import type { SourceFormat } from './import/source.js';
+import { type KeyRule, parseKeyMap, remapSource } from './import/remap.js';
+import { displayName, type SourceFormat } from './import/source.js';
 import type { LogLevel } from './logger.js';
 import { createKith, listen } from './server.js';
 import { Comments } from './services/comments.js';
@@ -43,7 +44,8 @@ Usage:
   kith-server event put <site> <key> <event.json | ->
   kith-server event show|attendees|remove <site> <key>
   kith-server event list <site>
-  kith-server import <site> <file> [--from disqus|wordpress|remark42|commento|kith] [--dry-run]
+  kith-server import <site> <file> [--from disqus|wordpress|remark42|commento|kith]
+                     [--map <moved-pages.txt>] [--anonymous <name>] [--dry-run]
   kith-server export <site> [--out <file>]           (else to standard output)
 
 The embedded database (PGlite) keeps its data in --data (env KITH_DATA_DIR); set DATABASE_URL to
@@ -85,6 +87,8 @@ const options = {
   from: { type: 'string' },
   out: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  map: { type: 'string' },
+  anonymous: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -403,9 +407,19 @@ async function main() {
   if (command === 'import') {
     const [siteId, file] = [sub, rest[0]];
     if (!siteId || !file)
-      fail('import <site> <file> [--from disqus|wordpress|remark42|commento|kith] [--dry-run]');
+      fail('import <site> <file> [--from <format>] [--map <file>] [--anonymous <name>] [--dry-run]');
     const from = values.from as SourceFormat | undefined;
     if (from && !sourceFormats.includes(from)) fail(`--from is one of ${sourceFormats.join(', ')}`);
+    const anonymousName = values.anonymous === undefined ? undefined : displayName(values.anonymous);
+    if (anonymousName === null) fail('--anonymous takes a name to show, 1 to 64 characters');
+    let rules: KeyRule[] = [];
+    if (values.map) {
+      try {
+        rules = parseKeyMap(readFileSync(values.map, 'utf8'));
+      } catch (error) {
+        throw new Error(`cannot use the map ${values.map}: ${(error as Error).message}`);
+      }
+    }
     await withDb(async (db) => {
       if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
       let source: Awaited<ReturnType<typeof readExport>>;
@@ -414,7 +428,10 @@ async function main() {
       } catch (error) {
         throw new Error(`cannot import ${file}: ${(error as Error).message}`);
       }
-      const report = await new Imports(db).run(siteId, source, { dryRun: values['dry-run'] });
+      const report = await new Imports(db).run(siteId, remapSource(source, rules), {
+        dryRun: values['dry-run'],
+        anonymousName,
+      });
       process.stdout.write(importSummary(report, !!values['dry-run']));
     });
     return;

@@ -250,4 +250,23 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     );
     await assert.rejects(kith('import', 'blog', disqus, '--from', 'kith'), /cannot import .*not JSON/);
   });
+
+  it('import moves pages with --map and names anonymous comments with --anonymous', async () => {
+    const wordpress = fileURLToPath(new URL('fixtures/import/wordpress.xml', import.meta.url));
+    const map = join(dataDir, 'moved.txt');
+    writeFileSync(map, 'https://wp.example/2020/*  https://blog.example/posts/*\n/2019/05/closed/ /closed\n');
+    const done = await kith('import', 'blog', wordpress, '--map', map, '--anonymous', 'Anonyme');
+    assert.match(done.stdout, /^imported 4 comments from a WordPress export into 2 threads/);
+    const { threads } = JSON.parse((await kith('export', 'blog')).stdout);
+    const keys = threads.map((t: { key: string }) => t.key);
+    assert.ok(keys.includes('/posts/01/tea') && keys.includes('/closed'), keys.join(' '));
+    const closed = threads.find((t: { key: string }) => t.key === '/closed');
+    assert.equal(closed.comments[0].author.name, 'Anonyme');
+    writeFileSync(map, '/a/* /b\n');
+    await assert.rejects(
+      kith('import', 'blog', wordpress, '--map', map),
+      /cannot use the map .*line 1: put \* at the end/,
+    );
+    await assert.rejects(kith('import', 'blog', wordpress, '--anonymous', '  '), /--anonymous takes a name/);
+  });
 });

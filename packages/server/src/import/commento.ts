@@ -73,7 +73,7 @@ export function readCommento(text: string): ImportSource {
       threadKey: key,
       author: {
         id: commenter === 'anonymous' ? '' : commenter,
-        name: displayName(names.get(commenter) ?? '') ?? 'Anonymous',
+        name: displayName(names.get(commenter) ?? '') ?? '',
         kind: 'guest',
         avatarUrl: null,
       },

@@ -41,7 +41,7 @@ export async function readDisqus(chunks: AsyncIterable<string>): Promise<ImportS
       sourceId: id,
       parentSourceId: child(node, 'parent')?.attributes['dsq:id'] ?? null,
       threadId: child(node, 'thread')?.attributes['dsq:id'] ?? '',
-      author: { id: username, name: name ?? 'Anonymous', kind: 'guest', avatarUrl: null },
+      author: { id: username, name: name ?? '', kind: 'guest', avatarUrl: null },
       markdown,
       status: 'published',
       createdAt: createdAt ?? new Date(0).toISOString(),

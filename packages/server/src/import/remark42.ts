@@ -79,7 +79,7 @@ export async function readRemark42(chunks: AsyncIterable<string>): Promise<Impor
       threadKey: key,
       author: {
         id: comment.user?.id ?? '',
-        name: displayName(comment.user?.name ?? '') ?? 'Anonymous',
+        name: displayName(comment.user?.name ?? '') ?? '',
         kind: 'guest',
         avatarUrl: null,
       },

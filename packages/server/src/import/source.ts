@@ -12,7 +12,8 @@ export interface SourceComment {
   threadKey: string;
   /**
    * From a Kith export, as it was. From elsewhere, `id` holds the author's id in the source, or ''
-   * where it has none; the import turns it (or else the name) into an opaque id of its own.
+   * where it has none; the import turns it (or else the name) into an opaque id of its own. A
+   * name of '' (an anonymous comment) is given the import's name for those.
    */
   author: Author | null;
   markdown: string;

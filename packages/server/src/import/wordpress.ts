@@ -67,7 +67,7 @@ export async function readWordPress(chunks: AsyncIterable<string>): Promise<Impo
           id: /^[1-9]\d*$/.test(childText(comment, 'wp:comment_user_id'))
             ? `user-${childText(comment, 'wp:comment_user_id')}`
             : '',
-          name: displayName(childText(comment, 'wp:comment_author')) ?? 'Anonymous',
+          name: displayName(childText(comment, 'wp:comment_author')) ?? '',
           kind: 'guest',
           avatarUrl: null,
         },

@@ -24,6 +24,13 @@ export interface ImportReport {
   skipped: Partial<Record<DropReason, number>>;
 }
 
+export interface ImportOptions {
+  /** The name shown for comments that came without one (the source's anonymous comments). */
+  anonymousName?: string;
+  /** Do everything, then roll it back: the report says exactly what an import would do. */
+  dryRun?: boolean;
+}
+
 interface Planned {
   id: string;
   threadKey: string;
@@ -53,7 +60,9 @@ const batchSize = 500;
 export function planImport(
   siteId: string,
   source: ImportSource,
+  options: ImportOptions = {},
 ): { comments: Planned[]; skipped: ImportReport['skipped'] } {
+  const anonymous = options.anonymousName ?? 'Anonymous';
   const skipped: ImportReport['skipped'] = { ...source.unplaced };
   const bySourceId = new Map<string, SourceComment>();
   for (const comment of source.comments) {
@@ -91,7 +100,11 @@ export function planImport(
         ? null
         : source.format === 'kith'
           ? c.author
-          : { ...c.author, id: derived('author', c.author.id || c.author.name) };
+          : {
+              ...c.author,
+              id: derived('author', c.author.id || c.author.name),
+              name: c.author.name || anonymous,
+            };
     const planned: Planned = {
       id,
       threadKey: c.threadKey,
@@ -140,13 +153,12 @@ class DryRun extends Error {
 export class Imports {
   constructor(private readonly db: Db) {}
 
-  /** With `dryRun`, everything is done and then rolled back, so the report is exact. */
-  async run(siteId: string, source: ImportSource, { dryRun = false } = {}): Promise<ImportReport> {
-    const { comments, skipped } = planImport(siteId, source);
+  async run(siteId: string, source: ImportSource, options: ImportOptions = {}): Promise<ImportReport> {
+    const { comments, skipped } = planImport(siteId, source, options);
     try {
       return await this.db.transaction(async (tx) => {
         const report = await this.#write(tx, siteId, source, comments, skipped);
-        if (dryRun) throw new DryRun(report);
+        if (options.dryRun) throw new DryRun(report);
         return report;
       });
     } catch (error) {
