@@ -89,8 +89,8 @@ export class KithAdminClient {
   }
 
   /**
-   * Every thread and comment of the site in one `SiteExport` document: a backup, or a file to
-   * import elsewhere (`kith-server import`). Holds readers' names and words, never emails.
+   * Every thread, comment and event (with its answers) of the site in one `SiteExport` document:
+   * a backup, or a file to import elsewhere (`kith-server import`). Never holds emails.
    */
   exportSite(): Promise<SiteExport> {
     return this.#call('GET', 'export');

@@ -72,7 +72,8 @@ export const routes = {
   exportSite: {
     method: 'GET',
     path: '/v1/sites/{site}/admin/export',
-    summary: 'Every thread and comment of the site, as one file to keep or import elsewhere (site secret)',
+    summary:
+      'Every thread, comment and event of the site, as one file to keep or import elsewhere (site secret)',
     auth: 'secret',
     params: SiteParams,
     responses: { 200: SiteExport },

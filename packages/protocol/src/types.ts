@@ -43,6 +43,7 @@ export type Problem = Static<typeof P.Problem>;
 export type SiteExport = Static<typeof Ex.SiteExport>;
 export type ExportedThread = Static<typeof Ex.ExportedThread>;
 export type ExportedComment = Static<typeof Ex.ExportedComment>;
+export type ExportedEvent = Static<typeof Ex.ExportedEvent>;
 export type ThreadEventType = (typeof E.threadEventTypes)[number];
 
 /** Payload of each thread event, by its SSE event name. */

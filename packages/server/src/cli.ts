@@ -466,6 +466,8 @@ function importSummary(r: ImportReport, dry: boolean): string {
         ? ` (${[r.tombstones && `${r.tombstones} kept as tombstones for their replies`, r.pending && `${r.pending} waiting for approval`].filter(Boolean).join(', ')})`
         : ''),
   ];
+  if (r.events)
+    lines.push(`${would('and', 'and would import')} ${plural(r.events, 'event')}, with their answers`);
   if (r.alreadyThere)
     lines.push(
       `${plural(r.alreadyThere, 'comment')} ${would('were', 'are')} already imported and left as they are`,

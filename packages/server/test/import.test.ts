@@ -57,6 +57,7 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
       pending: 0,
       threads: 2,
       threadsWithComments: 0,
+      events: 0,
       skipped: { 'no-page': 1, deleted: 1, spam: 1 },
     });
     const page = await thread('/posts/hello');
@@ -142,7 +143,34 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     assert.doesNotMatch(nameless!.html, /script|onerror|cookie/);
   });
 
-  it('a Kith export moves a site: the same threads, text and replies, under new ids elsewhere', async () => {
+  it('a Kith export moves a site: the same threads, text, replies and events, under new ids elsewhere', async () => {
+    // An event with a full house and a waitlist, to move along with the comments.
+    const picnic = `${server.url}/v1/sites/${server.site}/threads/${encodeURIComponent('/events/picnic')}/event`;
+    const put = await json(picnic.replace('/threads/', '/admin/threads/'), {
+      method: 'PUT',
+      token: server.secret,
+      body: {
+        title: 'Picnic',
+        start: '2099-06-01T12:00:00+02:00',
+        end: '2099-06-01T15:00:00+02:00',
+        timeZone: 'Europe/Berlin',
+        capacity: 3,
+        maxGuests: 1,
+      },
+    });
+    assert.equal(put.status, 201);
+    const answers: [string, object][] = [
+      ['Ada', { response: 'going', guests: 1 }],
+      ['Ben', { response: 'maybe' }],
+      ['Cy', { response: 'going', guests: 1 }],
+      ['Dee', { response: 'going' }],
+    ];
+    for (const [name, body] of answers) {
+      const token = await guest(server.url, server.site, name);
+      assert.equal((await json(`${picnic}/rsvp`, { method: 'PUT', token, body })).status, 200);
+    }
+    const tally = (await json(picnic)).body.rsvp;
+    assert.equal(tally.waitlist, 3, 'Cy and a guest wait, and Dee behind them: first come, first served');
     // Through the API, as a site owner without shell access gets it.
     const response = await fetch(`${server.url}/v1/sites/${server.site}/admin/export`, {
       headers: { authorization: `Bearer ${server.secret}` },
@@ -158,7 +186,17 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     assert.equal(original.format, 'kith-export');
     assert.deepEqual(
       original.threads.map((t) => t.key),
-      ['/2019/05/closed', '/2020/01/tea', '/posts/hello', '/posts/old'],
+      ['/2019/05/closed', '/2020/01/tea', '/events/picnic', '/posts/hello', '/posts/old'],
+    );
+    const { event } = original.threads.find((t) => t.key === '/events/picnic')!;
+    assert.deepEqual(
+      event!.answers.map((a) => [a.author.name, a.response, a.guests, a.waitlisted]),
+      [
+        ['Ada', 'going', 1, false],
+        ['Ben', 'maybe', 0, false],
+        ['Cy', 'going', 1, true],
+        ['Dee', 'going', 0, true],
+      ],
     );
     const file = join(dir, 'site.json');
     writeFileSync(file, JSON.stringify(original));
@@ -178,8 +216,18 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
           ...c,
           parent: parentId && t.comments.findIndex((p) => p.id === parentId),
         })),
+        // A new event for calendars (a new UID, from sequence 0); its readers are the site's own.
+        event: t.event && {
+          event: t.event.event,
+          answers: t.event.answers.map(({ author: { id, ...author }, ...answer }) => ({ author, ...answer })),
+        },
       }));
     assert.deepEqual(shape(copy), shape(original));
+    const moved = copy.threads.find((t) => t.key === '/events/picnic')!.event!;
+    assert.notEqual(moved.uid, event!.uid);
+    const copied = `${server.url}/v1/sites/copy/threads/${encodeURIComponent('/events/picnic')}/event`;
+    assert.deepEqual((await json(copied)).body.rsvp, tally, 'the same seats taken and the same line');
+    assert.equal(report.events, 1);
     assert.notEqual(copy.threads[0]!.comments[0]!.id, original.threads[0]!.comments[0]!.id);
   });
 

@@ -21,7 +21,9 @@ export function readKith(text: string): ImportSource {
     comments: [],
     unplaced: {},
   };
+  source.events = new Map();
   for (const thread of file.threads) {
+    if (thread.event) source.events.set(thread.key, thread.event);
     source.threads.set(thread.key, {
       closed: thread.closed || (source.threads.get(thread.key)?.closed ?? false),
     });

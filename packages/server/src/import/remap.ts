@@ -65,5 +65,11 @@ export function remapSource(source: ImportSource, rules: readonly KeyRule[]): Im
     ...source,
     threads,
     comments: source.comments.map((c) => ({ ...c, threadKey: remapKey(c.threadKey, rules) })),
+    // Two events landing on one page cannot both stay: the first keeps it.
+    ...(source.events && {
+      events: new Map(
+        [...source.events].reverse().map(([key, event]) => [remapKey(key, rules), event] as const),
+      ),
+    }),
   };
 }

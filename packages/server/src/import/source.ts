@@ -1,4 +1,4 @@
-import type { Author } from '@kith/protocol';
+import type { Author, ExportedEvent } from '@kith/protocol';
 import { normalizeThreadKey } from '@kith/protocol/thread-key';
 
 /** Why a comment in a file is not imported as it is. */
@@ -38,6 +38,8 @@ export interface ImportSource {
   /** Thread keys with whether the source had closed them. */
   threads: Map<string, { closed: boolean }>;
   comments: SourceComment[];
+  /** Events by thread key, with their answers (Kith exports only). */
+  events?: Map<string, ExportedEvent>;
   /** Comments that could not be placed at all (their page has no usable address), by reason. */
   unplaced: Partial<Record<DropReason, number>>;
 }

@@ -1,13 +1,74 @@
-import type { ExportedComment, ExportedThread } from '@kith/protocol';
+import type { Author, EventInput, ExportedComment, ExportedEvent, ExportedThread } from '@kith/protocol';
 import type { Db } from '../db/driver.js';
 import { type CommentRow, commentColumns, toComment } from './rows.js';
 
 const threadsPerQuery = 200;
 
+/** The events of these threads, each as its owner would PUT it again, with its answers. */
+async function exportedEvents(db: Db, threadIds: string[]): Promise<Map<string, ExportedEvent>> {
+  const events = await db.query<{
+    thread_id: string;
+    uid: string;
+    details: Record<string, unknown>;
+    capacity: number | null;
+    max_guests: number;
+    show_attendees: boolean;
+    cancelled: boolean;
+    sequence: number;
+  }>(
+    `SELECT thread_id, uid, details, capacity, max_guests, show_attendees, cancelled, sequence
+     FROM rsvp_events WHERE thread_id = ANY($1::bigint[])`,
+    [threadIds],
+  );
+  const byThread = new Map<string, ExportedEvent>();
+  if (events.length === 0) return byThread;
+  for (const e of events) {
+    // Stored details keep null for what the owner left out; EventInput leaves it out.
+    const details = Object.fromEntries(Object.entries(e.details).filter(([, value]) => value !== null));
+    const event = {
+      ...details,
+      capacity: e.capacity,
+      maxGuests: e.max_guests,
+      showAttendees: e.show_attendees,
+      status: e.cancelled ? 'cancelled' : 'scheduled',
+    } as EventInput;
+    byThread.set(e.thread_id, { event, uid: e.uid, sequence: e.sequence, answers: [] });
+  }
+  const answers = await db.query<{
+    thread_id: string;
+    response: 'going' | 'maybe' | 'not-going';
+    guests: number;
+    waitlisted: boolean;
+    id: string;
+    name: string;
+    kind: Author['kind'];
+    avatar_url: string | null;
+    external_id: string | null;
+  }>(
+    `SELECT r.thread_id, r.response, r.guests, r.waitlist IS NOT NULL AS waitlisted,
+            u.id, u.name, u.kind, u.avatar_url, u.external_id
+     FROM rsvps r JOIN users u ON u.id = r.user_id
+     WHERE r.thread_id = ANY($1::bigint[])
+     ORDER BY r.waitlist IS NOT NULL, COALESCE(r.waitlist, r.since)`,
+    [[...byThread.keys()]],
+  );
+  for (const a of answers) {
+    byThread.get(a.thread_id)!.answers.push({
+      author: { id: a.id, name: a.name, kind: a.kind, avatarUrl: a.avatar_url },
+      externalId: a.kind === 'sso' ? a.external_id : null,
+      response: a.response,
+      guests: a.guests,
+      waitlisted: a.waitlisted,
+    });
+  }
+  return byThread;
+}
+
 /**
- * A site's threads and comments as a `SiteExport` document, produced piece by piece (one batch of
- * threads at a time) so a large site is written out without being held in memory whole. Threads
- * are in key order, comments oldest first; only threads with comments, or closed, are listed.
+ * A site's threads, comments and events as a `SiteExport` document, produced piece by piece (one
+ * batch of threads at a time) so a large site is written out without being held in memory whole.
+ * Threads are in key order, comments oldest first; only threads with comments or an event, or
+ * closed, are listed.
  */
 export async function* exportSite(db: Db, siteId: string, now = new Date()): AsyncGenerator<string> {
   yield `{"format":"kith-export","version":1,"site":${JSON.stringify(siteId)},"exportedAt":"${now.toISOString()}","threads":[`;
@@ -16,7 +77,9 @@ export async function* exportSite(db: Db, siteId: string, now = new Date()): Asy
   for (;;) {
     const threads = await db.query<{ id: string; key: string; closed: boolean }>(
       `SELECT id, key, closed FROM threads t
-       WHERE site_id = $1 AND key COLLATE "C" > $2 AND (closed OR EXISTS (SELECT 1 FROM comments c WHERE c.thread_id = t.id))
+       WHERE site_id = $1 AND key COLLATE "C" > $2
+         AND (closed OR EXISTS (SELECT 1 FROM comments c WHERE c.thread_id = t.id)
+              OR EXISTS (SELECT 1 FROM rsvp_events e WHERE e.thread_id = t.id))
        ORDER BY key COLLATE "C" LIMIT $3`,
       [siteId, after, threadsPerQuery],
     );
@@ -41,11 +104,17 @@ export async function* exportSite(db: Db, siteId: string, now = new Date()): Asy
       list.push(exported);
       byThread.set(row.thread_id, list);
     }
+    const events = await exportedEvents(
+      db,
+      threads.map((t) => t.id),
+    );
     for (const thread of threads) {
+      const event = events.get(thread.id);
       const exported: ExportedThread = {
         key: thread.key,
         closed: thread.closed,
         comments: byThread.get(thread.id) ?? [],
+        ...(event && { event }),
       };
       yield `${first ? '' : ','}\n${JSON.stringify(exported)}`;
       first = false;

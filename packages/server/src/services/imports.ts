@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../db/driver.js';
 import type { DropReason, ImportSource, SourceComment } from '../import/source.js';
 import { eventsChannel } from './events.js';
 import { renderMarkdown } from './markdown.js';
+import { Rsvps } from './rsvps.js';
 import { fingerprint } from './secrets.js';
 
 /** What an import did (or, dry, would do). */
@@ -20,6 +21,8 @@ export interface ImportReport {
   threads: number;
   /** Threads that had comments of their own before: the imported ones sort as newer than those. */
   threadsWithComments: number;
+  /** Events written now, with their answers (Kith exports only). */
+  events: number;
   /** Comments left out, by reason. */
   skipped: Partial<Record<DropReason, number>>;
 }
@@ -180,6 +183,7 @@ export class Imports {
       ...new Set([
         ...comments.map((c) => c.threadKey),
         ...[...source.threads].filter(([, t]) => t.closed).map(([key]) => key),
+        ...(source.events?.keys() ?? []),
       ]),
     ];
     await tx.query(
@@ -269,6 +273,7 @@ export class Imports {
        WHERE t.id = s.thread_id`,
       [ids],
     );
+    const events = await this.#events(tx, siteId, source);
     // Running servers drop the pages they keep of these threads at commit.
     await tx.query('SELECT pg_notify($1, k) FROM unnest($2::text[]) AS k', [
       eventsChannel,
@@ -282,7 +287,79 @@ export class Imports {
       pending,
       threads: new Set(comments.map((c) => c.threadKey)).size,
       threadsWithComments: before[0]?.n ?? 0,
+      events,
       skipped,
     };
+  }
+
+  /**
+   * Events of a Kith export, each with its answers, on pages that have none yet (so a second run
+   * adds nothing). Into its own site an event keeps its calendar UID and sequence, so calendars
+   * that have it see the same event; elsewhere it is a new one. Readers who answered come along
+   * as users of the site: single-sign-on users with their own ids, so their next sign-in finds
+   * their answer. Seats are taken in the order they were.
+   */
+  async #events(tx: Queryable, siteId: string, source: ImportSource): Promise<number> {
+    const keepIds = source.format === 'kith' && source.site === siteId;
+    const rsvps = new Rsvps(this.db, () => 'import');
+    const derived = (...parts: string[]) =>
+      fingerprint('kith-import', siteId, source.format, ...parts).slice(0, 12);
+    let count = 0;
+    for (const [key, exported] of source.events ?? []) {
+      const [existing] = await tx.query(
+        'SELECT 1 FROM rsvp_events e JOIN threads t ON t.id = e.thread_id WHERE t.site_id = $1 AND t.key = $2',
+        [siteId, key],
+      );
+      if (existing) continue;
+      await rsvps.put(tx, siteId, key, exported.event);
+      const [thread] = await tx.query<{ id: string }>(
+        'SELECT id FROM threads WHERE site_id = $1 AND key = $2',
+        [siteId, key],
+      );
+      if (keepIds) {
+        await tx.query('UPDATE rsvp_events SET uid = $2, sequence = $3 WHERE thread_id = $1', [
+          thread!.id,
+          exported.uid,
+          exported.sequence,
+        ]);
+      }
+      for (const answer of exported.answers) {
+        const { author } = answer;
+        const id = keepIds ? author.id : derived('user', author.id);
+        await tx.query(
+          `INSERT INTO users (id, site_id, kind, external_id, name, avatar_url)
+           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+          [
+            id,
+            siteId,
+            author.kind,
+            author.kind === 'sso' ? answer.externalId : null,
+            author.name,
+            author.avatarUrl,
+          ],
+        );
+        // A single-sign-on user already on the site under another id is that user.
+        const [user] = await tx.query<{ id: string }>(
+          `SELECT id FROM users WHERE site_id = $1 AND (id = $2 OR (kind = 'sso' AND $3 = 'sso' AND external_id = $4))
+           ORDER BY id = $2 DESC LIMIT 1`,
+          [siteId, id, author.kind, answer.externalId],
+        );
+        if (!user) continue;
+        await tx.query(
+          `INSERT INTO rsvps (thread_id, user_id, response, guests, waitlist, since)
+           VALUES ($1, $2, $3, $4, CASE WHEN $5::boolean THEN nextval('rsvp_order') END, nextval('rsvp_order'))
+           ON CONFLICT DO NOTHING`,
+          [thread!.id, user.id, answer.response, answer.guests, answer.waitlisted],
+        );
+      }
+      await tx.query(
+        `UPDATE rsvp_events SET going_seats = (
+           SELECT COALESCE(sum(1 + guests), 0) FROM rsvps WHERE thread_id = $1 AND response = 'going' AND waitlist IS NULL)
+         WHERE thread_id = $1`,
+        [thread!.id],
+      );
+      count++;
+    }
+    return count;
   }
 }
