@@ -1,10 +1,8 @@
-import type { Author } from '@kith/protocol';
 import type { Db, Queryable } from '../db/driver.js';
-import type { DropReason, ImportSource, SourceComment } from '../import/source.js';
+import { importId, type Planned, type PlanOptions, planImport } from '../import/plan.js';
+import type { DropReason, ImportSource } from '../import/source.js';
 import { eventsChannel } from './events.js';
-import { renderMarkdown } from './markdown.js';
 import { Rsvps } from './rsvps.js';
-import { fingerprint } from './secrets.js';
 
 /** What an import did (or, dry, would do). */
 export interface ImportReport {
@@ -27,124 +25,12 @@ export interface ImportReport {
   skipped: Partial<Record<DropReason, number>>;
 }
 
-export interface ImportOptions {
-  /** The name shown for comments that came without one (the source's anonymous comments). */
-  anonymousName?: string;
+export interface ImportOptions extends PlanOptions {
   /** Do everything, then roll it back: the report says exactly what an import would do. */
   dryRun?: boolean;
 }
 
-interface Planned {
-  id: string;
-  threadKey: string;
-  parent: Planned | undefined;
-  rootId: string | null;
-  path: string;
-  depth: number;
-  author: Author | null;
-  markdown: string;
-  html: string;
-  status: 'published' | 'pending';
-  deleted: boolean;
-  createdAt: string;
-  editedAt: string | null;
-  reactions: Record<string, number>;
-}
-
 const batchSize = 500;
-
-/**
- * Places every comment of an export in Kith's tree, in the order they were written. Ids come from
- * the file (a Kith export into its own site) or are derived from it, so importing the same file
- * again adds nothing twice. A reply whose parent is not in the file stands as a top-level comment;
- * a removed comment is kept as a tombstone only where imported replies hang below it; replies below
- * a comment awaiting approval wait too.
- */
-export function planImport(
-  siteId: string,
-  source: ImportSource,
-  options: ImportOptions = {},
-): { comments: Planned[]; skipped: ImportReport['skipped'] } {
-  const anonymous = options.anonymousName ?? 'Anonymous';
-  const skipped: ImportReport['skipped'] = { ...source.unplaced };
-  const bySourceId = new Map<string, SourceComment>();
-  for (const comment of source.comments) {
-    if (bySourceId.has(comment.sourceId)) skipped.unreadable = (skipped.unreadable ?? 0) + 1;
-    else bySourceId.set(comment.sourceId, comment);
-  }
-  const parentOf = (c: SourceComment) => {
-    const parent = c.parentSourceId === null ? undefined : bySourceId.get(c.parentSourceId);
-    return parent && parent !== c && parent.threadKey === c.threadKey ? parent : undefined;
-  };
-  // Every ancestor of an imported comment stays, if only as a tombstone.
-  const holdsReplies = new Set<SourceComment>();
-  for (const comment of bySourceId.values()) {
-    if (comment.drop) continue;
-    for (let up = parentOf(comment); up && !holdsReplies.has(up); up = parentOf(up)) holdsReplies.add(up);
-  }
-  const keepIds = source.format === 'kith' && source.site === siteId;
-  const derived = (...parts: string[]) =>
-    fingerprint('kith-import', siteId, source.format, ...parts).slice(0, 12);
-  const placed = new Map<SourceComment, Planned>();
-  const visiting = new Set<SourceComment>();
-  const place = (c: SourceComment): Planned => {
-    const done = placed.get(c);
-    if (done) return done;
-    visiting.add(c);
-    let parentSource = parentOf(c);
-    if (parentSource && visiting.has(parentSource)) parentSource = undefined; // a loop in the file
-    const parent = parentSource && place(parentSource);
-    visiting.delete(c);
-    const id = keepIds ? c.sourceId : derived(c.sourceId);
-    const deleted = !!c.drop;
-    // Authors from elsewhere get opaque ids: the source's id for them (or their name) hashed.
-    const author =
-      deleted || !c.author
-        ? null
-        : source.format === 'kith'
-          ? c.author
-          : {
-              ...c.author,
-              id: derived('author', c.author.id || c.author.name),
-              name: c.author.name || anonymous,
-            };
-    const planned: Planned = {
-      id,
-      threadKey: c.threadKey,
-      parent,
-      rootId: parent ? (parent.rootId ?? parent.id) : null,
-      path: `${parent?.path ?? '/'}${id}/`,
-      depth: parent ? parent.depth + 1 : 0,
-      author,
-      markdown: deleted ? '' : c.markdown,
-      html: deleted ? '' : renderMarkdown(c.markdown),
-      status: parent?.status === 'pending' ? 'pending' : deleted ? 'published' : c.status,
-      deleted,
-      createdAt: c.createdAt,
-      editedAt: c.editedAt,
-      reactions: deleted ? {} : c.reactions,
-    };
-    placed.set(c, planned);
-    return planned;
-  };
-  const kept: SourceComment[] = [];
-  for (const comment of bySourceId.values()) {
-    if (!comment.drop || holdsReplies.has(comment)) kept.push(comment);
-    else skipped[comment.drop] = (skipped[comment.drop] ?? 0) + 1;
-  }
-  // Oldest first, a parent always before its replies: the order readers see as "oldest".
-  kept.sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : 0));
-  const ordered: Planned[] = [];
-  const emitted = new Set<Planned>();
-  const emit = (p: Planned) => {
-    if (emitted.has(p)) return;
-    emitted.add(p);
-    if (p.parent) emit(p.parent);
-    ordered.push(p);
-  };
-  for (const comment of kept) emit(place(comment));
-  return { comments: ordered, skipped };
-}
 
 class DryRun extends Error {
   constructor(readonly report: ImportReport) {
@@ -293,72 +179,19 @@ export class Imports {
   }
 
   /**
-   * Events of a Kith export, each with its answers, on pages that have none yet (so a second run
-   * adds nothing). Into its own site an event keeps its calendar UID and sequence, so calendars
-   * that have it see the same event; elsewhere it is a new one. Readers who answered come along
-   * as users of the site: single-sign-on users with their own ids, so their next sign-in finds
-   * their answer. Seats are taken in the order they were.
+   * Events of a Kith export, each with its answers, on pages that have none yet (a second run adds
+   * nothing). Into its own site an event keeps its calendar identity and its readers their ids.
    */
   async #events(tx: Queryable, siteId: string, source: ImportSource): Promise<number> {
-    const keepIds = source.format === 'kith' && source.site === siteId;
+    const ownSite = source.format === 'kith' && source.site === siteId;
     const rsvps = new Rsvps(this.db, () => 'import');
-    const derived = (...parts: string[]) =>
-      fingerprint('kith-import', siteId, source.format, ...parts).slice(0, 12);
     let count = 0;
     for (const [key, exported] of source.events ?? []) {
-      const [existing] = await tx.query(
-        'SELECT 1 FROM rsvp_events e JOIN threads t ON t.id = e.thread_id WHERE t.site_id = $1 AND t.key = $2',
-        [siteId, key],
-      );
-      if (existing) continue;
-      await rsvps.put(tx, siteId, key, exported.event);
-      const [thread] = await tx.query<{ id: string }>(
-        'SELECT id FROM threads WHERE site_id = $1 AND key = $2',
-        [siteId, key],
-      );
-      if (keepIds) {
-        await tx.query('UPDATE rsvp_events SET uid = $2, sequence = $3 WHERE thread_id = $1', [
-          thread!.id,
-          exported.uid,
-          exported.sequence,
-        ]);
-      }
-      for (const answer of exported.answers) {
-        const { author } = answer;
-        const id = keepIds ? author.id : derived('user', author.id);
-        await tx.query(
-          `INSERT INTO users (id, site_id, kind, external_id, name, avatar_url)
-           VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
-          [
-            id,
-            siteId,
-            author.kind,
-            author.kind === 'sso' ? answer.externalId : null,
-            author.name,
-            author.avatarUrl,
-          ],
-        );
-        // A single-sign-on user already on the site under another id is that user.
-        const [user] = await tx.query<{ id: string }>(
-          `SELECT id FROM users WHERE site_id = $1 AND (id = $2 OR (kind = 'sso' AND $3 = 'sso' AND external_id = $4))
-           ORDER BY id = $2 DESC LIMIT 1`,
-          [siteId, id, author.kind, answer.externalId],
-        );
-        if (!user) continue;
-        await tx.query(
-          `INSERT INTO rsvps (thread_id, user_id, response, guests, waitlist, since)
-           VALUES ($1, $2, $3, $4, CASE WHEN $5::boolean THEN nextval('rsvp_order') END, nextval('rsvp_order'))
-           ON CONFLICT DO NOTHING`,
-          [thread!.id, user.id, answer.response, answer.guests, answer.waitlisted],
-        );
-      }
-      await tx.query(
-        `UPDATE rsvp_events SET going_seats = (
-           SELECT COALESCE(sum(1 + guests), 0) FROM rsvps WHERE thread_id = $1 AND response = 'going' AND waitlist IS NULL)
-         WHERE thread_id = $1`,
-        [thread!.id],
-      );
-      count++;
+      const restored = await rsvps.restore(tx, siteId, key, exported, {
+        keepUid: ownSite,
+        userId: (author) => (ownSite ? author.id : importId(siteId, source, 'user', author.id)),
+      });
+      if (restored) count++;
     }
     return count;
   }

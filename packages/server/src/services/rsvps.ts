@@ -1,5 +1,14 @@
 import { checkTimeZone, eventTimes } from '@kith/core/calendar';
-import type { Attendee, AttendeePage, EventInfo, EventInput, MyRsvp, RsvpRequest } from '@kith/protocol';
+import type {
+  Attendee,
+  AttendeePage,
+  Author,
+  EventInfo,
+  EventInput,
+  ExportedEvent,
+  MyRsvp,
+  RsvpRequest,
+} from '@kith/protocol';
 import type { Db, Queryable } from '../db/driver.js';
 import { ProblemError } from '../http/problem.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
@@ -267,6 +276,68 @@ export class Rsvps {
         sequence: row.sequence,
       },
     };
+  }
+
+  /**
+   * Recreates an exported event (`SiteExport`) on a page that has none; false when it has one.
+   * With `keepUid`, calendars that have the event see the same one (its UID and sequence). Readers
+   * who answered become users of the site under `userId` (a single-sign-on user already there is
+   * that user, so their next sign-in finds their answer); answers go in in their order, so seats
+   * and the waitlist stand as they stood.
+   */
+  async restore(
+    tx: Queryable,
+    siteId: string,
+    key: string,
+    exported: ExportedEvent,
+    options: { keepUid: boolean; userId: (author: Author) => string },
+  ): Promise<boolean> {
+    const [existing] = await tx.query(
+      'SELECT 1 FROM rsvp_events e JOIN threads t ON t.id = e.thread_id WHERE t.site_id = $1 AND t.key = $2',
+      [siteId, key],
+    );
+    if (existing) return false;
+    await this.put(tx, siteId, key, exported.event);
+    const [thread] = await tx.query<{ id: string }>(
+      'SELECT id FROM threads WHERE site_id = $1 AND key = $2',
+      [siteId, key],
+    );
+    const threadId = thread!.id;
+    if (options.keepUid) {
+      await tx.query('UPDATE rsvp_events SET uid = $2, sequence = $3 WHERE thread_id = $1', [
+        threadId,
+        exported.uid,
+        exported.sequence,
+      ]);
+    }
+    for (const { author, externalId, response, guests, waitlisted } of exported.answers) {
+      const id = options.userId(author);
+      const external = author.kind === 'sso' ? externalId : null;
+      await tx.query(
+        `INSERT INTO users (id, site_id, kind, external_id, name, avatar_url)
+         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`,
+        [id, siteId, author.kind, external, author.name, author.avatarUrl],
+      );
+      const [user] = await tx.query<{ id: string }>(
+        `SELECT id FROM users WHERE site_id = $1 AND (id = $2 OR (kind = 'sso' AND external_id = $3))
+         ORDER BY id = $2 DESC LIMIT 1`,
+        [siteId, id, external],
+      );
+      if (!user) continue;
+      await tx.query(
+        `INSERT INTO rsvps (thread_id, user_id, response, guests, waitlist, since)
+         VALUES ($1, $2, $3, $4, CASE WHEN $5::boolean THEN nextval('rsvp_order') END, nextval('rsvp_order'))
+         ON CONFLICT DO NOTHING`,
+        [threadId, user.id, response, guests, waitlisted],
+      );
+    }
+    await tx.query(
+      `UPDATE rsvp_events SET going_seats = (
+         SELECT COALESCE(sum(1 + guests), 0) FROM rsvps WHERE thread_id = $1 AND response = 'going' AND waitlist IS NULL)
+       WHERE thread_id = $1`,
+      [threadId],
+    );
+    return true;
   }
 
   /**
