@@ -222,7 +222,7 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.equal(
       dry.stdout,
       'would import 7 comments from a Disqus export into 2 threads (1 kept as tombstones for their replies)\n' +
-        'left out: 1 no-page, 1 deleted, 1 spam\nnothing was written (--dry-run)\n',
+        'left out: 2 no-page, 1 deleted, 1 spam\nnothing was written (--dry-run)\n',
     );
     const done = await kith('import', 'blog', disqus);
     assert.match(done.stdout, /^imported 7 comments from a Disqus export into 2 threads/);

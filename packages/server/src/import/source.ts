@@ -46,16 +46,20 @@ export interface ImportSource {
 
 /**
  * The thread key for a page address in an export, as the elements derive it on that page; null for
- * anything that is not an http(s) address (such threads cannot be found by any page).
+ * anything that is not an http(s) address (such threads cannot be found by any page), and for an
+ * address that is only a query on the home page (`/?p=12`, how WordPress names drafts): the key
+ * leaves queries out, so all of those would land on the home page's thread.
  */
 export function threadKeyOf(link: string): string | null {
+  let url: URL;
   try {
-    const url = new URL(link.trim());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    url = new URL(link.trim());
   } catch {
     return null;
   }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const key = normalizeThreadKey(link.trim());
+  if (key === '/' && url.search) return null;
   return key.length <= 512 && !/\p{Cc}/u.test(key) ? key : null;
 }
 
