@@ -1,5 +1,5 @@
-import type { DropReason, ImportSource } from './source.js';
-import { displayName, threadKeyOf, timestamp } from './source.js';
+import type { ImportSource } from './source.js';
+import { displayName, dropReason, parseJson, threadKeyOf, timestamp, unplaced } from './source.js';
 
 interface CommentoExport {
   version?: number;
@@ -33,12 +33,7 @@ function commentoKey(domain: string | undefined, path: string | undefined): stri
  * emails, links and photos are never read.
  */
 export function readCommento(text: string): ImportSource {
-  let file: CommentoExport;
-  try {
-    file = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`not JSON: ${(error as Error).message}`);
-  }
+  const file = parseJson(text) as CommentoExport;
   if (typeof file !== 'object' || file === null || !Array.isArray(file.comments))
     throw new Error('not a Commento export: it has no "comments" list');
   const names = new Map((file.commenters ?? []).map((c) => [c.commenterHex ?? '', c.name ?? '']));
@@ -52,19 +47,17 @@ export function readCommento(text: string): ImportSource {
   for (const comment of file.comments) {
     const key = commentoKey(comment.domain, comment.url);
     if (!key) {
-      source.unplaced['no-page'] = (source.unplaced['no-page'] ?? 0) + 1;
+      unplaced(source);
       continue;
     }
     source.threads.set(key, { closed: false });
     const createdAt = timestamp(comment.creationDate ?? '');
     const markdown = (comment.markdown ?? '').replace(/\r\n?/g, '\n').trim();
-    const drop: DropReason | undefined = comment.deleted
-      ? 'deleted'
-      : !comment.commentHex || !createdAt
-        ? 'unreadable'
-        : !markdown
-          ? 'empty'
-          : undefined;
+    const drop = dropReason(comment.deleted ? 'deleted' : undefined, {
+      id: comment.commentHex,
+      createdAt,
+      markdown,
+    });
     const commenter = comment.commenterHex ?? '';
     const score = Math.max(0, Math.trunc(comment.score ?? 0));
     source.comments.push({

@@ -1,6 +1,6 @@
 import { htmlToMarkdown } from './html.js';
-import type { DropReason, ImportSource, SourceComment } from './source.js';
-import { displayName, threadKeyOf, timestamp } from './source.js';
+import type { ImportSource, SourceComment } from './source.js';
+import { displayName, dropReason, threadKeyOf, timestamp, unplaced } from './source.js';
 import { child, childText, readRecords } from './xml.js';
 
 const records = new Set(['thread', 'post']);
@@ -27,16 +27,13 @@ export async function readDisqus(chunks: AsyncIterable<string>): Promise<ImportS
     const username = childText(author, 'isAnonymous') === 'true' ? '' : childText(author, 'username');
     const name = displayName(childText(author, 'name') || username);
     const markdown = htmlToMarkdown(child(node, 'message')?.text ?? '');
-    const drop: DropReason | undefined =
+    const removed =
       childText(node, 'isSpam') === 'true'
         ? 'spam'
         : childText(node, 'isDeleted') === 'true'
           ? 'deleted'
-          : !id || !createdAt
-            ? 'unreadable'
-            : !markdown
-              ? 'empty'
-              : undefined;
+          : undefined;
+    const drop = dropReason(removed, { id, createdAt, markdown });
     posts.push({
       sourceId: id,
       parentSourceId: child(node, 'parent')?.attributes['dsq:id'] ?? null,
@@ -60,7 +57,7 @@ export async function readDisqus(chunks: AsyncIterable<string>): Promise<ImportS
   for (const { threadId, ...post } of posts) {
     const thread = threads.get(threadId);
     if (!thread?.key) {
-      source.unplaced['no-page'] = (source.unplaced['no-page'] ?? 0) + 1;
+      unplaced(source);
       continue;
     }
     // Disqus often holds one page under several threads (http and https, with and without a

@@ -1,19 +1,13 @@
 import { type SiteExport, schemas } from '@kith/protocol';
 import { validate } from '../http/validate.js';
-import type { ImportSource } from './source.js';
+import { type ImportSource, parseJson } from './source.js';
 
 /**
  * A Kith export (`kith-server export`), checked against its schema first: a file that is not one
  * is refused whole, with where it is wrong.
  */
 export function readKith(text: string): ImportSource {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new Error(`not JSON: ${(error as Error).message}`);
-  }
-  const file = validate<SiteExport>(schemas.SiteExport, json, 'file');
+  const file = validate<SiteExport>(schemas.SiteExport, parseJson(text), 'file');
   const source: ImportSource = {
     format: 'kith',
     site: file.site,

@@ -1,8 +1,8 @@
 import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { htmlToMarkdown } from './html.js';
-import type { DropReason, ImportSource } from './source.js';
-import { displayName, threadKeyOf, timestamp } from './source.js';
+import type { ImportSource } from './source.js';
+import { displayName, dropReason, threadKeyOf, timestamp, unplaced } from './source.js';
 
 interface Remark42Meta {
   version?: number;
@@ -59,19 +59,13 @@ export async function readRemark42(chunks: AsyncIterable<string>): Promise<Impor
     const comment = record as Remark42Comment;
     const key = threadKeyOf(comment.locator?.url ?? '');
     if (!key) {
-      source.unplaced['no-page'] = (source.unplaced['no-page'] ?? 0) + 1;
+      unplaced(source);
       continue;
     }
     source.threads.set(key, { closed: closed.has(key) });
     const createdAt = timestamp(comment.time ?? '');
     const markdown = htmlToMarkdown(comment.text ?? '');
-    const drop: DropReason | undefined = comment.delete
-      ? 'deleted'
-      : !comment.id || !createdAt
-        ? 'unreadable'
-        : !markdown
-          ? 'empty'
-          : undefined;
+    const drop = dropReason(comment.delete ? 'deleted' : undefined, { id: comment.id, createdAt, markdown });
     const up = Object.values(comment.votes ?? {}).filter((vote) => vote === true).length;
     source.comments.push({
       sourceId: comment.id ?? '',

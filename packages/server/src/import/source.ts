@@ -63,6 +63,33 @@ export function threadKeyOf(link: string): string | null {
   return key.length <= 512 && !/\p{Cc}/u.test(key) ? key : null;
 }
 
+/**
+ * Why a comment is not imported as it is: what the source removed it for (`removed`) first, then
+ * what cannot be read (no id or date) or has no text; undefined when it comes in as it is.
+ */
+export function dropReason(
+  removed: DropReason | undefined,
+  comment: { id: string | undefined; createdAt: string | null; markdown: string },
+): DropReason | undefined {
+  if (removed) return removed;
+  if (!comment.id || !comment.createdAt) return 'unreadable';
+  return comment.markdown ? undefined : 'empty';
+}
+
+/** Counts comments left out because their page has no address a page could have. */
+export function unplaced(source: ImportSource, count = 1): void {
+  source.unplaced['no-page'] = (source.unplaced['no-page'] ?? 0) + count;
+}
+
+/** A JSON export file's content; a file that is not JSON is refused with the parser's reason. */
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new Error(`not JSON: ${(error as Error).message}`);
+  }
+}
+
 /** An RFC 3339 UTC timestamp, or null for what is not a date. */
 export function timestamp(value: string): string | null {
   const time = Date.parse(value);

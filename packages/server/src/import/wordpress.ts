@@ -1,6 +1,6 @@
 import { htmlToMarkdown } from './html.js';
 import type { DropReason, ImportSource } from './source.js';
-import { displayName, threadKeyOf, timestamp } from './source.js';
+import { displayName, dropReason, threadKeyOf, timestamp, unplaced } from './source.js';
 import { childText, readRecords } from './xml.js';
 
 const records = new Set(['item']);
@@ -30,7 +30,7 @@ export async function readWordPress(chunks: AsyncIterable<string>): Promise<Impo
     if (comments.length === 0) return;
     const key = threadKeyOf(childText(item, 'link'));
     if (!key) {
-      source.unplaced['no-page'] = (source.unplaced['no-page'] ?? 0) + comments.length;
+      unplaced(source, comments.length);
       return;
     }
     const closed =
@@ -46,18 +46,15 @@ export async function readWordPress(chunks: AsyncIterable<string>): Promise<Impo
         childText(comment, 'wp:comment_date'),
       );
       const markdown = htmlToMarkdown(childText(comment, 'wp:comment_content'));
-      const drop: DropReason | undefined =
+      const removed: DropReason | undefined =
         approved === 'spam'
           ? 'spam'
           : approved === 'trash' || approved === 'post-trashed'
             ? 'trash'
             : type === 'pingback' || type === 'trackback'
               ? 'pingback'
-              : !id || !createdAt
-                ? 'unreadable'
-                : !markdown
-                  ? 'empty'
-                  : undefined;
+              : undefined;
+      const drop = dropReason(removed, { id, createdAt, markdown });
       source.comments.push({
         sourceId: id,
         parentSourceId: parent && parent !== '0' ? parent : null,

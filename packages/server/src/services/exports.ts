@@ -84,12 +84,13 @@ export async function* exportSite(db: Db, siteId: string, now = new Date()): Asy
       [siteId, after, threadsPerQuery],
     );
     if (threads.length === 0) break;
+    const ids = threads.map((t) => t.id);
     // Top-level comments, then the replies below them: both read through the indexes a thread
     // page uses, rather than a scan of every comment on the server per batch.
     const top = await db.query<CommentRow & { thread_id: string }>(
       `SELECT ${commentColumns}, c.thread_id FROM comments c
        WHERE c.thread_id = ANY($1::bigint[]) AND c.parent_id IS NULL`,
-      [threads.map((t) => t.id)],
+      [ids],
     );
     const replies = await db.query<CommentRow & { thread_id: string }>(
       `SELECT ${commentColumns}, c.thread_id FROM comments c WHERE c.root_id = ANY($1::text[])`,
@@ -104,10 +105,7 @@ export async function* exportSite(db: Db, siteId: string, now = new Date()): Asy
       list.push(exported);
       byThread.set(row.thread_id, list);
     }
-    const events = await exportedEvents(
-      db,
-      threads.map((t) => t.id),
-    );
+    const events = await exportedEvents(db, ids);
     for (const thread of threads) {
       const event = events.get(thread.id);
       const exported: ExportedThread = {
