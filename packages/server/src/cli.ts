@@ -474,10 +474,6 @@ function importSummary(r: ImportReport, dry: boolean): string {
     );
   const skipped = Object.entries(r.skipped).filter(([, n]) => n);
   if (skipped.length) lines.push(`left out: ${skipped.map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
-  if (r.threadsWithComments)
-    lines.push(
-      `${plural(r.threadsWithComments, 'thread')} already had comments here: the imported ones sort as newer than those`,
-    );
   if (dry) lines.push('nothing was written (--dry-run)');
   return `${lines.join('\n')}\n`;
 }

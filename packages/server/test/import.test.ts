@@ -56,7 +56,6 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
       tombstones: 1,
       pending: 0,
       threads: 2,
-      threadsWithComments: 0,
       events: 0,
       skipped: { 'no-page': 2, deleted: 1, spam: 1 },
     });
@@ -303,6 +302,72 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     assert.notEqual(bob.author!.id, ann!.author!.id);
     const top = await thread('/posts/one', 'top');
     assert.equal(top.comments[0]!.id, ann!.id, 'votes count toward "top"');
+  });
+
+  it('comments here and imported ones sort by when they were written, page after page', async () => {
+    const key = '/posts/mixed';
+    const base = `${server.url}/v1/sites/${server.site}`;
+    const token = await guest(server.url, server.site);
+    const post = (markdown: string, parentId?: string) =>
+      json(`${base}/threads/${encodeURIComponent(key)}/comments`, {
+        method: 'POST',
+        token,
+        body: { markdown, ...(parentId && { parentId }) },
+      });
+    assert.equal((await post('Posted here today')).status, 201);
+    // A Remark42 backup; then a later one with one more reply, after a reader here answered.
+    const line = (id: string, pid: string, time: string) =>
+      JSON.stringify({
+        id,
+        pid,
+        text: `<p>${id}</p>`,
+        user: { name: 'Ann', id: 'github_1' },
+        locator: { site: 'r42', url: `https://r42.example${key}` },
+        time,
+      });
+    const backup = (...lines: string[]) => {
+      const file = join(dir, `mixed-${lines.length}.jsonl`);
+      writeFileSync(file, [JSON.stringify({ version: 1, users: [], posts: [] }), ...lines].join('\n'));
+      return readExport(file).then((source) => new Imports(server.kith.db).run(server.site, source));
+    };
+    const first = [
+      line('m2019', '', '2019-05-01T10:00:00Z'),
+      line('m2021', '', '2021-05-01T10:00:00Z'),
+      line('reply-early', 'm2019', '2019-05-02T10:00:00Z'),
+    ];
+    assert.equal((await backup(...first)).imported, 3);
+    const [m2019] = (await thread(key, 'old')).comments;
+    assert.equal(m2019!.markdown, 'm2019');
+    assert.equal((await post('Answered here today', m2019!.id)).status, 201);
+    assert.equal((await backup(...first, line('reply-later', 'm2019', '2019-06-01T10:00:00Z'))).imported, 1);
+
+    // Every order, a comment per page, so each step goes through a cursor.
+    const walk = async (sort: string) => {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const url = `${base}/threads/${encodeURIComponent(key)}?sort=${sort}&limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+        const page: ThreadPage = (await json<ThreadPage>(url)).body;
+        seen.push(...page.comments.map((c) => c.markdown));
+        cursor = page.nextCursor;
+      } while (cursor);
+      return seen;
+    };
+    assert.deepEqual(await walk('new'), ['Posted here today', 'm2021', 'm2019']);
+    assert.deepEqual(await walk('old'), ['m2019', 'm2021', 'Posted here today']);
+    assert.deepEqual(await walk('top'), ['Posted here today', 'm2021', 'm2019']);
+    const replies = (await thread(key, 'old')).comments[0]!.replies.comments.map((c) => c.markdown);
+    assert.deepEqual(replies, ['reply-early', 'reply-later', 'Answered here today']);
+    const paged: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const url = `${base}/comments/${m2019!.id}/replies?limit=1${cursor ? `&cursor=${cursor}` : ''}`;
+      const page: { comments: { markdown: string }[]; nextCursor: string | null } = (await json(url))
+        .body as never;
+      paged.push(...page.comments.map((c) => c.markdown));
+      cursor = page.nextCursor;
+    } while (cursor);
+    assert.deepEqual(paged, replies);
   });
 
   it('a Commento export, as Commento and Commento++ give it: Markdown kept, flagged comments held', async () => {

@@ -7,6 +7,7 @@ import * as rsvp from './migrations/0005-rsvp.js';
 import * as attendeePrivacy from './migrations/0006-attendee-privacy.js';
 import * as proofs from './migrations/0007-proofs.js';
 import * as reports from './migrations/0008-reports.js';
+import * as timeOrder from './migrations/0009-time-order.js';
 
 /** Ordered list of migrations; append new ones, never edit a released one. */
 const migrations: { name: string; sql: string }[] = [
@@ -18,6 +19,7 @@ const migrations: { name: string; sql: string }[] = [
   attendeePrivacy,
   proofs,
   reports,
+  timeOrder,
 ];
 
 // Any constant: every instance uses the same one so concurrent starts migrate once.

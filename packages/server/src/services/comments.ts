@@ -26,16 +26,20 @@ import { newId } from './secrets.js';
 import type { Viewer } from './sessions.js';
 import type { SiteRecord } from './sites.js';
 
+// Comments are listed in the order they were written (an imported comment from years ago sorts
+// among its peers, not as the newest); seq breaks ties. A cursor holds the seq of the last comment
+// shown and, for "top", its score then (scores change; a comment's time does not).
 const orderBy: Record<Sort, string> = {
-  new: 'c.seq DESC',
-  old: 'c.seq ASC',
-  top: 'c.score DESC, c.seq DESC',
+  new: 'c.created_at DESC, c.seq DESC',
+  old: 'c.created_at ASC, c.seq ASC',
+  top: 'c.score DESC, c.created_at DESC, c.seq DESC',
 };
 
+const at = 'SELECT created_at, seq FROM comments WHERE seq = $3';
 const after: Record<Sort, string> = {
-  new: 'c.seq < $3',
-  old: 'c.seq > $3',
-  top: '(c.score, c.seq) < ($4, $3)',
+  new: `(c.created_at, c.seq) < (${at})`,
+  old: `(c.created_at, c.seq) > (${at})`,
+  top: '(c.score, c.created_at, c.seq) < (SELECT $4::int, created_at, seq FROM comments WHERE seq = $3)',
 };
 
 /** Markdown is measured in code points, as users count characters. */
@@ -147,9 +151,9 @@ export class Comments {
     const preview = 3;
     const rows = await this.db.query<CommentRow & { rn: string }>(
       `SELECT * FROM (
-         SELECT ${commentColumns}, row_number() OVER (PARTITION BY c.root_id ORDER BY c.seq) AS rn
+         SELECT ${commentColumns}, row_number() OVER (PARTITION BY c.root_id ORDER BY c.created_at, c.seq) AS rn
          FROM comments c WHERE c.root_id = ANY($1) AND c.status = 'published'
-       ) t WHERE t.rn <= $2 ORDER BY t.seq`,
+       ) t WHERE t.rn <= $2 ORDER BY t.created_at, t.seq`,
       [withReplies.map((p) => p.id), preview + 1],
     );
     for (const row of rows) {
@@ -211,8 +215,9 @@ export class Comments {
     const rows = await this.db.query<CommentRow>(
       `SELECT ${commentColumns} FROM comments c
        WHERE c.root_id = $1 AND starts_with(c.path, $2) AND c.id <> $3 AND c.status = 'published'
-       AND c.seq > $4 ORDER BY c.seq LIMIT $5`,
-      [rootId, parent.path, parent.id, position?.seq ?? '0', options.limit + 1],
+       ${position ? 'AND (c.created_at, c.seq) > (SELECT created_at, seq FROM comments WHERE seq = $5)' : ''}
+       ORDER BY c.created_at, c.seq LIMIT $4`,
+      [rootId, parent.path, parent.id, options.limit + 1, ...(position ? [position.seq] : [])],
     );
     const nextCursor = this.#nextCursor(rows, options.limit, scope);
     return { comments: rows.map((row) => toComment(row, parent.key)), nextCursor };

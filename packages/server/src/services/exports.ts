@@ -67,8 +67,8 @@ async function exportedEvents(db: Db, threadIds: string[]): Promise<Map<string, 
 /**
  * A site's threads, comments and events as a `SiteExport` document, produced piece by piece (one
  * batch of threads at a time) so a large site is written out without being held in memory whole.
- * Threads are in key order, comments oldest first; only threads with comments or an event, or
- * closed, are listed.
+ * Threads are in key order, comments in the order this server stored them (a parent always
+ * before its replies); only threads with comments or an event, or closed, are listed.
  */
 export async function* exportSite(db: Db, siteId: string, now = new Date()): AsyncGenerator<string> {
   yield `{"format":"kith-export","version":1,"site":${JSON.stringify(siteId)},"exportedAt":"${now.toISOString()}","threads":[`;

@@ -17,8 +17,6 @@ export interface ImportReport {
   pending: number;
   /** Threads the comments are in. */
   threads: number;
-  /** Threads that had comments of their own before: the imported ones sort as newer than those. */
-  threadsWithComments: number;
   /** Events written now, with their answers (Kith exports only). */
   events: number;
   /** Comments left out, by reason. */
@@ -84,12 +82,6 @@ export class Imports {
     );
     const threadIds = new Map(threadRows.map((t) => [t.key, t.id]));
     const ids = threadRows.map((t) => t.id);
-    const before = await tx.query<{ n: number }>(
-      `SELECT count(DISTINCT c.thread_id)::int AS n FROM comments c
-       LEFT JOIN unnest($2::text[]) AS u(id) ON u.id = c.id
-       WHERE c.thread_id = ANY($1::bigint[]) AND u.id IS NULL`,
-      [ids, comments.map((c) => c.id)],
-    );
     let imported = 0;
     let tombstones = 0;
     let pending = 0;
@@ -172,7 +164,6 @@ export class Imports {
       tombstones,
       pending,
       threads: new Set(comments.map((c) => c.threadKey)).size,
-      threadsWithComments: before[0]?.n ?? 0,
       events,
       skipped,
     };
