@@ -22,6 +22,10 @@ export const problems = {
   'origin-not-allowed': { status: 403, title: 'This origin may not use the site' },
   forbidden: { status: 403, title: 'You may not do this' },
   'edit-window-closed': { status: 403, title: 'The time to edit or delete this comment has passed' },
+  'edit-held': {
+    status: 422,
+    title: 'The site would hold this edit for approval: post it as a new comment',
+  },
   'thread-closed': { status: 403, title: 'Comments are closed' },
   'proof-required': { status: 403, title: 'This site asks for a proof of work with each comment' },
   'proof-invalid': { status: 403, title: 'The proof of work is wrong, expired or already used' },

@@ -410,6 +410,11 @@ export function memoryKith(
       if (kith.closed.has(thread))
         return problem('thread-closed', 403, 'This thread no longer takes comments.');
       if (!String(body.markdown).trim()) return problem('validation-failed', 422, 'The comment is empty.');
+      if (body.parentId) {
+        const parent = kith.comments.find((c) => c.id === body.parentId && c.status === 'published');
+        if (!parent) return problem('parent-not-found', 404, 'The comment being replied to does not exist.');
+        if (parent.deleted) return problem('comment-deleted', 409, 'The comment was deleted.');
+      }
       if (site.proofOfWork !== 'none') {
         const refused = await proofProblem(request.headers.get('kith-proof'), spentProofs);
         if (refused) return refused;

@@ -27,6 +27,11 @@ export interface EditorOptions {
   close(): void;
   /** A failure in the thread's words. */
   error(error: KithError): string;
+  /**
+   * Renders of each top-level comment's subtree, by its id: the thread renders a comment again
+   * only when one of its inputs changed, so an editor inside one counts its own changes here.
+   */
+  revisions: Record<string, number>;
 }
 
 let counter = 0;
@@ -84,6 +89,12 @@ export class CommentEditor {
   }
 
   #update(): void {
+    const { slot } = this;
+    const comment = slot.kind === 'reply' ? slot.parent : slot.kind === 'edit' ? slot.comment : null;
+    if (comment) {
+      const root = comment.rootId ?? comment.id;
+      this.options.revisions[root] = (this.options.revisions[root] ?? 0) + 1;
+    }
     this.host.requestUpdate();
   }
 

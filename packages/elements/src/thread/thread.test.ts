@@ -202,6 +202,54 @@ describe('kith-thread', () => {
     expect(kith.comments.length).to.equal(0);
   });
 
+  it('says why a write was refused in the reader’s language: a held edit, a reply to a removed comment', async () => {
+    const kith = memoryKith();
+    kith.add('/post', 'Question?', { author: 'Ann' });
+    const el = await thread(kith.url, 'locale="de"');
+    await ready(el);
+    await waitUntil(() => button(articles(el)[0]!, 'Antworten'), 'German did not load');
+    // A reply whose comment is deleted while it is written: kept, as a new comment's draft.
+    button(articles(el)[0]!, 'Antworten')!.click();
+    const replying = () =>
+      root(el).querySelector<HTMLFormElement>('[part="editor"][aria-label="Antwort an Ann"]');
+    await waitUntil(replying, 'no reply editor');
+    replying()!.querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Bo';
+    const area = replying()!.querySelector('textarea')!;
+    area.value = 'Gute Frage.';
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    Object.assign(kith.comments[0]!, { deleted: true, markdown: '', html: '', author: null });
+    replying()!.requestSubmit();
+    const fresh = () =>
+      root(el).querySelector<HTMLFormElement>('[part="editor"][aria-label="Dein Kommentar"]');
+    await waitUntil(() => fresh()?.querySelector('.error'), 'the refused reply did not come back');
+    expect(text(fresh()!.querySelector('.error'))).to.equal(
+      'Der Kommentar, auf den du antworten wolltest, wurde entfernt. Dein Text bleibt hier als neuer Kommentar erhalten.',
+    );
+    expect(fresh()!.querySelector('textarea')!.value).to.equal('Gute Frage.');
+    expect(kith.comments.length).to.equal(1);
+    // Posted as a new comment, then edited into one the site would hold: refused, text kept.
+    fresh()!.requestSubmit();
+    await waitUntil(() => articles(el).length === 2, 'the new comment did not show');
+    const mine = articles(el).find((a) => text(a.querySelector('[part="body"]')) === 'Gute Frage.')!;
+    kith.fail = async (request) =>
+      request.method === 'PATCH'
+        ? problem('edit-held', 422, 'The comment has 2 links; this site holds comments with 2 or more.')
+        : undefined;
+    button(mine, 'Bearbeiten')!.click();
+    await waitUntil(() => mine.querySelector('[part="editor"] textarea'), 'no edit editor');
+    const edit = mine.querySelector('textarea')!;
+    edit.value = 'Gute Frage: https://a.example https://b.example';
+    edit.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    mine.querySelector<HTMLFormElement>('[part="editor"]')!.requestSubmit();
+    await waitUntil(() => mine.querySelector('[part="editor"] .error'), 'no reason shown');
+    expect(text(mine.querySelector('[part="editor"] .error'))).to.equal(
+      'Die Website würde diese Änderung erst nach Freigabe zeigen. Sende sie stattdessen als neuen Kommentar; dein Text bleibt erhalten.',
+    );
+    expect(mine.querySelector('textarea')!.value).to.equal('Gute Frage: https://a.example https://b.example');
+    expect(kith.comments.at(-1)!.markdown).to.equal('Gute Frage.');
+    await expect(el).to.be.accessible();
+  });
+
   it('previews exactly what the server renders', async () => {
     const kith = memoryKith();
     const el = await thread(kith.url);
@@ -228,6 +276,14 @@ describe('kith-thread', () => {
     const area = form.querySelector('textarea')!;
     area.value = 'Answer.';
     area.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+    // An editor inside a comment shows its own changes at once (the comment itself did not change).
+    button(form, 'Preview')!.click();
+    await waitUntil(() => form.querySelector('.preview [part="body"]'), 'the reply’s preview did not show');
+    button(form, 'Write')!.click();
+    await waitUntil(
+      () => form.querySelector('textarea')?.value === 'Answer.',
+      'the reply’s text did not come back',
+    );
     form.requestSubmit();
     await waitUntil(() => articles(el).length === 2, 'the reply did not show');
     const reply = articles(el)[1]!;

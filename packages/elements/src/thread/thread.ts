@@ -44,17 +44,13 @@ const strings = defineStrings(en, {
 const permalinkPrefix = '#kith-comment-';
 
 /** The words for each failure a reader can do something about. */
-const errorTerms: Record<
-  string,
-  'errorNetwork' | 'errorTimeout' | 'errorSignIn' | 'errorClosed' | 'errorEditWindow'
-> = {
+const errorTerms: Record<string, 'errorNetwork' | 'errorTimeout' | 'errorSignIn' | 'closed'> = {
   network: 'errorNetwork',
   timeout: 'errorTimeout',
   unauthorized: 'errorSignIn',
   'invalid-token': 'errorSignIn',
   'token-expired': 'errorSignIn',
-  'thread-closed': 'errorClosed',
-  'edit-window-closed': 'errorEditWindow',
+  'thread-closed': 'closed',
 };
 
 /**
@@ -155,6 +151,8 @@ export class KithThread extends KithElement {
   #editorModule: Promise<typeof import('./editor.js')> | undefined;
   /** The writer's own comments and actions (it comes with the editor's chunk), once loaded. */
   #view: WritingView | undefined;
+  /** Bumped by an editor inside a top-level comment, which then renders again (see the guard). */
+  #revisions: Record<string, number> = {};
   #writing: Promise<WritingView> | undefined;
   #lastError: KithError | null = null;
   #loadedOnce = false;
@@ -217,7 +215,7 @@ export class KithThread extends KithElement {
         openEditor: (slot) => this.#openEditor(slot),
         announce: (message) => void this.#announce(message),
         focusComment: (id) => void this.updateComplete.then(() => this.#focusComment(id, false)),
-        errorText: (error) => this.#errorText(error),
+        errorText: (error) => this.#readErrorText(error),
         sent: (comment) => this.dispatchEvent(new KithCommentEvent(comment)),
       });
       if (store === this.#store) {
@@ -310,7 +308,12 @@ export class KithThread extends KithElement {
     this.announcement = message;
   }
 
+  /** A failure in the reader's words: writing's own (with its chunk) or the thread's. */
   #errorText(error: KithError): string {
+    return this.#view?.errorText(error) ?? this.#readErrorText(error);
+  }
+
+  #readErrorText(error: KithError): string {
     const t = this.localize;
     if (error.code === 'rate-limited') return t.term('errorRateLimited', error.retryAfter ?? 0);
     const key = errorTerms[error.code];
@@ -331,6 +334,7 @@ export class KithThread extends KithElement {
         locale: () => this.config.locale,
         close: () => this.#closeEditor(key, slot),
         error: (error) => this.#errorText(error),
+        revisions: this.#revisions,
       });
       this.editors = new Map(this.editors).set(key, editor);
     }
@@ -614,6 +618,7 @@ export class KithThread extends KithElement {
                   state.meta?.closed,
                   state.loading === root.id,
                   this.editors,
+                  this.#revisions[root.id],
                   this.#view,
                   this.#view?.confirming,
                   this.#session.value,

@@ -11,7 +11,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { Localizer } from '../base/localize.js';
 import type { CommentEditor } from './editor.js';
 import type { EditorSlot } from './slot.js';
-import { writingStrings } from './writing-strings.js';
+import { writeErrorText, writingStrings } from './writing-strings.js';
 
 // The protocol's reasons, in the order offered.
 const reasonTerms = {
@@ -67,10 +67,13 @@ export class WritingView {
       refused: async (entry, error) => {
         if (entry.threadKey !== store.key) return;
         // The text is back in the draft: show it in its editor, with why it was refused.
-        const parent = entry.parentId
-          ? (store.find(entry.parentId) ??
-            (await store.client.getComment(entry.parentId).catch(() => undefined)))
-          : undefined;
+        const answered = ['parent-not-found', 'comment-deleted'].includes(error.code)
+          ? undefined
+          : entry.parentId
+            ? (store.find(entry.parentId) ??
+              (await store.client.getComment(entry.parentId).catch(() => undefined)))
+            : undefined;
+        const parent = answered?.deleted ? undefined : answered;
         if (entry.parentId && !parent) {
           // The comment it answered is gone: the text becomes a new comment's draft.
           const orphan = draftSlot(entry.parentId);
@@ -78,12 +81,15 @@ export class WritingView {
           outbox.saveDraft(store.key, orphan, '');
         }
         const editor = await hooks.openEditor(parent ? { kind: 'reply', parent } : { kind: 'new' });
-        editor?.restore(
-          error.code === 'proof-unsupported' ? this.#t.term('proofUnsupported') : hooks.errorText(error),
-        );
+        editor?.restore(entry.parentId && !parent ? this.#t.term('parentGone') : this.errorText(error));
       },
     });
     void outbox.flush(); // anything left unsent from an earlier visit
+  }
+
+  /** Why a write failed, in the reader's language. */
+  errorText(error: KithError): string {
+    return writeErrorText(this.#t, error, this.hooks.errorText);
   }
 
   /** The strings, loading the reader's language if it changed since (cheap once loaded). */
@@ -124,7 +130,7 @@ export class WritingView {
     try {
       await this.writer.delete(comment.id);
     } catch (error) {
-      this.hooks.announce(this.hooks.errorText(error as KithError));
+      this.hooks.announce(this.errorText(error as KithError));
     }
   }
 
@@ -134,7 +140,7 @@ export class WritingView {
       this.#reported.add(comment.id);
       this.hooks.announce(this.#t.term('reportedThanks'));
     } catch (error) {
-      this.hooks.announce(this.hooks.errorText(error as KithError));
+      this.hooks.announce(this.errorText(error as KithError));
     }
     this.#confirm(null);
   }

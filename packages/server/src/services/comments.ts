@@ -509,7 +509,7 @@ export class Comments {
     const held =
       row.status === 'published' && holdReason(site.settings, { markdown: text, html, authorName: '' });
     if (held) {
-      throw new ProblemError('validation-failed', {
+      throw new ProblemError('edit-held', {
         detail: `${held} An edit cannot add what would be held: post it as a new comment.`,
         errors: [{ pointer: '/body/markdown', message: held }],
       });

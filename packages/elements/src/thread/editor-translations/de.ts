@@ -36,6 +36,13 @@ const strings: EditorStrings = {
   queued: 'Noch nicht gesendet. Er wird gesendet, sobald die Verbindung zurück ist.',
   proofUnsupported:
     'Diese Website prüft Kommentare auf Bots, dafür braucht es eine sichere (https-)Seite. Dein Text bleibt erhalten.',
+  editHeld:
+    'Die Website würde diese Änderung erst nach Freigabe zeigen. Sende sie stattdessen als neuen Kommentar; dein Text bleibt erhalten.',
+  editWindow: 'Die Zeit zum Ändern dieses Kommentars ist abgelaufen.',
+  gone: 'Diesen Kommentar gibt es nicht mehr.',
+  parentGone:
+    'Der Kommentar, auf den du antworten wolltest, wurde entfernt. Dein Text bleibt hier als neuer Kommentar erhalten.',
+  notAllowed: 'Das lässt diese Website nicht zu.',
   sendNow: 'Jetzt senden',
   posted: 'Kommentar veröffentlicht.',
   held: 'Kommentar gesendet. Er erscheint, sobald die Seite ihn freigibt.',

@@ -36,6 +36,12 @@ const strings = {
   queued: 'Not sent yet. It will be sent when the connection is back.',
   proofUnsupported:
     'This site checks comments for bots, which needs a secure (https) page. Your text is kept.',
+  editHeld:
+    'The site would hold this change for approval. Post it as a new comment instead; your text is kept.',
+  editWindow: 'The time to change this comment has passed.',
+  gone: 'This comment is no longer there.',
+  parentGone: 'The comment you were answering was removed. Your text is kept here as a new comment.',
+  notAllowed: 'This site does not allow that.',
   sendNow: 'Send now',
   posted: 'Comment posted.',
   held: 'Comment sent. It will appear once the site approves it.',

@@ -37,6 +37,13 @@ const strings: EditorStrings = {
   queued: 'Aún no se ha enviado. Se enviará cuando vuelva la conexión.',
   proofUnsupported:
     'Este sitio comprueba que los comentarios no vienen de bots, y para eso hace falta una página segura (https). Tu texto se conserva.',
+  editHeld:
+    'El sitio retendría este cambio para aprobarlo. Publícalo como un comentario nuevo; tu texto se conserva.',
+  editWindow: 'Ya pasó el plazo para cambiar este comentario.',
+  gone: 'Este comentario ya no está.',
+  parentGone:
+    'El comentario al que respondías se ha eliminado. Tu texto se conserva aquí como un comentario nuevo.',
+  notAllowed: 'Este sitio no lo permite.',
   sendNow: 'Enviar ahora',
   posted: 'Comentario publicado.',
   held: 'Comentario enviado. Aparecerá cuando el sitio lo apruebe.',

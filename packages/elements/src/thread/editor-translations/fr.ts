@@ -37,6 +37,13 @@ const strings: EditorStrings = {
   queued: 'Pas encore envoyé. Il partira dès que la connexion reviendra.',
   proofUnsupported:
     'Ce site vérifie que les commentaires ne viennent pas de robots, ce qui demande une page sécurisée (https). Votre texte est conservé.',
+  editHeld:
+    'Le site retiendrait cette modification pour approbation. Publiez-la plutôt comme un nouveau commentaire ; votre texte est conservé.',
+  editWindow: 'Le délai pour modifier ce commentaire est passé.',
+  gone: 'Ce commentaire n’existe plus.',
+  parentGone:
+    'Le commentaire auquel vous répondiez a été supprimé. Votre texte est conservé ici comme nouveau commentaire.',
+  notAllowed: 'Ce site ne le permet pas.',
   sendNow: 'Envoyer maintenant',
   posted: 'Commentaire publié.',
   held: 'Commentaire envoyé. Il apparaîtra une fois approuvé par le site.',

@@ -41,8 +41,6 @@ const strings: ThreadStrings = {
     seconds > 0 ? `طلبات كثيرة جدًا. حاول مجددًا بعد ${seconds} ث.` : 'طلبات كثيرة جدًا. حاول مجددًا بعد قليل.',
   errorServer: 'واجه خادم التعليقات مشكلة.',
   errorSignIn: 'انتهت جلستك. سجّل الدخول مجددًا للنشر.',
-  errorClosed: 'التعليقات مغلقة.',
-  errorEditWindow: 'انقضت مهلة تعديل هذا التعليق.',
   errorGeneric: 'حدث خطأ ما.',
   writePlaceholder: 'اكتب تعليقًا…',
 };

@@ -35,8 +35,6 @@ const strings: ThreadStrings = {
       : 'Zu viele Anfragen. Versuch es gleich erneut.',
   errorServer: 'Der Kommentar-Server hatte ein Problem.',
   errorSignIn: 'Deine Sitzung ist abgelaufen. Melde dich erneut an, um zu schreiben.',
-  errorClosed: 'Die Kommentare sind geschlossen.',
-  errorEditWindow: 'Die Zeit zum Ändern dieses Kommentars ist abgelaufen.',
   errorGeneric: 'Etwas ist schiefgegangen.',
   writePlaceholder: 'Kommentar schreiben…',
 };

@@ -32,8 +32,6 @@ const strings = {
     seconds > 0 ? `Too many requests. Try again in ${seconds} s.` : 'Too many requests. Try again shortly.',
   errorServer: 'The comment server had a problem.',
   errorSignIn: 'Your session has ended. Sign in again to post.',
-  errorClosed: 'Comments are closed.',
-  errorEditWindow: 'The time to change this comment has passed.',
   errorGeneric: 'Something went wrong.',
   writePlaceholder: 'Write a comment…',
 };

@@ -35,8 +35,6 @@ const strings: ThreadStrings = {
       : 'Demasiadas solicitudes. Inténtalo en breve.',
   errorServer: 'El servidor de comentarios tuvo un problema.',
   errorSignIn: 'Tu sesión ha terminado. Vuelve a identificarte para publicar.',
-  errorClosed: 'Los comentarios están cerrados.',
-  errorEditWindow: 'Ya pasó el plazo para cambiar este comentario.',
   errorGeneric: 'Algo salió mal.',
   writePlaceholder: 'Escribe un comentario…',
 };

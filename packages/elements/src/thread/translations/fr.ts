@@ -33,8 +33,6 @@ const strings: ThreadStrings = {
     seconds > 0 ? `Trop de requêtes. Réessayez dans ${seconds} s.` : 'Trop de requêtes. Réessayez bientôt.',
   errorServer: 'Le serveur de commentaires a rencontré un problème.',
   errorSignIn: 'Votre session a expiré. Reconnectez-vous pour publier.',
-  errorClosed: 'Les commentaires sont fermés.',
-  errorEditWindow: 'Le délai pour modifier ce commentaire est passé.',
   errorGeneric: 'Un problème est survenu.',
   writePlaceholder: 'Écrire un commentaire…',
 };

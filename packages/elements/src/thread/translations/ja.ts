@@ -31,8 +31,6 @@ const strings: ThreadStrings = {
       : 'リクエストが多すぎます。少し待ってからお試しください。',
   errorServer: 'コメントサーバーで問題が発生しました。',
   errorSignIn: 'セッションが終了しました。投稿するにはもう一度ログインしてください。',
-  errorClosed: 'コメントは締め切られました。',
-  errorEditWindow: 'このコメントを変更できる期間は過ぎました。',
   errorGeneric: '問題が発生しました。',
   writePlaceholder: 'コメントを書く…',
 };

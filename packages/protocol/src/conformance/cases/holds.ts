@@ -56,7 +56,7 @@ export function holdCases(s: Suite): Case[] {
               token: guest.token,
               body: { markdown },
             });
-          expectProblem(await edit(fine.id, 'Now with casino links'), 'validation-failed', 422);
+          expectProblem(await edit(fine.id, 'Now with casino links'), 'edit-held', 422);
           expectStatus(await edit(fine.id, 'Innocent, edited'), 200);
 
           const page = await s.call(s.threadPath(key));
