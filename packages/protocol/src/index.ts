@@ -6,5 +6,6 @@ export * as schemas from './schemas/index.js';
 export { proofHeader } from './schemas/proof.js';
 export { reportReasons } from './schemas/report.js';
 export { shareTargets } from './schemas/share.js';
+export { webhookEventTypes } from './schemas/webhook.js';
 export { normalizeThreadKey } from './thread-key.js';
 export * from './types.js';

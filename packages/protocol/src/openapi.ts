@@ -145,6 +145,24 @@ export function buildOpenApi(serverUrl?: string): Json {
         siteSecret: { type: 'http', scheme: 'bearer', description: 'The site secret (server side only).' },
       },
     },
+    // What a site's webhook receives (the owner sets it in admin/settings).
+    webhooks: Object.fromEntries(
+      schemas.webhookEventTypes.map((type) => [
+        type,
+        {
+          post: {
+            summary: `${type}, signed as Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature)`,
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: { $ref: '#/components/schemas/WebhookPayload' } } },
+            },
+            responses: {
+              '200': { description: 'Any 2xx: delivered. Anything else is retried with backoff.' },
+            },
+          },
+        },
+      ]),
+    ),
     'x-kith-problems': Object.fromEntries(Object.entries(problems).map(([code, p]) => [code, p])),
   };
 }

@@ -9,10 +9,15 @@ import type * as R from './schemas/rsvp.js';
 import type * as S from './schemas/session.js';
 import type * as Sh from './schemas/share.js';
 import type * as Si from './schemas/site.js';
+import type * as W from './schemas/webhook.js';
 
 export type Site = Static<typeof Si.Site>;
 export type SiteSettingsPatch = Static<typeof Si.SiteSettingsPatch>;
 export type SiteSettings = Static<typeof Si.SiteSettings>;
+export type Webhook = Static<typeof W.Webhook>;
+export type WebhookInput = Static<typeof W.WebhookInput>;
+export type WebhookPayload = Static<typeof W.WebhookPayload>;
+export type WebhookEventType = (typeof W.webhookEventTypes)[number];
 export type ProofOfWork = Static<typeof Pr.ProofOfWork>;
 export type ProofChallenge = Static<typeof Pr.ProofChallenge>;
 export type ReportReason = (typeof Rp.reportReasons)[number];

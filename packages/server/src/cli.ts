@@ -12,7 +12,7 @@ import { validate } from './http/validate.js';
 import { readExport, sourceFormats } from './import/read.js';
 import { type KeyRule, parseKeyMap, remapSource } from './import/remap.js';
 import { displayName, type SourceFormat } from './import/source.js';
-import type { LogLevel } from './logger.js';
+import { createLogger, type LogLevel } from './logger.js';
 import { createKith, listen } from './server.js';
 import { Comments } from './services/comments.js';
 import { exportSite } from './services/exports.js';
@@ -21,6 +21,7 @@ import { Reports } from './services/reports.js';
 import { Rsvps } from './services/rsvps.js';
 import { ownerSettings, Sites } from './services/sites.js';
 import { Threads } from './services/threads.js';
+import { Webhooks } from './services/webhooks.js';
 
 const usage = `kith-server — the Kith reference server
 
@@ -35,6 +36,8 @@ Usage:
   kith-server site proof-of-work <id> guests|everyone|none
   kith-server site hold-links <id> <count>          (0: never)
   kith-server site hold-words <id> [word-or-phrase...] (none: clear the list)
+  kith-server site webhook <id> [<url> [--events <type,type>] | off]
+                     (no url: the webhook and its last deliveries)
   kith-server site show <id>
   kith-server thread close|open <site> <key>
   kith-server comments pending <site>
@@ -50,7 +53,8 @@ Usage:
 
 The embedded database (PGlite) keeps its data in --data (env KITH_DATA_DIR); set DATABASE_URL to
 use PostgreSQL instead. Other settings: PORT, HOST, KITH_LOG_LEVEL (debug|info|warn|error),
-KITH_TRUST_PROXY=1 behind a reverse proxy. Stop a running server on the embedded database before
+KITH_TRUST_PROXY=1 behind a reverse proxy, KITH_WEBHOOK_PRIVATE=1 to let webhooks reach private
+addresses (a receiver on this machine or network). Stop a running server on the embedded database before
 using the other commands on the same folder: only one process may open it. Imports read Disqus,
 WordPress, Remark42 and Commento exports (gzipped too) and Kith's own; running one again adds
 nothing twice.`;
@@ -89,6 +93,7 @@ const options = {
   'dry-run': { type: 'boolean' },
   map: { type: 'string' },
   anonymous: { type: 'string' },
+  events: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -164,6 +169,7 @@ async function main() {
       dataDir,
       logLevel: (process.env.KITH_LOG_LEVEL as LogLevel | undefined) ?? 'info',
       trustProxy: process.env.KITH_TRUST_PROXY === '1',
+      webhooks: { allowPrivate: process.env.KITH_WEBHOOK_PRIVATE === '1' },
     });
     const port = Number(values.port ?? process.env.PORT ?? 8787);
     const server = await listen(kith, port, values.host ?? process.env.HOST ?? '127.0.0.1');
@@ -260,6 +266,33 @@ async function main() {
             ? `site ${id}: ${holdLinks ? `comments with ${holdLinks} or more links now wait for approval` : 'no comment is held for its links'}\n`
             : `site ${id}: ${holdWords.length ? `comments with any of ${holdWords.length} words or phrases now wait for approval` : 'no comment is held for its words'}\n`,
         );
+      } else if (sub === 'webhook') {
+        const [id, url, ...extra] = rest;
+        if (!id || extra.length) fail('site webhook <id> [<url> [--events <type,type>] | off]');
+        const site = (await sites.find(id)) ?? fail(`there is no site "${id}"`);
+        if (url) {
+          const events = values.events?.split(',').map((e) => e.trim());
+          const patch = validate<SiteSettingsPatch>(
+            routes.updateSite.body,
+            { webhook: url === 'off' ? null : { url, ...(events && { events }) } },
+            'body',
+          );
+          const hook = (await sites.update(site, patch)).settings.webhook;
+          process.stdout.write(
+            hook
+              ? `site ${id}: ${hook.events.join(', ')} now go to ${hook.url}\nsigning secret: ${hook.secret}\n`
+              : `site ${id}: no webhook\n`,
+          );
+        } else {
+          const hook = site.settings.webhook;
+          process.stdout.write(hook ? `${hook.url}\t${hook.events.join(',')}\n` : 'no webhook\n');
+          for (const d of await new Webhooks(db, sites, createLogger('silent')).recent(id)) {
+            const state = d.delivered_at ? 'delivered' : d.failed_at ? 'given up' : 'retrying';
+            process.stdout.write(
+              `${d.created_at.toISOString()}\t${d.type}\t${state}\t${d.attempts} attempt(s)${d.last_error ? `\t${d.last_error}` : ''}\n`,
+            );
+          }
+        }
       } else if (sub === 'show') {
         const id = rest[0] ?? fail('site show needs an id');
         const site = await sites.find(id);

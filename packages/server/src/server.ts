@@ -18,6 +18,7 @@ import { Sessions } from './services/sessions.js';
 import { Shares } from './services/shares.js';
 import { Sites } from './services/sites.js';
 import { Threads } from './services/threads.js';
+import { type WebhookOptions, Webhooks } from './services/webhooks.js';
 
 export interface KithOptions {
   /** PostgreSQL URL; without it the embedded database is used. */
@@ -32,6 +33,8 @@ export interface KithOptions {
   eventRetentionDays?: number;
   /** Serve the script-tag build at /embed/ from this folder (the CLI uses @kith/embed's). */
   embedDir?: string | undefined;
+  /** Webhook delivery (see `Webhooks`); `false` stores events but sends none from this instance. */
+  webhooks?: WebhookOptions | false;
 }
 
 export interface Kith {
@@ -88,10 +91,11 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
   const pages = new PageCache();
   bus.watch((siteId, key) => pages.invalidate(siteId, key));
   await bus.start(db);
+  const sites = new Sites(db);
   const ctx: AppContext = {
     db,
     log,
-    sites: new Sites(db),
+    sites,
     sessions: new Sessions(db),
     comments: new Comments(db, () => key),
     threads: new Threads(db),
@@ -99,6 +103,7 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
     rsvps: new Rsvps(db, () => key),
     proofs: new Proofs(() => key),
     reports: new Reports(db, () => key),
+    webhooks: new Webhooks(db, sites, log, options.webhooks || {}),
     bus,
     pages,
     limiter: new RateLimiter(),
@@ -109,7 +114,9 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
   const housekeeping = async () => {
     await maintain(db, retention);
     await ctx.shares.prune();
+    await ctx.webhooks.prune();
   };
+  if (options.webhooks !== false) await ctx.webhooks.start();
   const timer = setInterval(() => {
     housekeeping().catch((error) => log.warn('maintenance failed', errorFields(error)));
   }, 3600_000);
@@ -121,6 +128,7 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
     maintain: housekeeping,
     async close() {
       clearInterval(timer);
+      await ctx.webhooks.stop();
       await bus.stop();
       await db.close();
     },

@@ -50,6 +50,30 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.match(list.stdout, /^blog\thttps:\/\/blog\.example http:\/\/localhost:4000$/m);
   });
 
+  it('site webhook sets where events go, prints the signing secret, lists deliveries, and turns it off', async () => {
+    const set = await kith(
+      'site',
+      'webhook',
+      'blog',
+      'https://hooks.example/kith',
+      '--events',
+      'comment.pending,comment.reported',
+    );
+    assert.match(set.stdout, /comment\.pending, comment\.reported now go to https:\/\/hooks\.example\/kith/);
+    const secret = /signing secret: (whsec_\S+)/.exec(set.stdout)?.[1];
+    assert.ok(secret, set.stdout);
+    const shown = await kith('site', 'webhook', 'blog');
+    assert.match(shown.stdout, /^https:\/\/hooks\.example\/kith\tcomment\.pending,comment\.reported$/m);
+    await assert.rejects(kith('site', 'webhook', 'blog', 'ftp://hooks.example'), /webhook\/url/);
+    await assert.rejects(
+      kith('site', 'webhook', 'blog', 'https://hooks.example', '--events', 'comment.nope'),
+      /events/,
+    );
+    const off = await kith('site', 'webhook', 'blog', 'off');
+    assert.match(off.stdout, /site blog: no webhook/);
+    assert.match((await kith('site', 'webhook', 'blog')).stdout, /^no webhook$/m);
+  });
+
   it('thread close makes a thread read-only; thread open reopens it', async () => {
     await kith('thread', 'close', 'blog', 'https://blog.example/posts/hello/');
     const server = await startServer({ databaseUrl, dataDir, site: 'blog' });

@@ -10,6 +10,7 @@ import { reportCases } from './cases/reports.js';
 import { rsvpCases } from './cases/rsvp.js';
 import { sessionCases } from './cases/sessions.js';
 import { shareCases } from './cases/shares.js';
+import { webhookCases } from './cases/webhooks.js';
 import { writeCases } from './cases/writes.js';
 import { type Case, Suite, type Target } from './context.js';
 
@@ -56,6 +57,7 @@ export async function runConformance(
     ...rsvpCases(suite),
     ...proofCases(suite),
     ...exportCases(suite),
+    ...webhookCases(suite),
   ].filter((c) => !options.filter || options.filter.test(c.name));
   const results: CaseResult[] = [];
   try {

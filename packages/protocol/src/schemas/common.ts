@@ -51,6 +51,6 @@ export function Strict<T extends Parameters<typeof Type.Object>[0]>(
   return Type.Object(properties, { additionalProperties: false, ...options });
 }
 
-export function Nullable<T extends TSchema>(schema: T) {
-  return Type.Union([schema, Type.Null()]);
+export function Nullable<T extends TSchema>(schema: T, options: Parameters<typeof Type.Union>[1] = {}) {
+  return Type.Union([schema, Type.Null()], options);
 }

@@ -9,3 +9,4 @@ export * from './rsvp.js';
 export * from './session.js';
 export * from './share.js';
 export * from './site.js';
+export * from './webhook.js';

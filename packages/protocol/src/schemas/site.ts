@@ -1,6 +1,7 @@
 import { Type } from '@sinclair/typebox';
-import { ReactionKey, SiteId, Strict } from './common.js';
+import { Nullable, ReactionKey, SiteId, Strict } from './common.js';
 import { ProofOfWork } from './proof.js';
+import { Webhook, WebhookInput } from './webhook.js';
 
 export const RateLimit = Strict({
   max: Type.Integer({ minimum: 1, maximum: 100000 }),
@@ -96,6 +97,12 @@ export const SiteSettingsPatch = Strict(
         rsvps: Type.Optional(RateLimit),
       }),
     ),
+    webhook: Type.Optional(
+      Nullable(WebhookInput, {
+        description:
+          'Events POSTed to your own endpoint, signed (see `Webhook`); null turns it off. The secret is made when a webhook is first set and kept while it changes.',
+      }),
+    ),
     origins: Type.Optional(
       Type.Array(Type.String({ pattern: '^https?://[^/\\s]+$' }), {
         maxItems: 50,
@@ -122,6 +129,7 @@ export const SiteSettings = Strict(
     editWindowSeconds: Type.Integer(),
     pageSize: Type.Integer(),
     rateLimit: SiteLimits.properties.rateLimit,
+    webhook: Nullable(Webhook),
   },
   { $id: 'SiteSettings' },
 );

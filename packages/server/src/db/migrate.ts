@@ -8,6 +8,7 @@ import * as attendeePrivacy from './migrations/0006-attendee-privacy.js';
 import * as proofs from './migrations/0007-proofs.js';
 import * as reports from './migrations/0008-reports.js';
 import * as timeOrder from './migrations/0009-time-order.js';
+import * as webhooks from './migrations/0010-webhooks.js';
 
 /** Ordered list of migrations; append new ones, never edit a released one. */
 const migrations: { name: string; sql: string }[] = [
@@ -20,6 +21,7 @@ const migrations: { name: string; sql: string }[] = [
   proofs,
   reports,
   timeOrder,
+  webhooks,
 ];
 
 // Any constant: every instance uses the same one so concurrent starts migrate once.

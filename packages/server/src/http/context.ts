@@ -10,6 +10,7 @@ import type { Sessions } from '../services/sessions.js';
 import type { Shares } from '../services/shares.js';
 import type { Sites } from '../services/sites.js';
 import type { Threads } from '../services/threads.js';
+import type { Webhooks } from '../services/webhooks.js';
 import type { RateLimiter } from './rate-limit.js';
 
 /** Everything a request handler may use; built once per server. */
@@ -24,6 +25,7 @@ export interface AppContext {
   rsvps: Rsvps;
   proofs: Proofs;
   reports: Reports;
+  webhooks: Webhooks;
   bus: EventBus;
   pages: PageCache;
   limiter: RateLimiter;

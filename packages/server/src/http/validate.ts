@@ -1,6 +1,7 @@
 import '@kith/protocol/formats';
 import type { TSchema } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
+import { type ValueError, ValueErrorType } from '@sinclair/typebox/errors';
 import { ProblemError } from './problem.js';
 
 const compiled = new WeakMap<TSchema, TypeCheck<TSchema>>();
@@ -14,13 +15,32 @@ function checker(schema: TSchema): TypeCheck<TSchema> {
   return check;
 }
 
+/**
+ * "Expected union value" says nothing: a choice of constants lists them, and where one branch got
+ * further into the value (an object where `null` was the other choice) its own errors are used.
+ */
+function explained(error: ValueError): ValueError[] {
+  if (error.type !== ValueErrorType.Union) return [error];
+  const choices = (error.schema.anyOf ?? []) as TSchema[];
+  if (choices.length && choices.every((c) => 'const' in c)) {
+    const listed = choices.map((c) => JSON.stringify(c.const)).join(', ');
+    return [{ ...error, message: `Expected one of ${listed}` }];
+  }
+  const depth = (branch: ValueError[]) => Math.max(...branch.map((e) => e.path.length));
+  const deeper = error.errors
+    .map((branch) => [...branch])
+    .filter((branch) => branch.length > 0 && depth(branch) > error.path.length)
+    .sort((a, b) => depth(b) - depth(a))[0];
+  return deeper ? deeper.flatMap(explained) : [error];
+}
+
 /** Validates `value` or throws a validation-failed problem listing every invalid member. */
 export function validate<T>(schema: TSchema, value: unknown, where: 'body' | 'query' | 'path' | 'file'): T {
   const check = checker(schema);
   if (check.Check(value)) return value as T;
   const errors: { pointer: string; message: string }[] = [];
   const seen = new Set<string>();
-  for (const error of check.Errors(value)) {
+  for (const error of [...check.Errors(value)].flatMap(explained)) {
     const pointer = `/${where}${error.path}`;
     if (seen.has(pointer)) continue; // the first message per member is the useful one
     seen.add(pointer);

@@ -52,6 +52,8 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
     async ({ c, site, params, body, viewer }, tx, claim) => {
       if (ctx.proofs.required(site, viewer)) await ctx.proofs.spend(tx, site, c.req.header(proofHeader));
       const { result, threadKey } = await ctx.comments.create(tx, site, params.key, viewer, body, claim);
+      const type = result.status === 'pending' ? 'comment.pending' : 'comment.published';
+      await ctx.webhooks.enqueue(tx, site, type, { comment: result });
       return { status: 201, body: result, wake: threadKey, stored: claim !== undefined };
     },
     { limit: ({ site }) => ({ bucket: 'comments', ...site.settings.rateLimit.comments }), inlineClaim: true },
@@ -74,6 +76,7 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
     'reportComment',
     async ({ site, params, body, viewer }, tx) => {
       await ctx.reports.report(tx, site, params.id, viewer, body);
+      await ctx.webhooks.enqueueReport(tx, site, params.id, body);
       return { status: 204, body: undefined };
     },
     { limit: ({ site }) => ({ bucket: 'reactions', ...site.settings.rateLimit.reactions }) },

@@ -1,7 +1,14 @@
-import type { SiteSettings as OwnerSettings, Site, SiteSettingsPatch } from '@kith/protocol';
+import {
+  type SiteSettings as OwnerSettings,
+  type Site,
+  type SiteSettingsPatch,
+  type Webhook,
+  webhookEventTypes,
+} from '@kith/protocol';
 import type { Db, Queryable } from '../db/driver.js';
 import { ProblemError } from '../http/problem.js';
 import { hashSecret, randomToken, siteSecretPrefix } from './secrets.js';
+import { newWebhookSecret } from './webhooks.js';
 
 type Limits = Site['limits'];
 
@@ -18,6 +25,8 @@ export interface SiteSettings {
   editWindowSeconds: number;
   pageSize: number;
   rateLimit: Limits['rateLimit'];
+  /** Where events are POSTed, which, and the secret that signs them (never shown to readers). */
+  webhook: Webhook | null;
 }
 
 export interface SiteRecord {
@@ -45,6 +54,7 @@ export const defaultSettings: Omit<SiteSettings, 'name'> = {
     shares: { max: 30, windowSeconds: 60 },
     rsvps: { max: 30, windowSeconds: 60 },
   },
+  webhook: null,
 };
 
 const fixedLimits = { maxPageSize: 100, repliesPreview: 3, countsBatchMax: 100 };
@@ -80,7 +90,7 @@ export function siteCapabilities(site: SiteRecord): Site {
 export function ownerSettings(site: SiteRecord): OwnerSettings {
   const { name, moderation, proofOfWork, holdLinks, holdWords, reactions, guests, shareCounts } =
     site.settings;
-  const { commentMaxLength, editWindowSeconds, pageSize, rateLimit } = site.settings;
+  const { commentMaxLength, editWindowSeconds, pageSize, rateLimit, webhook } = site.settings;
   return {
     name,
     origins: site.origins,
@@ -95,6 +105,7 @@ export function ownerSettings(site: SiteRecord): OwnerSettings {
     editWindowSeconds,
     pageSize,
     rateLimit,
+    webhook,
   };
 }
 
@@ -180,10 +191,18 @@ export class Sites {
 
   /** Applies a settings patch; pass the transaction's `q` when called inside one. */
   async update(site: SiteRecord, patch: SiteSettingsPatch, q: Queryable = this.db): Promise<SiteRecord> {
-    const { origins, rateLimit, ...rest } = patch;
+    const { origins, rateLimit, webhook, ...rest } = patch;
     const id = site.id;
     const settings: SiteSettings = { ...site.settings, ...rest };
     if (rateLimit) settings.rateLimit = { ...site.settings.rateLimit, ...rateLimit };
+    // The signing secret is made once and kept while the address or the events change.
+    if (webhook !== undefined) {
+      settings.webhook = webhook && {
+        url: webhook.url,
+        events: webhook.events ?? [...webhookEventTypes],
+        secret: site.settings.webhook?.secret ?? newWebhookSecret(),
+      };
+    }
     await q.query(
       'UPDATE sites SET settings = $2, origins = COALESCE($3, origins), name = $4 WHERE id = $1',
       [id, JSON.stringify(settings), origins ?? null, settings.name],
