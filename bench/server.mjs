@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 // ceiling measured in the same run. The load generator (autocannon) shares the machine's cores.
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -60,6 +61,27 @@ async function prepare(base, secret) {
   return { api, thread, token };
 }
 
+/** A webhook receiver answering 204 at once, noting how long each event took to arrive. */
+async function receiver() {
+  const lags = [];
+  const ids = new Set();
+  const server = createServer((request, response) => {
+    ids.add(request.headers['webhook-id']);
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      lags.push(Date.now() - Date.parse(JSON.parse(body).timestamp));
+      response.statusCode = 204;
+      response.end();
+    });
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${server.address().port}/hook`, lags, ids, close: () => server.close() };
+}
+
+const percentile = (values, p) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))];
+
 async function measure(label, base, secret) {
   const { api, thread, token } = await prepare(base, secret);
   const pageUrl = `${thread}?limit=50`;
@@ -68,8 +90,9 @@ async function measure(label, base, secret) {
   // Signed-in readers get their own reactions and pending comments: no shared cache, every request
   // goes to the database (three indexed queries and serialization).
   const signedIn = await load({ url: pageUrl, headers: { authorization: `Bearer ${token}` } });
-  const posting = () =>
+  const posting = (pace = {}) =>
     load({
+      ...pace,
       url: `${thread}/comments`,
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
@@ -94,6 +117,29 @@ async function measure(label, base, secret) {
   // (this one has: its comments are published at once).
   await call(`${api}/admin/settings`, 'PATCH', { moderation: 'first' }, secret);
   const postFirst = await posting();
+  // With a webhook for every comment: the event is one more row and a notify in the post's
+  // transaction; delivery happens after, so what it costs the poster is measured apart from lag.
+  const hooks = await receiver();
+  await call(`${api}/admin/settings`, 'PATCH', { moderation: 'none', webhook: { url: hooks.url } }, secret);
+  const postHook = await posting();
+  const drain = async (posted) => {
+    const started = Date.now();
+    while (hooks.lags.length < posted && Date.now() - started < 60_000)
+      await new Promise((r) => setTimeout(r, 50));
+    return Date.now() - started;
+  };
+  const drained = await drain(postHook['2xx']);
+  const flat = {
+    lagP50: percentile(hooks.lags, 50),
+    lagP99: percentile(hooks.lags, 99),
+    delivered: hooks.lags.length,
+    distinct: hooks.ids.size,
+  };
+  // At a pace a busy site sees (50 comments a second, far above most), how long an event takes.
+  hooks.lags.length = 0;
+  const paced = await posting({ connections: 5, overallRate: 50 });
+  await drain(paced['2xx']);
+  hooks.close();
   const errors = (r) => r.non2xx + r.errors + r.timeouts;
   return {
     label,
@@ -103,6 +149,16 @@ async function measure(label, base, secret) {
     signedIn: { rps: signedIn.requests.average, p99: signedIn.latency.p99, errors: errors(signedIn) },
     post: { rps: post.requests.average, p99: post.latency.p99, errors: errors(post) },
     postFirst: { rps: postFirst.requests.average, p99: postFirst.latency.p99, errors: errors(postFirst) },
+    postHook: {
+      rps: postHook.requests.average,
+      p99: postHook.latency.p99,
+      errors: errors(postHook),
+      posted: postHook['2xx'],
+      ...flat,
+      drained,
+      pacedLagP50: percentile(hooks.lags, 50),
+      pacedLagP99: percentile(hooks.lags, 99),
+    },
     rsvp,
   };
 }
@@ -156,6 +212,8 @@ async function answering(api, secret) {
       },
     ],
   });
+  // Answers still in flight when the load stops are let finish: the counts are compared at rest.
+  await new Promise((r) => setTimeout(r, 2000));
   const info = await call(`${api}/threads/${eventKey}/event`, 'GET');
   let seated = 0;
   let cursor = null;
@@ -206,7 +264,7 @@ async function main() {
     // Durable settings (fsync, synchronous commit on), as a production database runs.
     const pg = await startPostgres({ durable: true });
     const server = await startKithServer({
-      env: { DATABASE_URL: pg.createDatabase('kith_bench') },
+      env: { DATABASE_URL: pg.createDatabase('kith_bench'), KITH_WEBHOOK_PRIVATE: '1' },
       site: 'bench',
       origin: 'http://localhost:1',
     });
@@ -221,7 +279,7 @@ async function main() {
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'kith-bench-'));
   const server = await startKithServer({
-    env: { KITH_DATA_DIR: dataDir, DATABASE_URL: '' },
+    env: { KITH_DATA_DIR: dataDir, DATABASE_URL: '', KITH_WEBHOOK_PRIVATE: '1' },
     site: 'bench',
     origin: 'http://localhost:1',
   });
@@ -248,6 +306,13 @@ async function main() {
     );
     console.log(
       `  the same with moderation "first" (a known author): ${fmt(run.postFirst.rps)} comments/s, p99 ${run.postFirst.p99} ms, ${run.postFirst.errors} errors`,
+    );
+    const h = run.postHook;
+    console.log(
+      `  the same with a webhook for every comment: ${fmt(h.rps)} comments/s, p99 ${h.p99} ms, ${h.errors} errors; ${h.delivered} delivered (${h.distinct} distinct; ${h.posted} posts answered within the run), from the post to the receiver p50 ${h.lagP50} ms, p99 ${h.lagP99} ms, the last ${h.drained} ms after the load stopped`,
+    );
+    console.log(
+      `    at 50 comments/s: from the post to the receiver p50 ${h.pacedLagP50} ms, p99 ${h.pacedLagP99} ms`,
     );
     const r = run.rsvp;
     console.log(

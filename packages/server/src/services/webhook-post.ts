@@ -45,6 +45,8 @@ export interface PostOptions {
   /** Let deliveries reach loopback and private networks (a receiver on the same machine or LAN). */
   allowPrivate: boolean;
   timeoutMs: number;
+  /** Keep-alive agents; a kept connection was checked when it was opened. */
+  agents?: { http: http.Agent; https: https.Agent };
 }
 
 /**
@@ -64,11 +66,13 @@ export function postWebhook(
       reject(new Error(`${host} is not a public address`));
       return;
     }
-    const client = url.protocol === 'https:' ? https : http;
+    const secure = url.protocol === 'https:';
+    const client = secure ? https : http;
     const request = client.request(
       url,
       {
         method: 'POST',
+        ...(options.agents && { agent: secure ? options.agents.https : options.agents.http }),
         headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
         timeout: options.timeoutMs,
         ...(!options.allowPrivate && { lookup: publicLookup as never }),

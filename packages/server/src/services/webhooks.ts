@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { Comment, WebhookEventType, WebhookPayload } from '@kith/protocol';
+import http from 'node:http';
+import https from 'node:https';
+import type { Comment, Webhook, WebhookEventType, WebhookPayload } from '@kith/protocol';
 import type { Db, Queryable } from '../db/driver.js';
 import { errorFields, type Logger } from '../logger.js';
 import { type CommentRow, commentColumns, toComment } from './rows.js';
@@ -47,6 +49,11 @@ export class Webhooks {
   #running: Promise<void> | undefined;
   #again = false;
   #stopped = false;
+  // Connections to receivers are kept open between deliveries.
+  readonly #agents = {
+    http: new http.Agent({ keepAlive: true, maxSockets: 16 }),
+    https: new https.Agent({ keepAlive: true, maxSockets: 16 }),
+  };
 
   constructor(
     private db: Db,
@@ -120,6 +127,8 @@ export class Webhooks {
     clearInterval(this.#timer);
     await this.#unlisten?.();
     await this.#running;
+    this.#agents.http.destroy();
+    this.#agents.https.destroy();
   }
 
   /** Runs a delivery round now, or once more after the one under way. */
@@ -144,7 +153,7 @@ export class Webhooks {
   }
 
   /** Claims the deliveries that are due (each for one instance), sends them; returns how many. */
-  async deliverDue(batch = 20): Promise<number> {
+  async deliverDue(batch = 50): Promise<number> {
     let total = 0;
     for (;;) {
       // The claim is a lease: if this instance dies mid-send, another retries when it runs out.
@@ -158,63 +167,77 @@ export class Webhooks {
          RETURNING id, site_id, message_id, body, attempts`,
         [Math.ceil(this.#timeoutMs / 1000) + 60, batch],
       );
-      await Promise.all(rows.map((row) => this.#deliver(row)));
+      if (rows.length) await this.#deliver(rows);
       total += rows.length;
       if (rows.length < batch || this.#stopped) return total;
     }
   }
 
-  async #deliver(row: DueRow): Promise<void> {
-    this.sites.forget(row.site_id); // the webhook as it is set now
-    const hook = (await this.sites.find(row.site_id))?.settings.webhook;
-    let status: number | null = null;
-    let error: string | null = null;
-    if (!hook) {
-      error = 'the webhook was turned off';
-    } else {
-      const timestamp = Math.floor(Date.now() / 1000);
-      try {
-        status = await postWebhook(
-          new URL(hook.url),
-          {
-            'content-type': 'application/json',
-            'user-agent': 'kith-server',
-            'webhook-id': row.message_id,
-            'webhook-timestamp': String(timestamp),
-            'webhook-signature': signWebhook(hook.secret, row.message_id, timestamp, row.body),
-          },
-          row.body,
-          { allowPrivate: this.options.allowPrivate ?? false, timeoutMs: this.#timeoutMs },
+  /** Sends a claimed batch at once; what was delivered is recorded in one statement. */
+  async #deliver(rows: DueRow[]): Promise<void> {
+    // Each site's webhook as it is set now, read once per batch.
+    const hooks = new Map<string, Webhook | null>();
+    for (const siteId of new Set(rows.map((r) => r.site_id))) {
+      this.sites.forget(siteId);
+      hooks.set(siteId, (await this.sites.find(siteId))?.settings.webhook ?? null);
+    }
+    const outcomes = await Promise.all(rows.map((row) => this.#send(row, hooks.get(row.site_id) ?? null)));
+    const delivered = outcomes.filter((o) => !o.error);
+    if (delivered.length) {
+      await this.db.query(
+        `UPDATE webhook_deliveries d SET delivered_at = now(), last_status = u.status, last_error = NULL
+         FROM unnest($1::bigint[], $2::int[]) AS u(id, status) WHERE d.id = u.id`,
+        [delivered.map((o) => o.row.id), delivered.map((o) => o.status)],
+      );
+    }
+    for (const { row, status, error, hook } of outcomes) {
+      // Never the URL in logs: receivers (chat services) often keep their own secret in it.
+      const fields = { site: row.site_id, id: row.message_id, attempt: row.attempts };
+      if (!error) {
+        this.log.debug('webhook delivered', fields);
+        continue;
+      }
+      const delay = hook ? this.#retryDelays[row.attempts - 1] : undefined;
+      if (delay === undefined) {
+        await this.db.query(
+          'UPDATE webhook_deliveries SET failed_at = now(), last_status = $2, last_error = $3 WHERE id = $1',
+          [row.id, status, error],
         );
-        if (status < 200 || status > 299) error = `answered ${status}`;
-      } catch (thrown) {
-        error = thrown instanceof Error ? thrown.message : String(thrown);
+        this.log.warn('webhook delivery given up', { ...fields, error });
+      } else {
+        await this.db.query(
+          `UPDATE webhook_deliveries SET next_at = now() + make_interval(secs => $2), last_status = $3, last_error = $4
+           WHERE id = $1`,
+          [row.id, delay, status, error],
+        );
+        this.log.info('webhook delivery will be retried', { ...fields, error, inSeconds: delay });
       }
     }
-    // Never the URL in logs: receivers (chat services) often keep their own secret in it.
-    const fields = { site: row.site_id, id: row.message_id, attempt: row.attempts };
-    if (!error) {
-      await this.db.query(
-        'UPDATE webhook_deliveries SET delivered_at = now(), last_status = $2, last_error = NULL WHERE id = $1',
-        [row.id, status],
+  }
+
+  async #send(row: DueRow, hook: Webhook | null) {
+    if (!hook) return { row, hook, status: null, error: 'the webhook was turned off' };
+    const timestamp = Math.floor(Date.now() / 1000);
+    try {
+      const status = await postWebhook(
+        new URL(hook.url),
+        {
+          'content-type': 'application/json',
+          'user-agent': 'kith-server',
+          'webhook-id': row.message_id,
+          'webhook-timestamp': String(timestamp),
+          'webhook-signature': signWebhook(hook.secret, row.message_id, timestamp, row.body),
+        },
+        row.body,
+        {
+          allowPrivate: this.options.allowPrivate ?? false,
+          timeoutMs: this.#timeoutMs,
+          agents: this.#agents,
+        },
       );
-      this.log.debug('webhook delivered', fields);
-      return;
-    }
-    const delay = hook ? this.#retryDelays[row.attempts - 1] : undefined;
-    if (delay === undefined) {
-      await this.db.query(
-        'UPDATE webhook_deliveries SET failed_at = now(), last_status = $2, last_error = $3 WHERE id = $1',
-        [row.id, status, error],
-      );
-      this.log.warn('webhook delivery given up', { ...fields, error });
-    } else {
-      await this.db.query(
-        `UPDATE webhook_deliveries SET next_at = now() + make_interval(secs => $2), last_status = $3, last_error = $4
-         WHERE id = $1`,
-        [row.id, delay, status, error],
-      );
-      this.log.info('webhook delivery will be retried', { ...fields, error, inSeconds: delay });
+      return { row, hook, status, error: status >= 200 && status <= 299 ? null : `answered ${status}` };
+    } catch (thrown) {
+      return { row, hook, status: null, error: thrown instanceof Error ? thrown.message : String(thrown) };
     }
   }
 
