@@ -140,6 +140,8 @@ async function measure(label, base, secret) {
   const paced = await posting({ connections: 5, overallRate: 50 });
   await drain(paced['2xx']);
   hooks.close();
+  // The site's Atom feed, once thousands of comments are in (not cached by the server).
+  const feed = await load({ url: `${api}/feed.atom` });
   const errors = (r) => r.non2xx + r.errors + r.timeouts;
   return {
     label,
@@ -159,6 +161,7 @@ async function measure(label, base, secret) {
       pacedLagP50: percentile(hooks.lags, 50),
       pacedLagP99: percentile(hooks.lags, 99),
     },
+    feed: { rps: feed.requests.average, p99: feed.latency.p99, errors: errors(feed) },
     rsvp,
   };
 }
@@ -313,6 +316,9 @@ async function main() {
     );
     console.log(
       `    at 50 comments/s: from the post to the receiver p50 ${h.pacedLagP50} ms, p99 ${h.pacedLagP99} ms`,
+    );
+    console.log(
+      `  read the site's Atom feed (50 latest of all comments): ${fmt(run.feed.rps)} req/s, p99 ${run.feed.p99} ms, ${run.feed.errors} errors`,
     );
     const r = run.rsvp;
     console.log(

@@ -1,6 +1,7 @@
 import { basicCases } from './cases/basics.js';
 import { commentCases } from './cases/comments.js';
 import { exportCases } from './cases/exports.js';
+import { feedCases } from './cases/feeds.js';
 import { holdCases } from './cases/holds.js';
 import { inputCases } from './cases/input.js';
 import { moderationCases } from './cases/moderation.js';
@@ -58,6 +59,7 @@ export async function runConformance(
     ...proofCases(suite),
     ...exportCases(suite),
     ...webhookCases(suite),
+    ...feedCases(suite),
   ].filter((c) => !options.filter || options.filter.test(c.name));
   const results: CaseResult[] = [];
   try {

@@ -9,6 +9,7 @@ import * as proofs from './migrations/0007-proofs.js';
 import * as reports from './migrations/0008-reports.js';
 import * as timeOrder from './migrations/0009-time-order.js';
 import * as webhooks from './migrations/0010-webhooks.js';
+import * as feeds from './migrations/0011-feeds.js';
 
 /** Ordered list of migrations; append new ones, never edit a released one. */
 const migrations: { name: string; sql: string }[] = [
@@ -22,6 +23,7 @@ const migrations: { name: string; sql: string }[] = [
   reports,
   timeOrder,
   webhooks,
+  feeds,
 ];
 
 // Any constant: every instance uses the same one so concurrent starts migrate once.
