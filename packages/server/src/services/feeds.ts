@@ -8,6 +8,7 @@ export const feedSize = 50;
 
 // XML 1.0 takes no control characters but tab and newlines, nor lone surrogates or U+FFFE/U+FFFF.
 const notXml =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const entities: Record<string, string> = {
   '&': '&amp;',
@@ -63,10 +64,12 @@ export async function commentFeed(db: Queryable, site: SiteRecord, key: string |
     key === null ? [site.id, feedSize] : [site.id, feedSize, key],
   );
   const comments = rows.map((row) => toComment(row, row.key));
-  const updated = comments.reduce(
-    (latest, c) => ((c.editedAt ?? c.createdAt) > latest ? (c.editedAt ?? c.createdAt) : latest),
-    comments[0]?.createdAt ?? new Date(0).toISOString(),
-  );
+  // ISO times in UTC sort as text.
+  const updated =
+    comments
+      .map((c) => c.editedAt ?? c.createdAt)
+      .sort()
+      .at(-1) ?? new Date(0).toISOString();
   const page = key === null ? site.origins[0] : pageUrl(site, key);
   return [
     '<?xml version="1.0" encoding="utf-8"?>\n',
