@@ -12,7 +12,7 @@ import { editorStyles } from './editor.styles.js';
 import type en from './editor-translations/en.js';
 import { safeHtml } from './sanitize.js';
 import { type EditorSlot, slotKey } from './slot.js';
-import { writingStrings } from './writing-strings.js';
+import { shownInEditor, writingStrings } from './writing-strings.js';
 
 // The writing half of the thread's store and the writer's own view come with the editor: a page
 // that only reads loads none of them.
@@ -133,7 +133,9 @@ export class CommentEditor {
       const { html } = await this.store.client.previewComment(this.#text);
       this.#preview = html;
     } catch (error) {
-      this.#error = this.options.error(await toKithError(error));
+      const kithError = await toKithError(error);
+      this.#error = this.options.error(kithError);
+      shownInEditor.add(kithError);
       this.#previewing = false;
     }
     this.#update();
@@ -184,6 +186,7 @@ export class CommentEditor {
         ? 'input[name="name"]'
         : 'textarea';
       this.#fail(this.options.error(kithError), field);
+      shownInEditor.add(kithError);
     }
   }
 

@@ -247,6 +247,16 @@ describe('kith-thread', () => {
     );
     expect(mine.querySelector('textarea')!.value).to.equal('Gute Frage: https://a.example https://b.example');
     expect(kith.comments.at(-1)!.markdown).to.equal('Gute Frage.');
+    // Said once, beside the text: not again above the list, so a screen reader hears it once.
+    expect(root(el).querySelector('[part="error"]')).to.equal(null);
+    // A failure with no editor to show it (a reaction) is said above the list, in German too.
+    kith.fail = async (request) =>
+      request.url.endsWith('/reactions')
+        ? problem('comment-deleted', 409, 'The comment was deleted.')
+        : undefined;
+    articles(el)[0]!.querySelector<HTMLButtonElement>('[part="reaction"]')!.click();
+    await waitUntil(() => root(el).querySelector('[part="error"]'), 'the refused reaction was not shown');
+    expect(text(root(el).querySelector('[part="error"]'))).to.equal('Diesen Kommentar gibt es nicht mehr.');
     await expect(el).to.be.accessible();
   });
 

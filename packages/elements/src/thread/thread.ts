@@ -572,6 +572,11 @@ export class KithThread extends KithElement {
     const t = this.localize;
     const state = this.#state.value;
     const entries = (this.#outbox.value ?? []).filter((e) => e.threadKey === this.#store?.key);
+    // A failure an editor shows beside its text is not said again above the list.
+    const banner =
+      state?.error && state.status === 'ready'
+        ? (this.#view?.errorText(state.error, true) ?? this.#readErrorText(state.error))
+        : '';
     let content: unknown;
     if (!state || (state.status === 'loading' && !state.meta)) {
       content = html`${this.#skeleton()}<p class="visually-hidden">${t.term('loading')}</p>`;
@@ -595,11 +600,7 @@ export class KithThread extends KithElement {
             ? html`<p part="empty">${state.meta?.closed ? nothing : t.term('empty')}</p>`
             : nothing
         }
-        ${
-          state.error && state.status === 'ready'
-            ? html`<div part="error" role="alert"><p>${this.#errorText(state.error)}</p></div>`
-            : nothing
-        }
+        ${banner ? html`<div part="error" role="alert"><p>${banner}</p></div>` : nothing}
         <ol part="list" aria-labelledby="kith-thread-heading" aria-busy=${state.loading === 'more' ? 'true' : 'false'}>
           ${topSending.map((entry) => html`<li>${this.#view?.sending(entry)}</li>`)}
           ${state.pending

@@ -24,6 +24,12 @@ const writeErrorTerms: Record<
   'proof-unsupported': 'proofUnsupported',
 };
 
+/**
+ * Failures an editor shows beside its text: the thread's banner leaves them out, so a screen
+ * reader hears each once.
+ */
+export const shownInEditor = new WeakSet<KithError>();
+
 /** Why a write failed: its own words where writing has them, else the thread's (`otherwise`). */
 export function writeErrorText(
   t: Localizer<typeof en>,

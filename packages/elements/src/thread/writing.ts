@@ -11,7 +11,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { Localizer } from '../base/localize.js';
 import type { CommentEditor } from './editor.js';
 import type { EditorSlot } from './slot.js';
-import { writeErrorText, writingStrings } from './writing-strings.js';
+import { shownInEditor, writeErrorText, writingStrings } from './writing-strings.js';
 
 // The protocol's reasons, in the order offered.
 const reasonTerms = {
@@ -87,9 +87,9 @@ export class WritingView {
     void outbox.flush(); // anything left unsent from an earlier visit
   }
 
-  /** Why a write failed, in the reader's language. */
-  errorText(error: KithError): string {
-    return writeErrorText(this.#t, error, this.hooks.errorText);
+  /** Why a write failed, in the reader's language ('' where an editor already says it). */
+  errorText(error: KithError, banner = false): string {
+    return banner && shownInEditor.has(error) ? '' : writeErrorText(this.#t, error, this.hooks.errorText);
   }
 
   /** The strings, loading the reader's language if it changed since (cheap once loaded). */
