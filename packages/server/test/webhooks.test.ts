@@ -102,6 +102,11 @@ describe(`webhooks on ${databaseKind}`, () => {
       assert.equal(refused.status, 422, JSON.stringify(webhook));
       assert.equal((refused.body as unknown as { code: string }).code, 'validation-failed');
     }
+    const wrongKind = await admin({ webhook: 5 });
+    assert.equal(
+      (wrongKind.body as unknown as { detail: string }).detail,
+      '/body/webhook: Expected object or null',
+    );
     // Readers never see it.
     const site = await json(`${server.url}/v1/sites/${server.site}`);
     assert.doesNotMatch(JSON.stringify(site.body), /whsec_|hooks\/kith/);

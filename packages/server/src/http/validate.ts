@@ -31,7 +31,9 @@ function explained(error: ValueError): ValueError[] {
     .map((branch) => [...branch])
     .filter((branch) => branch.length > 0 && depth(branch) > error.path.length)
     .sort((a, b) => depth(b) - depth(a))[0];
-  return deeper ? deeper.flatMap(explained) : [error];
+  if (deeper) return deeper.flatMap(explained);
+  const kinds = choices.map((c) => ('const' in c ? JSON.stringify(c.const) : String(c.type ?? 'a value')));
+  return [{ ...error, message: `Expected ${kinds.join(' or ')}` }];
 }
 
 /** Validates `value` or throws a validation-failed problem listing every invalid member. */
