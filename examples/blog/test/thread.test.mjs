@@ -172,6 +172,9 @@ describe('demo blog: the comment thread', () => {
       const { page, errors } = await openPost(context, `${demo.url}/posts/meetup-recap/`);
       await post(page, 'Great recap!', 'Dana'); // now signed in
       await comment(page, 'Great recap!').waitFor();
+      // Sent, not only shown: its "Comment posted." must not land in the status after "Reported."
+      // (the post solves a proof of work first, which can outlast the report on a busy machine).
+      await thread(page).locator('[part~="comment-sending"]').waitFor({ state: 'detached', timeout: 30_000 });
       const target = comment(page, 'Who is up for a hike');
       await target.getByRole('button', { name: 'Report' }).focus();
       await page.keyboard.press('Enter');
