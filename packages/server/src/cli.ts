@@ -12,7 +12,7 @@ import { validate } from './http/validate.js';
 import { readExport, sourceFormats } from './import/read.js';
 import { type KeyRule, parseKeyMap, remapSource } from './import/remap.js';
 import { displayName, type SourceFormat } from './import/source.js';
-import { createLogger, type LogLevel } from './logger.js';
+import type { LogLevel } from './logger.js';
 import { createKith, listen } from './server.js';
 import { Comments } from './services/comments.js';
 import { exportSite } from './services/exports.js';
@@ -21,7 +21,7 @@ import { Reports } from './services/reports.js';
 import { Rsvps } from './services/rsvps.js';
 import { ownerSettings, Sites } from './services/sites.js';
 import { Threads } from './services/threads.js';
-import { Webhooks } from './services/webhooks.js';
+import { recentDeliveries } from './services/webhooks.js';
 
 const usage = `kith-server — the Kith reference server
 
@@ -286,7 +286,7 @@ async function main() {
         } else {
           const hook = site.settings.webhook;
           process.stdout.write(hook ? `${hook.url}\t${hook.events.join(',')}\n` : 'no webhook\n');
-          for (const d of await new Webhooks(db, sites, createLogger('silent')).recent(id)) {
+          for (const d of await recentDeliveries(db, id)) {
             const state = d.delivered_at ? 'delivered' : d.failed_at ? 'given up' : 'retrying';
             process.stdout.write(
               `${d.created_at.toISOString()}\t${d.type}\t${state}\t${d.attempts} attempt(s)${d.last_error ? `\t${d.last_error}` : ''}\n`,

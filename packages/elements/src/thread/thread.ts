@@ -309,8 +309,8 @@ export class KithThread extends KithElement {
   }
 
   /** A failure in the reader's words: writing's own (with its chunk) or the thread's. */
-  #errorText(error: KithError): string {
-    return this.#view?.errorText(error) ?? this.#readErrorText(error);
+  #errorText(error: KithError, banner = false): string {
+    return this.#view?.errorText(error, banner) ?? this.#readErrorText(error);
   }
 
   #readErrorText(error: KithError): string {
@@ -573,10 +573,7 @@ export class KithThread extends KithElement {
     const state = this.#state.value;
     const entries = (this.#outbox.value ?? []).filter((e) => e.threadKey === this.#store?.key);
     // A failure an editor shows beside its text is not said again above the list.
-    const banner =
-      state?.error && state.status === 'ready'
-        ? (this.#view?.errorText(state.error, true) ?? this.#readErrorText(state.error))
-        : '';
+    const banner = state?.error && state.status === 'ready' ? this.#errorText(state.error, true) : '';
     let content: unknown;
     if (!state || (state.status === 'loading' && !state.meta)) {
       content = html`${this.#skeleton()}<p class="visually-hidden">${t.term('loading')}</p>`;

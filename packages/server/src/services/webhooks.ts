@@ -241,22 +241,6 @@ export class Webhooks {
     }
   }
 
-  /** The site's latest deliveries, newest first (what `kith-server site webhook <id>` shows). */
-  recent(siteId: string, limit = 20) {
-    return this.db.query<{
-      created_at: Date;
-      type: string;
-      attempts: number;
-      delivered_at: Date | null;
-      failed_at: Date | null;
-      last_error: string | null;
-    }>(
-      `SELECT created_at, type, attempts, delivered_at, failed_at, last_error FROM webhook_deliveries
-       WHERE site_id = $1 ORDER BY id DESC LIMIT $2`,
-      [siteId, limit],
-    );
-  }
-
   /** Housekeeping: delivered events are kept a week, given-up ones a month. */
   async prune(): Promise<void> {
     await this.db.query(
@@ -264,4 +248,20 @@ export class Webhooks {
        OR failed_at < now() - interval '30 days'`,
     );
   }
+}
+
+/** A site's latest deliveries, newest first (what `kith-server site webhook <id>` shows). */
+export function recentDeliveries(db: Queryable, siteId: string, limit = 20) {
+  return db.query<{
+    created_at: Date;
+    type: string;
+    attempts: number;
+    delivered_at: Date | null;
+    failed_at: Date | null;
+    last_error: string | null;
+  }>(
+    `SELECT created_at, type, attempts, delivered_at, failed_at, last_error FROM webhook_deliveries
+     WHERE site_id = $1 ORDER BY id DESC LIMIT $2`,
+    [siteId, limit],
+  );
 }
