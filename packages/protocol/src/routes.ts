@@ -18,7 +18,13 @@ import { SiteExport } from './schemas/export.js';
 import { ProofChallenge } from './schemas/proof.js';
 import { ReportedPage, ReportRequest } from './schemas/report.js';
 import { AttendeePage, EventInfo, EventInput, RsvpRequest } from './schemas/rsvp.js';
-import { GuestSessionRequest, OwnerSessionRequest, Session, SessionInfo } from './schemas/session.js';
+import {
+  GuestSessionRequest,
+  OwnerSessionRequest,
+  Session,
+  SessionInfo,
+  SsoSessionRequest,
+} from './schemas/session.js';
 import { ShareClick, ShareCounts } from './schemas/share.js';
 import { Site, SiteSettings, SiteSettingsPatch } from './schemas/site.js';
 
@@ -336,6 +342,15 @@ export const routes = {
     auth: 'none',
     params: SiteParams,
     body: GuestSessionRequest,
+    responses: { 201: Session },
+  },
+  createSsoSession: {
+    method: 'POST',
+    path: '/v1/sites/{site}/sessions/sso',
+    summary: 'Sign in one of the site’s own users with a token the site signed for them (single sign-on)',
+    auth: 'none',
+    params: SiteParams,
+    body: SsoSessionRequest,
     responses: { 201: Session },
   },
   createOwnerSession: {

@@ -29,6 +29,9 @@ export type Session = Static<typeof S.Session>;
 export type SessionInfo = Static<typeof S.SessionInfo>;
 export type GuestSessionRequest = Static<typeof S.GuestSessionRequest>;
 export type OwnerSessionRequest = Static<typeof S.OwnerSessionRequest>;
+export type SsoSessionRequest = Static<typeof S.SsoSessionRequest>;
+/** What a site's sign-in token (JWT) says about the reader it signs in. */
+export type SsoClaims = Static<typeof S.SsoClaims>;
 export type Comment = Static<typeof C.Comment>;
 export type CommentPage = Static<typeof C.CommentPage>;
 export type TopLevelComment = Static<typeof C.TopLevelComment>;

@@ -38,6 +38,7 @@ Usage:
   kith-server site hold-words <id> [word-or-phrase...] (none: clear the list)
   kith-server site webhook <id> [<url> [--events <type,type>] | off]
                      (no url: the webhook and its last deliveries)
+  kith-server site sso <id> [on|off|rotate]         (sign readers in with your own logins)
   kith-server site show <id>
   kith-server thread close|open <site> <key>
   kith-server comments pending <site>
@@ -293,6 +294,20 @@ async function main() {
             );
           }
         }
+      } else if (sub === 'sso') {
+        const [id, action, ...extra] = rest;
+        const usage = 'site sso <id> [on | off | rotate]';
+        if (!id || extra.length || (action && !['on', 'off', 'rotate'].includes(action))) fail(usage);
+        let site = (await sites.find(id)) ?? fail(`there is no site "${id}"`);
+        // Rotating is off then on: the old secret stops working at once.
+        if (action === 'rotate' || action === 'off') site = await sites.update(site, { sso: false });
+        if (action === 'rotate' || action === 'on') site = await sites.update(site, { sso: true });
+        const sso = site.settings.sso;
+        process.stdout.write(
+          sso
+            ? `site ${id}: single sign-on is on\nsign tokens with this secret (HS256): ${sso.secret}\n`
+            : `site ${id}: single sign-on is off\n`,
+        );
       } else if (sub === 'show') {
         const id = rest[0] ?? fail('site show needs an id');
         const site = await sites.find(id);

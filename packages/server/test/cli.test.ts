@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { SignJWT } from 'jose';
 import { openDb } from '../src/index.js';
 import { databaseKind, freshDatabaseUrl, guest, json, startServer } from './helpers.js';
 
@@ -72,6 +73,56 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     const off = await kith('site', 'webhook', 'blog', 'off');
     assert.match(off.stdout, /site blog: no webhook/);
     assert.match((await kith('site', 'webhook', 'blog')).stdout, /^no webhook$/m);
+  });
+
+  it('site sso turns single sign-on on, prints the secret a site signs with, rotates it and turns it off', async () => {
+    const on = await kith('site', 'sso', 'blog', 'on');
+    const secret = /secret \(HS256\): (ssosec_\S+)/.exec(on.stdout)?.[1];
+    assert.ok(secret, on.stdout);
+    assert.equal(/secret \(HS256\): (\S+)/.exec((await kith('site', 'sso', 'blog')).stdout)?.[1], secret);
+    // Signed the way a site's own server would, with a JWT library and the secret as given.
+    const sign = (key: string) =>
+      new SignJWT({ name: 'Linus', email: 'linus@blog.example' })
+        .setProtectedHeader({ alg: 'HS256' })
+        .setSubject('user-7')
+        .setIssuedAt()
+        .setExpirationTime('10m')
+        .sign(new TextEncoder().encode(key));
+    // The embedded database takes one process at a time: the server runs between CLI commands.
+    const withServer = async (
+      check: (signIn: (token: string) => Promise<any>, url: string) => Promise<void>,
+    ) => {
+      const server = await startServer({ databaseUrl, dataDir, site: 'blog' });
+      try {
+        await check(
+          (token) => json(`${server.url}/v1/sites/blog/sessions/sso`, { method: 'POST', body: { token } }),
+          server.url,
+        );
+      } finally {
+        await server.stop();
+      }
+    };
+    await withServer(async (signIn, base) => {
+      const session = await signIn(await sign(secret));
+      assert.equal(session.status, 201, JSON.stringify(session.body));
+      assert.deepEqual([session.body.user.kind, session.body.user.name], ['sso', 'Linus']);
+      const url = `${base}/v1/sites/blog/threads/${encodeURIComponent('/posts/sso')}/comments`;
+      const posted = await json(url, { method: 'POST', token: session.body.token, body: { markdown: 'hi' } });
+      assert.equal(posted.status, 201);
+      assert.equal(posted.body.author.id, session.body.user.id);
+    });
+    const rotated = /secret \(HS256\): (ssosec_\S+)/.exec(
+      (await kith('site', 'sso', 'blog', 'rotate')).stdout,
+    )?.[1];
+    assert.ok(rotated && rotated !== secret);
+    await withServer(async (signIn) => {
+      assert.equal((await signIn(await sign(secret))).body.code, 'invalid-token');
+      assert.equal((await signIn(await sign(rotated))).status, 201);
+    });
+    assert.match((await kith('site', 'sso', 'blog', 'off')).stdout, /single sign-on is off/);
+    assert.match((await kith('site', 'sso', 'blog')).stdout, /single sign-on is off/);
+    await assert.rejects(kith('site', 'sso', 'blog', 'maybe'), /site sso <id>/);
+    await assert.rejects(kith('site', 'sso', 'nosuch', 'on'), /no site/);
   });
 
   it('thread close makes a thread read-only; thread open reopens it', async () => {

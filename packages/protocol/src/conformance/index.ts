@@ -11,6 +11,7 @@ import { reportCases } from './cases/reports.js';
 import { rsvpCases } from './cases/rsvp.js';
 import { sessionCases } from './cases/sessions.js';
 import { shareCases } from './cases/shares.js';
+import { ssoCases } from './cases/sso.js';
 import { webhookCases } from './cases/webhooks.js';
 import { writeCases } from './cases/writes.js';
 import { type Case, Suite, type Target } from './context.js';
@@ -47,6 +48,7 @@ export async function runConformance(
   const cases: Case[] = [
     ...basicCases(suite),
     ...sessionCases(suite),
+    ...ssoCases(suite),
     ...inputCases(suite),
     ...commentCases(suite),
     ...writeCases(suite),

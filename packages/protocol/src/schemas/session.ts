@@ -23,6 +23,10 @@ export const DisplayName = Type.String({
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });
 
+const externalUserId = '^[A-Za-z0-9_.:@-]{1,128}$';
+const ExternalUserId = Type.String({ pattern: externalUserId });
+const AvatarUrl = Type.String({ pattern: '^https://', maxLength: 2048 });
+
 export const GuestSessionRequest = Strict(
   {
     name: DisplayName,
@@ -35,16 +39,50 @@ export const GuestSessionRequest = Strict(
 export const OwnerSessionRequest = Strict(
   {
     user: Strict({
-      id: Type.String({ pattern: '^[A-Za-z0-9_.:@-]{1,128}$' }),
+      id: ExternalUserId,
       name: DisplayName,
       email: Type.Optional(Email),
-      avatarUrl: Type.Optional(Type.String({ pattern: '^https://', maxLength: 2048 })),
+      avatarUrl: Type.Optional(AvatarUrl),
     }),
     expiresIn: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 2592000, description: 'Seconds; default 30 days.' }),
     ),
   },
   { $id: 'OwnerSessionRequest' },
+);
+
+/** Signs a reader in with a token the site signed for one of its own users (single sign-on). */
+export const SsoSessionRequest = Strict(
+  {
+    token: Type.String({
+      minLength: 1,
+      maxLength: 8192,
+      description: 'A JWT signed with HS256 and the site’s SSO secret; its claims are `SsoClaims`.',
+    }),
+  },
+  { $id: 'SsoSessionRequest' },
+);
+
+/**
+ * What a site's sign-in token says (JWT claims). Other claims (`iss`, `jti`, …) are allowed and
+ * ignored; `aud`, when present, must name the site.
+ */
+export const SsoClaims = Type.Object(
+  {
+    sub: Type.String({
+      pattern: externalUserId,
+      description: 'The user’s id on the site: the same id is the same commenter.',
+    }),
+    name: DisplayName,
+    email: Type.Optional(Email),
+    picture: Type.Optional(AvatarUrl),
+    exp: Type.Integer({
+      description: 'Expiry (seconds since 1970), at most 24 hours ahead: sign tokens for minutes.',
+    }),
+    iat: Type.Optional(Type.Integer()),
+    aud: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+  },
+  { $id: 'SsoClaims' },
 );
 
 export const Session = Strict(

@@ -103,6 +103,12 @@ export const SiteSettingsPatch = Strict(
           'Events POSTed to your own endpoint, signed (see `Webhook`); null turns it off. The secret is made when a webhook is first set and kept while it changes.',
       }),
     ),
+    sso: Type.Optional(
+      Type.Boolean({
+        description:
+          'true: readers signed in on your site can be signed in here with a token you sign (`POST sessions/sso`); the secret is made once and kept. false forgets it; false then true rotates it.',
+      }),
+    ),
     origins: Type.Optional(
       Type.Array(Type.String({ pattern: '^https?://[^/\\s]+$' }), {
         maxItems: 50,
@@ -130,6 +136,14 @@ export const SiteSettings = Strict(
     pageSize: Type.Integer(),
     rateLimit: SiteLimits.properties.rateLimit,
     webhook: Nullable(Webhook),
+    sso: Nullable(
+      Strict({
+        secret: Type.String({
+          description:
+            'Sign your readers’ sign-in tokens with it (HS256, the string as the key). Keep it on your server.',
+        }),
+      }),
+    ),
   },
   { $id: 'SiteSettings' },
 );

@@ -37,7 +37,11 @@ function explained(error: ValueError): ValueError[] {
 }
 
 /** Validates `value` or throws a validation-failed problem listing every invalid member. */
-export function validate<T>(schema: TSchema, value: unknown, where: 'body' | 'query' | 'path' | 'file'): T {
+export function validate<T>(
+  schema: TSchema,
+  value: unknown,
+  where: 'body' | 'query' | 'path' | 'file' | 'token',
+): T {
   const check = checker(schema);
   if (check.Check(value)) return value as T;
   const errors: { pointer: string; message: string }[] = [];

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppContext } from '../http/context.js';
 import { defineRead, defineWrite } from '../http/define.js';
 import { ProblemError } from '../http/problem.js';
+import { verifySsoToken } from '../services/sso.js';
 
 export function sessionRoutes(app: Hono, ctx: AppContext) {
   defineWrite(
@@ -15,6 +16,30 @@ export function sessionRoutes(app: Hono, ctx: AppContext) {
         });
       }
       return { status: 201, body: await ctx.sessions.createGuest(tx, site.id, body.name, body.email) };
+    },
+    { limit: ({ site }) => ({ bucket: 'sessions', ...site.settings.rateLimit.sessions }) },
+  );
+
+  defineWrite(
+    app,
+    ctx,
+    'createSsoSession',
+    async ({ site, body }, tx) => {
+      const secret = site.settings.sso?.secret;
+      if (!secret) {
+        throw new ProblemError('forbidden', {
+          detail:
+            'This site does not take sign-in tokens: turn single sign-on on first (kith-server site sso <id> on).',
+        });
+      }
+      const user = await verifySsoToken(body.token, secret, site.id);
+      const external = {
+        id: user.sub,
+        name: user.name,
+        ...(user.email !== undefined && { email: user.email }),
+        ...(user.picture !== undefined && { avatarUrl: user.picture }),
+      };
+      return { status: 201, body: await ctx.sessions.createForOwnUser(tx, site.id, 'sso', external) };
     },
     { limit: ({ site }) => ({ bucket: 'sessions', ...site.settings.rateLimit.sessions }) },
   );

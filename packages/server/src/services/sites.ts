@@ -8,6 +8,7 @@ import {
 import type { Db, Queryable } from '../db/driver.js';
 import { ProblemError } from '../http/problem.js';
 import { hashSecret, randomToken, siteSecretPrefix } from './secrets.js';
+import { newSsoSecret } from './sso.js';
 import { newWebhookSecret } from './webhooks.js';
 
 type Limits = Site['limits'];
@@ -27,6 +28,8 @@ export interface SiteSettings {
   rateLimit: Limits['rateLimit'];
   /** Where events are POSTed, which, and the secret that signs them (never shown to readers). */
   webhook: Webhook | null;
+  /** The secret the site signs its readers' sign-in tokens with (HS256), when single sign-on is on. */
+  sso: { secret: string } | null;
 }
 
 export interface SiteRecord {
@@ -55,6 +58,7 @@ export const defaultSettings: Omit<SiteSettings, 'name'> = {
     rsvps: { max: 30, windowSeconds: 60 },
   },
   webhook: null,
+  sso: null,
 };
 
 const fixedLimits = { maxPageSize: 100, repliesPreview: 3, countsBatchMax: 100 };
@@ -90,7 +94,7 @@ export function siteCapabilities(site: SiteRecord): Site {
 export function ownerSettings(site: SiteRecord): OwnerSettings {
   const { name, moderation, proofOfWork, holdLinks, holdWords, reactions, guests, shareCounts } =
     site.settings;
-  const { commentMaxLength, editWindowSeconds, pageSize, rateLimit, webhook } = site.settings;
+  const { commentMaxLength, editWindowSeconds, pageSize, rateLimit, webhook, sso } = site.settings;
   return {
     name,
     origins: site.origins,
@@ -106,6 +110,7 @@ export function ownerSettings(site: SiteRecord): OwnerSettings {
     pageSize,
     rateLimit,
     webhook,
+    sso,
   };
 }
 
@@ -191,7 +196,7 @@ export class Sites {
 
   /** Applies a settings patch; pass the transaction's `q` when called inside one. */
   async update(site: SiteRecord, patch: SiteSettingsPatch, q: Queryable = this.db): Promise<SiteRecord> {
-    const { origins, rateLimit, webhook, ...rest } = patch;
+    const { origins, rateLimit, webhook, sso, ...rest } = patch;
     const id = site.id;
     const settings: SiteSettings = { ...site.settings, ...rest };
     if (rateLimit) settings.rateLimit = { ...site.settings.rateLimit, ...rateLimit };
@@ -203,6 +208,8 @@ export class Sites {
         secret: site.settings.webhook?.secret ?? newWebhookSecret(),
       };
     }
+    // Made once and kept while it stays on; off then on again is a new secret.
+    if (sso !== undefined) settings.sso = sso ? (site.settings.sso ?? { secret: newSsoSecret() }) : null;
     await q.query(
       'UPDATE sites SET settings = $2, origins = COALESCE($3, origins), name = $4 WHERE id = $1',
       [id, JSON.stringify(settings), origins ?? null, settings.name],
