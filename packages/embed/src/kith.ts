@@ -50,12 +50,9 @@ function configure(): void {
   const data = script?.dataset ?? {};
   const theme =
     data.theme === 'light' || data.theme === 'dark' || data.theme === 'auto' ? data.theme : undefined;
-  setDefaults({
-    server: data.server ?? new URL(import.meta.url).origin,
-    site: data.site,
-    locale: data.locale,
-    theme,
-  });
+  // Every data-* attribute as is (site, locale, and sso: the site's sign-in token for this reader,
+  // empty when nobody is signed in); elements read only the keys they know.
+  setDefaults({ ...data, server: data.server ?? new URL(import.meta.url).origin, theme });
 }
 
 const loaded = new Set<string>();

@@ -9,6 +9,8 @@ export interface StoredSession {
   token: string;
   expiresAt: string;
   user: Author;
+  /** For a session from the site's sign-in token: who it named (see `signInWithSso`). */
+  sso?: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export class SessionStore {
   readonly #key: string;
 
   constructor(
-    private client: KithClient,
+    readonly client: KithClient,
     private storage: KeyValueStorage,
   ) {
     this.#key = `kith:session:${client.server}|${client.site}`;
@@ -44,8 +46,8 @@ export class SessionStore {
   }
 
   /** Uses a session minted elsewhere (e.g. by the site's own sign-in, through the site secret). */
-  use(session: Session): void {
-    this.#set({ token: session.token, expiresAt: session.expiresAt, user: session.user });
+  use(session: Session, sso?: string): void {
+    this.#set({ token: session.token, expiresAt: session.expiresAt, user: session.user, sso });
   }
 
   /** Signs out on the server (best effort) and on this device. */

@@ -10,6 +10,11 @@ export interface KithConfig {
   locale?: string | undefined;
   /** `light`, `dark`, or `auto` (follow the reader's system). */
   theme?: 'light' | 'dark' | 'auto' | undefined;
+  /**
+   * The reader's sign-in token from the site (single sign-on), page-wide: a JWT the site's server
+   * signed for the signed-in reader; empty when nobody is signed in on the site.
+   */
+  sso?: string | undefined;
 }
 
 export const configKeys = ['server', 'site', 'locale', 'theme'] as const;

@@ -28,3 +28,4 @@ export function mergeConfig(own: KithConfig, provided: KithConfig | undefined): 
   const pick = <K extends keyof KithConfig>(key: K) => own[key] ?? provided?.[key] ?? defaults[key];
   return { server: pick('server'), site: pick('site'), locale: pick('locale'), theme: pick('theme') };
 }
+export type { KithConfig } from './config.js';

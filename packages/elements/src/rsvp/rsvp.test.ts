@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { type MemoryKith, memoryKith } from '../test-support/memory-kith.js';
+import { setDefaults } from '../base/config.js';
+import { type MemoryKith, memoryKith, ssoToken } from '../test-support/memory-kith.js';
 import { problem } from '../test-support/responses.js';
 import type { KithRsvp } from './rsvp.js';
 import './rsvp.js';
@@ -96,6 +97,28 @@ describe('kith-rsvp', () => {
     expect(ld.eventAttendanceMode).to.equal('https://schema.org/MixedEventAttendanceMode');
     expect(ld.remainingAttendeeCapacity).to.equal(38);
     await expect(el).to.be.accessible();
+  });
+
+  it('a reader the site signs in answers at once, under the site’s name for them', async () => {
+    const kith = memoryKith();
+    meetup(kith);
+    try {
+      setDefaults({ sso: ssoToken({ sub: '9', name: 'Member May' }) });
+      const el = await card(kith);
+      await waitUntil(
+        () =>
+          JSON.parse(localStorage.getItem(`kith:session:${kith.url}|blog`) ?? 'null')?.user.name ===
+          'Member May',
+        'not signed in by the token',
+      );
+      button(el, 'Going')!.click();
+      await waitUntil(() => status(el) === 'You’re going.', `announced: ${status(el)}`);
+      expect(root(el).querySelector('input[name="name"]'), 'no name asked').to.equal(null);
+      expect(kith.requests.filter((r) => r.url.endsWith('/sessions'))).to.have.length(0, 'no guest session');
+      await expect(el).to.be.accessible();
+    } finally {
+      setDefaults({ sso: undefined });
+    }
   });
 
   it('a guest answers with a name, hears it, and is remembered as the thread remembers them', async () => {

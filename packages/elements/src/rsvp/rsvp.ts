@@ -17,6 +17,7 @@ import type { KithConfig } from '../base/config.js';
 import { KithErrorEvent, KithEvent, KithLoadEvent } from '../base/events.js';
 import { KithElement } from '../base/kith-element.js';
 import { defineStrings, Localizer } from '../base/localize.js';
+import { followSiteSignIn } from '../base/site-sign-in.js';
 import { pageThreadKey } from '../base/thread-key.js';
 import { eventPhase, eventWhen } from './event-time.js';
 import { eventJsonLd } from './json-ld.js';
@@ -196,6 +197,7 @@ export class KithRsvp extends KithElement {
     this.#stream = undefined;
     this.#key = '';
     this.#session = this.#client && sessionFor(this.#client);
+    if (this.#session) followSiteSignIn(this.#session);
     // Signing in or out anywhere on the page (the thread's form, say) changes `mine`: read again.
     this.#unlisten = this.#session?.$session.listen(() => void this.load());
     if (!this.#client && this.isConnected) {

@@ -104,6 +104,12 @@ globalThis.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
   return handle ? handle(request, url) : realFetch(input, init);
 };
 
+/** A sign-in token as a site would sign one (single sign-on); `memoryKith` refuses a "forged" signature. */
+export function ssoToken(claims: { sub: string; name: string }, signature = 'signed'): string {
+  const exp = Math.floor(Date.now() / 1000) + 600;
+  return `${btoa('{"alg":"HS256"}')}.${btoa(JSON.stringify({ ...claims, exp }))}.${signature}`;
+}
+
 export function memoryKith(
   options: { site?: Partial<Site>; html?: (markdown: string) => string } = {},
 ): MemoryKith {
@@ -149,13 +155,13 @@ export function memoryKith(
     },
     ...options.site,
   };
-  const newSession = (name: string) => {
+  const newSession = (name: string, kind: 'guest' | 'sso' = 'guest') => {
     const token = `t${sessions.size + 1}-${name}`;
     sessions.set(token, { id: `u-${name}`, name });
     return {
       token,
       expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-      user: { id: `u-${name}`, name, kind: 'guest' as const, avatarUrl: null },
+      user: { id: `u-${name}`, name, kind, avatarUrl: null },
     };
   };
   const events = new Map<string, StoredEvent>();
@@ -350,6 +356,14 @@ export function memoryKith(
     if (path === '' && request.method === 'GET') return json(site);
     if (path === '/challenge' && request.method === 'GET') return json(await makeChallenge());
     if (path === '/sessions' && request.method === 'POST') return remember(json(newSession(body.name), 201));
+    if (path === '/sessions/sso' && request.method === 'POST') {
+      // Tokens from `ssoToken`: a signature of "forged" stands for one the site did not sign.
+      const [, claims, signature] = String(body.token).split('.');
+      if (signature === 'forged') {
+        return problem('invalid-token', 401, 'The sign-in token was refused: its signature does not match.');
+      }
+      return remember(json(newSession(JSON.parse(atob(claims!)).name, 'sso'), 201));
+    }
     if (path === '/sessions/current' && request.method === 'DELETE')
       return new Response(null, { status: 204 });
     if (path === '/preview') {

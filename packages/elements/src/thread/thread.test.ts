@@ -1,7 +1,8 @@
 import { sharedClient } from '@kith/core';
 import { sessionFor } from '@kith/core/session';
 import { aTimeout, expect, fixture, waitUntil } from '@open-wc/testing';
-import { memoryKith } from '../test-support/memory-kith.js';
+import { setDefaults } from '../base/config.js';
+import { memoryKith, ssoToken } from '../test-support/memory-kith.js';
 import { problem } from '../test-support/responses.js';
 import type { KithThread } from './thread.js';
 import './thread.js';
@@ -467,6 +468,70 @@ describe('kith-thread', () => {
       'the thread did not hear of the session',
     );
     await expect(el).to.be.accessible();
+  });
+
+  it('a reader signed in on the site is signed in here by the page’s token, once, and signed out with the site', async () => {
+    const kith = memoryKith();
+    const exchanges = () => kith.requests.filter((r) => r.url.endsWith('/sessions/sso')).length;
+    try {
+      setDefaults({ sso: ssoToken({ sub: '7', name: 'Member Mo' }) });
+      const el = await thread(kith.url);
+      await ready(el);
+      await waitUntil(() => text(root(el)).includes('Commenting as Member Mo'), 'not signed in by the token');
+      // Signing out is the site's: no Sign out button that would not last past the next page.
+      expect(button(el, 'Sign out')).to.equal(undefined);
+      await write(el, 'As a member');
+      expect(root(el).querySelector('input[name="name"]'), 'no guest name asked').to.equal(null);
+      root(el).querySelector<HTMLFormElement>('[part="editor"]')!.requestSubmit();
+      await waitUntil(() => kith.comments.some((c) => c.markdown === 'As a member'), 'not posted');
+      expect(kith.comments.find((c) => c.markdown === 'As a member')!.author!.name).to.equal('Member Mo');
+      await expect(el).to.be.accessible();
+
+      // The next page, with a fresh token for the same reader: nothing to exchange.
+      el.remove();
+      setDefaults({ sso: ssoToken({ sub: '7', name: 'Member Mo' }, 'fresh') });
+      const next = await thread(kith.url);
+      await waitUntil(
+        () => text(root(next)).includes('Commenting as Member Mo'),
+        'not signed in on the next page',
+      );
+      expect(exchanges()).to.equal(1);
+
+      // The reader signed out on the site: the page says so with an empty token.
+      next.remove();
+      setDefaults({ sso: '' });
+      const after = await thread(kith.url);
+      await waitUntil(
+        () => !sessionFor(sharedClient({ server: kith.url, site: 'blog' })).$session.get(),
+        'still signed in',
+      );
+      await ready(after);
+      expect(text(root(after))).not.to.contain('Commenting as');
+    } finally {
+      setDefaults({ sso: undefined });
+    }
+  });
+
+  it('a token the server refuses is said in the console, and the reader can still comment as a guest', async () => {
+    const kith = memoryKith();
+    const warn = console.warn;
+    const warnings: string[] = [];
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      setDefaults({ sso: ssoToken({ sub: '8', name: 'Nope' }, 'forged') });
+      const el = await thread(kith.url);
+      await ready(el);
+      await waitUntil(() => warnings.length > 0, 'nothing said');
+      expect(warnings[0]).to.contain('sign-in token was refused');
+      expect(warnings[0]).to.contain('signature does not match');
+      expect(warnings[0]).not.to.contain('forged');
+      await write(el, 'As a guest', 'Guest Gil');
+      root(el).querySelector<HTMLFormElement>('[part="editor"]')!.requestSubmit();
+      await waitUntil(() => kith.comments.some((c) => c.markdown === 'As a guest'), 'not posted');
+    } finally {
+      console.warn = warn;
+      setDefaults({ sso: undefined });
+    }
   });
 
   it('after a reload: a signed-in reader gets their own actions, an unsent comment is still there and goes out once', async () => {

@@ -17,6 +17,7 @@ import {
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import type { KithConfig } from '../base/config.js';
+import { getDefaults } from '../base/defaults.js';
 import { KithErrorEvent, KithEvent, KithLoadEvent } from '../base/events.js';
 import { KithElement } from '../base/kith-element.js';
 import { defineStrings, Localizer } from '../base/localize.js';
@@ -198,11 +199,12 @@ export class KithThread extends KithElement {
     void store.load();
     if (this.live && this.isConnected) store.connect();
     // The code for writing loads when there is writing to do: a draft left from an earlier visit
-    // (its editor opens with it), comments still to send, or a signed-in reader who may react,
-    // edit or delete. A reader who only reads never loads it.
+    // (its editor opens with it), comments still to send, or a signed-in reader (or one the site
+    // signs in) who may react, edit or delete. A reader who only reads never loads it.
     const storage = deviceStorage();
     if (readDraft(storage, client, store.key, 'new')) void this.#openEditor({ kind: 'new' }, false);
-    else if (hasUnsent(storage, client) || store.session.$session.get()) void this.#write();
+    else if (hasUnsent(storage, client) || store.session.$session.get() || getDefaults().sso)
+      void this.#write();
   }
 
   /** The writing view and its writer, loading the editor's chunk (which carries both) the first time. */

@@ -9,6 +9,7 @@ import {
 } from '@kith/core';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { Localizer } from '../base/localize.js';
+import { followSiteSignIn } from '../base/site-sign-in.js';
 import type { CommentEditor } from './editor.js';
 import type { EditorSlot } from './slot.js';
 import { shownInEditor, writeErrorText, writingStrings } from './writing-strings.js';
@@ -56,6 +57,7 @@ export class WritingView {
   ) {
     this.#localize = new Localizer(host, writingStrings, hooks.locale);
     const { store, outbox } = writer;
+    followSiteSignIn(store.session);
     this.#unlisten = outbox.listen({
       sent: (entry, comment) => {
         if (entry.threadKey !== store.key) return;
@@ -210,15 +212,19 @@ export class WritingView {
     </article>`;
   }
 
-  /** "Commenting as …" with Sign out, above the write button. */
+  /** "Commenting as …" with Sign out (the site's own sign-in signs out on the site), above the write button. */
   signedIn() {
     const t = this.#t;
     const session = this.writer.session;
-    const user = session.$session.get()?.user;
-    if (!user) return nothing;
+    const signedIn = session.$session.get();
+    if (!signedIn) return nothing;
     return html`<p class="signed-in">
-      ${t.term('signedInAs', user.name)}
-      <button part="action" type="button" @click=${() => session.signOut()}>${t.term('signOut')}</button>
+      ${t.term('signedInAs', signedIn.user.name)}
+      ${
+        signedIn.sso
+          ? nothing
+          : html`<button part="action" type="button" @click=${() => session.signOut()}>${t.term('signOut')}</button>`
+      }
     </p>`;
   }
 
