@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { createKith, listen, Sites } from '@kith/server';
 import { Hono } from 'hono';
+import { addMembers } from './members.mjs';
 import { seedDemo } from './seed.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -29,12 +30,24 @@ if (!existing) {
   const created = await sites.create(site, [origin, `http://127.0.0.1:${port}`], 'Kith demo');
   secret = created.secret;
   // As we suggest for a public site: guests solve a proof of work with each comment (no CAPTCHA),
-  // and a comment with two links or more waits for approval.
-  await sites.update(created.site, { proofOfWork: 'guests', holdLinks: 2 });
+  // and a comment with two links or more waits for approval. The blog's members sign in to the
+  // comments with single sign-on (members.mjs).
+  await sites.update(created.site, { proofOfWork: 'guests', holdLinks: 2, sso: true });
   await seedDemo(kith, site);
 }
 
+// The secret the blog signs its members' tokens with; turned on for data from before the demo had members.
+const ssoSecret = async () => {
+  const demo = await sites.get(site);
+  if (demo.settings.sso) return demo.settings.sso.secret;
+  const { secret } = (await sites.update(demo, { sso: true })).settings.sso;
+  kith.ctx.sites.forget(site);
+  return secret;
+};
+await ssoSecret();
+
 const app = new Hono();
+addMembers(app, { publicDir: resolve(here, 'public'), site, sso: ssoSecret });
 app.use('/*', serveStatic({ root: resolve(here, 'public') }));
 app.all('*', (c) => kith.app.fetch(c.req.raw, c.env));
 
