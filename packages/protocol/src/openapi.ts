@@ -100,6 +100,7 @@ const security: Record<RouteSpec['auth'], Json[] | undefined> = {
   'optional-user': [{}, { session: [] }],
   user: [{ session: [] }],
   secret: [{ siteSecret: [] }],
+  moderator: [{ siteSecret: [] }, { session: [] }],
 };
 
 /** The protocol's OpenAPI 3.1 document, generated from the same schemas the server validates with. */

@@ -28,8 +28,11 @@ import {
 import { ShareClick, ShareCounts } from './schemas/share.js';
 import { Site, SiteSettings, SiteSettingsPatch } from './schemas/site.js';
 
-/** Who may call a route: anyone, a signed-in reader (bearer session token), or the site owner (secret). */
-export type Auth = 'none' | 'optional-user' | 'user' | 'secret';
+/**
+ * Who may call a route: anyone, a signed-in reader (bearer session token), the site owner
+ * (secret), or `moderator`: the owner, or a reader the site named a moderator (their session).
+ */
+export type Auth = 'none' | 'optional-user' | 'user' | 'secret' | 'moderator';
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -132,8 +135,8 @@ export const routes = {
   listReports: {
     method: 'GET',
     path: '/v1/sites/{site}/admin/reports',
-    summary: 'Reported comments on every thread, the first reported first (site secret)',
-    auth: 'secret',
+    summary: 'Reported comments on every thread, the first reported first (site secret or a moderator)',
+    auth: 'moderator',
     params: SiteParams,
     query: Strict({ limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) }),
     responses: { 200: ReportedPage },
@@ -141,16 +144,16 @@ export const routes = {
   dismissReports: {
     method: 'DELETE',
     path: '/v1/sites/{site}/admin/comments/{id}/reports',
-    summary: 'Dismiss a comment’s reports: it stays, and leaves the queue (site secret)',
-    auth: 'secret',
+    summary: 'Dismiss a comment’s reports: it stays, and leaves the queue (site secret or a moderator)',
+    auth: 'moderator',
     params: CommentParams,
     responses: { 204: null },
   },
   listPending: {
     method: 'GET',
     path: '/v1/sites/{site}/admin/pending',
-    summary: 'Comments awaiting moderation on every thread, oldest first (site secret)',
-    auth: 'secret',
+    summary: 'Comments awaiting moderation on every thread, oldest first (site secret or a moderator)',
+    auth: 'moderator',
     params: SiteParams,
     query: Strict({ limit: Type.Optional(Limit), cursor: Type.Optional(Cursor) }),
     responses: { 200: CommentPage },
@@ -158,8 +161,9 @@ export const routes = {
   approveComment: {
     method: 'POST',
     path: '/v1/sites/{site}/admin/comments/{id}/approve',
-    summary: 'Publish a comment awaiting moderation (site secret); approving a published one changes nothing',
-    auth: 'secret',
+    summary:
+      'Publish a comment awaiting moderation (site secret or a moderator); approving a published one changes nothing',
+    auth: 'moderator',
     params: CommentParams,
     responses: { 200: Comment },
   },
@@ -167,8 +171,8 @@ export const routes = {
     method: 'DELETE',
     path: '/v1/sites/{site}/admin/comments/{id}',
     summary:
-      'Remove a comment (site secret): one awaiting moderation is rejected and gone; a published one is deleted and its replies stay',
-    auth: 'secret',
+      'Remove a comment (site secret or a moderator): one awaiting moderation is rejected and gone; a published one is deleted and its replies stay',
+    auth: 'moderator',
     params: CommentParams,
     responses: { 204: null },
   },

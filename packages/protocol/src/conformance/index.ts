@@ -5,6 +5,7 @@ import { feedCases } from './cases/feeds.js';
 import { holdCases } from './cases/holds.js';
 import { inputCases } from './cases/input.js';
 import { moderationCases } from './cases/moderation.js';
+import { moderatorCases } from './cases/moderators.js';
 import { proofCases } from './cases/proofs.js';
 import { realtimeCases } from './cases/realtime.js';
 import { reportCases } from './cases/reports.js';
@@ -55,6 +56,7 @@ export async function runConformance(
     ...realtimeCases(suite),
     ...shareCases(suite),
     ...moderationCases(suite),
+    ...moderatorCases(suite),
     ...holdCases(suite),
     ...reportCases(suite),
     ...rsvpCases(suite),

@@ -26,6 +26,10 @@ export const Email = Type.String({ format: 'email', maxLength: 254 });
 const externalUserId = '^[A-Za-z0-9_.:@-]{1,128}$';
 const ExternalUserId = Type.String({ pattern: externalUserId });
 const AvatarUrl = Type.String({ pattern: '^https://', maxLength: 2048 });
+const Moderator = Type.Boolean({
+  description:
+    'The site names this user a moderator: with their session they approve and remove comments (the admin/pending, admin/reports and admin/comments routes). Taken afresh at each sign-in.',
+});
 
 export const GuestSessionRequest = Strict(
   {
@@ -43,6 +47,7 @@ export const OwnerSessionRequest = Strict(
       name: DisplayName,
       email: Type.Optional(Email),
       avatarUrl: Type.Optional(AvatarUrl),
+      moderator: Type.Optional(Moderator),
     }),
     expiresIn: Type.Optional(
       Type.Integer({ minimum: 1, maximum: 2592000, description: 'Seconds; default 30 days.' }),
@@ -76,6 +81,7 @@ export const SsoClaims = Type.Object(
     name: DisplayName,
     email: Type.Optional(Email),
     picture: Type.Optional(AvatarUrl),
+    moderator: Type.Optional(Moderator),
     exp: Type.Integer({
       description: 'Expiry (seconds since 1970), at most 24 hours ahead: sign tokens for minutes.',
     }),
@@ -85,11 +91,16 @@ export const SsoClaims = Type.Object(
   { $id: 'SsoClaims' },
 );
 
+const SessionModerator = Type.Optional(
+  Type.Boolean({ description: 'Present (true) when the reader is one of the site’s moderators.' }),
+);
+
 export const Session = Strict(
   {
     token: Type.String({ description: 'Send as `Authorization: Bearer <token>`. Shown once.' }),
     expiresAt: Timestamp,
     user: Author,
+    moderator: SessionModerator,
   },
   { $id: 'Session' },
 );
@@ -98,6 +109,7 @@ export const SessionInfo = Strict(
   {
     expiresAt: Timestamp,
     user: Author,
+    moderator: SessionModerator,
   },
   { $id: 'SessionInfo' },
 );

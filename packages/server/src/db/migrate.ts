@@ -10,6 +10,7 @@ import * as reports from './migrations/0008-reports.js';
 import * as timeOrder from './migrations/0009-time-order.js';
 import * as webhooks from './migrations/0010-webhooks.js';
 import * as feeds from './migrations/0011-feeds.js';
+import * as moderators from './migrations/0012-moderators.js';
 
 /** Ordered list of migrations; append new ones, never edit a released one. */
 const migrations: { name: string; sql: string }[] = [
@@ -24,6 +25,7 @@ const migrations: { name: string; sql: string }[] = [
   timeOrder,
   webhooks,
   feeds,
+  moderators,
 ];
 
 // Any constant: every instance uses the same one so concurrent starts migrate once.

@@ -3,7 +3,7 @@ import { type RouteSpec, routes } from '@kith/protocol';
 import type { Static, TSchema } from '@sinclair/typebox';
 import type { Context, Hono } from 'hono';
 import type { Queryable } from '../db/driver.js';
-import { fingerprint, sameSecret } from '../services/secrets.js';
+import { fingerprint, sameSecret, siteSecretPrefix } from '../services/secrets.js';
 import type { Viewer } from '../services/sessions.js';
 import type { SiteRecord } from '../services/sites.js';
 import type { AppContext } from './context.js';
@@ -76,17 +76,22 @@ async function prepare<R extends RouteSpec>(ctx: AppContext, spec: R, c: Context
   const authorization = c.req.header('authorization');
   let viewer: Viewer | null = null;
   let actor = `ip:${clientAddress(c, ctx.trustProxy)}`;
-  if (spec.auth === 'secret') {
-    const secret = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  const secret = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  if (spec.auth === 'secret' || (spec.auth === 'moderator' && secret?.startsWith(siteSecretPrefix))) {
     if (!secret)
       throw new ProblemError('unauthorized', { detail: 'Send the site secret as a bearer token.' });
     if (!sameSecret(secret, site.secretHash)) {
       throw new ProblemError('invalid-token', { detail: 'That is not this site’s secret.' });
     }
     actor = 'owner';
-  } else if (spec.auth === 'user' || (spec.auth === 'optional-user' && authorization)) {
+  } else if (spec.auth !== 'none' && (spec.auth !== 'optional-user' || authorization)) {
     viewer = await ctx.sessions.authenticate(site.id, authorization);
     actor = `user:${viewer.userId}`;
+    if (spec.auth === 'moderator' && !viewer.moderator) {
+      throw new ProblemError('forbidden', {
+        detail: 'Only the site’s moderators may do this: the site names them when it signs them in.',
+      });
+    }
   }
   return { c, site, viewer, params, query, body, actor } as Request<R>;
 }

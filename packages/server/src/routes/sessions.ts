@@ -38,6 +38,7 @@ export function sessionRoutes(app: Hono, ctx: AppContext) {
         name: user.name,
         ...(user.email !== undefined && { email: user.email }),
         ...(user.picture !== undefined && { avatarUrl: user.picture }),
+        moderator: user.moderator === true,
       };
       return { status: 201, body: await ctx.sessions.createForOwnUser(tx, site.id, 'sso', external) };
     },
@@ -51,7 +52,11 @@ export function sessionRoutes(app: Hono, ctx: AppContext) {
 
   defineRead(app, ctx, 'getSession', async ({ viewer }) => ({
     status: 200,
-    body: { expiresAt: viewer.expiresAt.toISOString(), user: viewer.author },
+    body: {
+      expiresAt: viewer.expiresAt.toISOString(),
+      user: viewer.author,
+      ...(viewer.moderator && { moderator: true }),
+    },
   }));
 
   defineRead(app, ctx, 'deleteSession', async ({ viewer }) => {

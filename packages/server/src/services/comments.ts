@@ -173,7 +173,10 @@ export class Comments {
     return out;
   }
 
-  /** The signed-in reader's reactions on the page's comments and their comments awaiting moderation. */
+  /**
+   * The signed-in reader's reactions on the page's comments, and the comments awaiting moderation
+   * they may see: their own, or, for a moderator, everyone's.
+   */
   async viewerPart(shared: SharedPage, key: string, viewer: Viewer): Promise<ViewerState> {
     if (!shared.threadId) return { userId: viewer.userId, reactions: {}, pending: [] };
     const [reactionRows, pendingRows] = await Promise.all([
@@ -186,8 +189,8 @@ export class Comments {
         : [],
       this.db.query<CommentRow>(
         `SELECT ${commentColumns} FROM comments c
-         WHERE c.author_id = $1 AND c.thread_id = $2 AND c.status = 'pending' ORDER BY c.seq`,
-        [viewer.userId, shared.threadId],
+         WHERE (c.author_id = $1 OR $3) AND c.thread_id = $2 AND c.status = 'pending' ORDER BY c.seq`,
+        [viewer.userId, shared.threadId, viewer.moderator],
       ),
     ]);
     const reactions: Record<string, string[]> = {};
@@ -223,12 +226,12 @@ export class Comments {
     return { comments: rows.map((row) => toComment(row, parent.key)), nextCursor };
   }
 
-  /** One comment: published, or (to its author only) pending; deleted ones stay as placeholders. */
+  /** One comment: published, or (to its author and moderators only) pending; deleted ones stay as placeholders. */
   async get(site: SiteRecord, id: string, viewer: Viewer | null): Promise<Comment> {
     const rows = await this.db.query<CommentRow & { key: string }>(
       `SELECT ${commentColumns}, t.key FROM comments c JOIN threads t ON t.id = c.thread_id
-       WHERE c.id = $1 AND c.site_id = $2 AND (c.status = 'published' OR c.author_id = $3)`,
-      [id, site.id, viewer?.userId ?? ''],
+       WHERE c.id = $1 AND c.site_id = $2 AND (c.status = 'published' OR c.author_id = $3 OR $4)`,
+      [id, site.id, viewer?.userId ?? '', viewer?.moderator === true],
     );
     const row = rows[0];
     if (!row) throw new ProblemError('comment-not-found', { detail: `There is no comment "${id}".` });
@@ -243,6 +246,8 @@ export class Comments {
     markdown: string,
     html: string,
   ): Promise<boolean> {
+    // Moderators would only approve their own comments.
+    if (viewer.moderator) return false;
     if (holdReason(site.settings, { markdown, html, authorName: viewer.author.name })) return true;
     const mode = site.settings.moderation;
     if (mode !== 'first') return mode === 'pre';

@@ -9,6 +9,8 @@ export interface Viewer {
   tokenHash: string;
   expiresAt: Date;
   author: Author;
+  /** Named a moderator by the site at their latest sign-in: approves and removes comments. */
+  moderator: boolean;
 }
 
 const defaultTtlSeconds = 30 * 24 * 3600;
@@ -19,6 +21,7 @@ interface UserRow {
   kind: Author['kind'];
   name: string;
   avatar_url: string | null;
+  moderator?: boolean;
 }
 
 export function authorOf(row: UserRow): Author {
@@ -40,7 +43,12 @@ export class Sessions {
       user.id,
       expiresAt,
     ]);
-    return { token, expiresAt: expiresAt.toISOString(), user: authorOf(user) };
+    return {
+      token,
+      expiresAt: expiresAt.toISOString(),
+      user: authorOf(user),
+      ...(user.moderator && { moderator: true }),
+    };
   }
 
   async createGuest(q: Queryable, siteId: string, name: string, email?: string): Promise<Session> {
@@ -60,15 +68,24 @@ export class Sessions {
     q: Queryable,
     siteId: string,
     kind: 'owner' | 'sso',
-    external: { id: string; name: string; email?: string | undefined; avatarUrl?: string | undefined },
+    external: {
+      id: string;
+      name: string;
+      email?: string | undefined;
+      avatarUrl?: string | undefined;
+      moderator?: boolean | undefined;
+    },
     ttlSeconds = defaultTtlSeconds,
   ): Promise<Session> {
+    // The site is the authority on who its users are: each sign-in brings their latest name,
+    // picture and moderator right.
     const rows = await q.query<UserRow>(
-      `INSERT INTO users (id, site_id, kind, external_id, name, email, avatar_url)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)
+      `INSERT INTO users (id, site_id, kind, external_id, name, email, avatar_url, moderator)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
        ON CONFLICT (site_id, kind, external_id)
-       DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, avatar_url = EXCLUDED.avatar_url
-       RETURNING id, kind, name, avatar_url`,
+       DO UPDATE SET name = EXCLUDED.name, email = EXCLUDED.email, avatar_url = EXCLUDED.avatar_url,
+         moderator = EXCLUDED.moderator
+       RETURNING id, kind, name, avatar_url, moderator`,
       [
         newId(),
         siteId,
@@ -77,6 +94,7 @@ export class Sessions {
         external.name.trim(),
         external.email ?? null,
         external.avatarUrl ?? null,
+        external.moderator === true,
       ],
     );
     return this.#issue(q, siteId, rows[0]!, ttlSeconds);
@@ -96,7 +114,7 @@ export class Sessions {
     let viewer = hit && Date.now() - hit.at < cacheMs ? hit.viewer : undefined;
     if (!viewer) {
       const rows = await this.db.query<UserRow & { site_id: string; expires_at: Date; user_id: string }>(
-        `SELECT s.site_id, s.expires_at, s.user_id, u.id, u.kind, u.name, u.avatar_url
+        `SELECT s.site_id, s.expires_at, s.user_id, u.id, u.kind, u.name, u.avatar_url, u.moderator
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
         [tokenHash],
       );
@@ -109,6 +127,7 @@ export class Sessions {
         tokenHash,
         expiresAt: new Date(row.expires_at),
         author: authorOf(row),
+        moderator: row.moderator === true,
       };
       if (this.#cache.size > 10000) this.#cache.clear();
       this.#cache.set(tokenHash, { at: Date.now(), viewer });

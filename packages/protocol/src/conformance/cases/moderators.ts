@@ -1,0 +1,124 @@
+import { Session, SessionInfo } from '../../schemas/session.js';
+import type { Comment, Session as SessionT, ThreadPage } from '../../types.js';
+import { check, expectProblem, expectSchema, expectStatus } from '../assert.js';
+import type { Case, Suite } from '../context.js';
+import { signSsoToken } from './sso.js';
+
+/** Readers the site names moderators approve and remove comments with their own session. */
+export function moderatorCases(s: Suite): Case[] {
+  const mint = async (id: string, name: string, moderator?: boolean) => {
+    const reply = await s.call<SessionT>(`${s.sitePath}/admin/sessions`, {
+      method: 'POST',
+      token: s.target.secret,
+      body: { user: { id, name, ...(moderator !== undefined && { moderator }) } },
+    });
+    expectStatus(reply, 201);
+    expectSchema(Session, reply.body, 'the session');
+    return reply.body;
+  };
+  const page = (key: string, token?: string) => s.call<ThreadPage>(s.threadPath(key), { token });
+  const approve = (id: string, token?: string) =>
+    s.call<Comment>(`${s.sitePath}/admin/comments/${id}/approve`, { method: 'POST', token });
+  const remove = (id: string, token?: string) =>
+    s.call(`${s.sitePath}/admin/comments/${id}`, { method: 'DELETE', token });
+
+  return [
+    {
+      name: 'moderators: see what waits in the thread, approve and remove with their session; nobody else can',
+      async run() {
+        const before = await s.site();
+        await s.admin({ moderation: 'pre' });
+        try {
+          const mod = await mint(`mod-${s.run}`, 'Mo Derator', true);
+          check(mod.moderator === true, 'the session says the reader moderates');
+          const me = await s.call(`${s.sitePath}/sessions/current`, { token: mod.token });
+          expectSchema(SessionInfo, me.body, 'the current session');
+          check(me.body.moderator === true, 'and so does the current session');
+          const reader = await s.guest('Plain Reader');
+          check(reader.moderator === undefined, 'a guest is no moderator');
+
+          const key = s.newThreadKey('moderators');
+          const waiting = await s.post(key, reader.token, 'Waiting for a moderator');
+          const second = await s.post(key, reader.token, 'Also waiting');
+          check(waiting.status === 'pending', 'held for approval');
+          const seen = await page(key, mod.token);
+          expectStatus(seen, 200);
+          check(
+            seen.body.viewer?.pending.some((c) => c.id === waiting.id) === true,
+            'a moderator sees every comment waiting in the thread',
+          );
+          const other = await s.guest('Other Reader');
+          check(
+            (await page(key, other.token)).body.viewer?.pending.length === 0,
+            'another reader sees none of them',
+          );
+          const own = await s.post(key, mod.token, 'A moderator’s own comment');
+          check(own.status === 'published', `a moderator’s comment is not held: ${own.status}`);
+
+          expectProblem(await approve(waiting.id, reader.token), 'forbidden', 403);
+          expectProblem(await approve(waiting.id), 'unauthorized', 401);
+          expectProblem(await remove(own.id, reader.token), 'forbidden', 403);
+          expectProblem(
+            await s.call(`${s.sitePath}/admin/settings`, { token: mod.token }),
+            'invalid-token',
+            401,
+          );
+
+          const approved = await approve(waiting.id, mod.token);
+          expectStatus(approved, 200);
+          check(approved.body.status === 'published', 'approved: published');
+          expectStatus(await remove(second.id, mod.token), 204);
+          expectStatus(await remove(own.id, mod.token), 204);
+          const after = await page(key);
+          check(
+            after.body.comments.map((c) => c.id).includes(waiting.id),
+            'everyone sees the approved comment',
+          );
+          check(
+            after.body.comments.find((c) => c.id === own.id)?.deleted === true,
+            'a removed published comment is deleted',
+          );
+          check((await page(key, mod.token)).body.viewer?.pending.length === 0, 'a rejected comment is gone');
+          expectStatus(await s.call(`${s.sitePath}/admin/pending`, { token: mod.token }), 200);
+          expectStatus(await s.call(`${s.sitePath}/admin/reports`, { token: mod.token }), 200);
+
+          // The right follows the site: signed in again without it, the reader moderates no more.
+          const demoted = await mint(`mod-${s.run}`, 'Mo Derator');
+          check(demoted.moderator === undefined, 'no longer a moderator');
+          check(demoted.user.id === mod.user.id, 'the same commenter');
+          const third = await s.post(key, reader.token, 'Still waiting');
+          expectProblem(await approve(third.id, demoted.token), 'forbidden', 403);
+
+          // Single sign-on names moderators the same way.
+          expectStatus(
+            await s.call(`${s.sitePath}/admin/settings`, {
+              method: 'PATCH',
+              token: s.target.secret,
+              body: { sso: true },
+            }),
+            200,
+          );
+          const secret = (await s.call(`${s.sitePath}/admin/settings`, { token: s.target.secret })).body.sso
+            .secret;
+          const exp = Math.floor(Date.now() / 1000) + 300;
+          const sso = await s.call<SessionT>(`${s.sitePath}/sessions/sso`, {
+            method: 'POST',
+            body: {
+              token: signSsoToken({ sub: `sso-mod-${s.run}`, name: 'Sam', moderator: true, exp }, secret),
+            },
+          });
+          expectStatus(sso, 201);
+          check(sso.body.moderator === true, 'a token names a moderator');
+          expectStatus(await approve(third.id, sso.body.token), 200);
+        } finally {
+          await s.call(`${s.sitePath}/admin/settings`, {
+            method: 'PATCH',
+            token: s.target.secret,
+            body: { sso: false },
+          });
+          await s.admin({ moderation: before.moderation });
+        }
+      },
+    },
+  ];
+}
