@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { createKith, type Kith, type Listening, listen } from '../../server/src/index.js';
 import { Sites } from '../../server/src/services/sites.js';
 import { createAdminClient, type KithAdminClient } from '../src/admin.js';
-import { createClient, type KithClient } from '../src/index.js';
+import { createClient, type KithClient, type KithError } from '../src/index.js';
 import type { KeyValueStorage } from '../src/storage.js';
 import {
   hasUnsent,
@@ -397,6 +397,48 @@ describe('thread store, outbox and session against the reference server', () => 
     writer.dispose();
     own.dispose();
     store.dispose();
+  });
+
+  it('a moderator approves and removes in the thread through the writer; the thread shows it at once', async () => {
+    await owner.updateSite({ moderation: 'pre' });
+    try {
+      const k = key();
+      const author = reader();
+      await author.session.signInAsGuest({ name: 'Waits' });
+      const first = await author.client.createComment(k, { markdown: 'approve me' });
+      const second = await author.client.createComment(k, { markdown: 'reject me' });
+      const mod = reader();
+      mod.session.use(await owner.createSession({ user: { id: 'mod-1', name: 'Mod', moderator: true } }));
+      assert.equal(mod.session.$session.get()?.moderator, true, 'kept with the session');
+      const store = mod.thread(k);
+      await store.load();
+      assert.deepEqual(
+        store.$state.get().pending.map((c) => c.markdown),
+        ['approve me', 'reject me'],
+        'a moderator sees what waits',
+      );
+      const writer = mod.writer(store);
+      await writer.approve(first.id);
+      let state = store.$state.get();
+      assert.deepEqual(
+        state.comments.map((c) => c.id),
+        [first.id],
+        'approved: in the thread at once',
+      );
+      assert.equal(state.meta?.commentCount, 1);
+      await writer.remove(second.id);
+      assert.deepEqual(store.$state.get().pending, [], 'rejected: gone');
+      await writer.remove(first.id);
+      state = store.$state.get();
+      assert.equal(state.comments[0]!.deleted, true, 'removed: shown as deleted');
+      assert.equal(state.meta?.commentCount, 0);
+
+      const plain = author.writer(author.thread(k));
+      await assert.rejects(plain.approve(second.id), (e: KithError) => e.code === 'forbidden');
+      store.dispose();
+    } finally {
+      await owner.updateSite({ moderation: 'none' });
+    }
   });
 
   it('a comment deleted while it awaits moderation was never counted', () => {

@@ -11,6 +11,8 @@ export interface StoredSession {
   user: Author;
   /** For a session from the site's sign-in token: who it named (see `signInWithSso`). */
   sso?: string;
+  /** The site named the reader a moderator (see `ThreadWriter.approve` and `remove`). */
+  moderator?: boolean;
 }
 
 /**
@@ -39,15 +41,17 @@ export class SessionStore {
 
   /** Signs in as a guest (name, optional email); the same idempotency key makes a retry safe. */
   async signInAsGuest(guest: GuestSessionRequest, idempotencyKey?: string): Promise<StoredSession> {
-    const session: Session = await this.client.signInAsGuest(guest, idempotencyKey ? { idempotencyKey } : {});
-    const stored = { token: session.token, expiresAt: session.expiresAt, user: session.user };
+    const stored: StoredSession = await this.client.signInAsGuest(
+      guest,
+      idempotencyKey ? { idempotencyKey } : {},
+    );
     this.#set(stored);
     return stored;
   }
 
   /** Uses a session minted elsewhere (e.g. by the site's own sign-in, through the site secret). */
   use(session: Session, sso?: string): void {
-    this.#set({ token: session.token, expiresAt: session.expiresAt, user: session.user, sso });
+    this.#set({ ...session, sso });
   }
 
   /** Signs out on the server (best effort) and on this device. */

@@ -204,12 +204,17 @@ export class ThreadStore {
    * comments wait in `incoming`.
    */
   upsert(comment: Comment, sent = false): void {
-    // The reader's own comment may arrive on the stream before the answer to its POST.
-    const own =
-      sent || (comment.author !== null && comment.author.id === this.session.$session.get()?.user.id);
     let state = this.$state.get();
-    // The reader's own comment, approved by the site: no longer waiting, now one of the thread's.
-    if (comment.status === 'published' && state.pending.some((c) => c.id === comment.id)) {
+    // One the reader saw waiting (their own, or anyone's for a moderator), now approved.
+    const waited = state.pending.some((c) => c.id === comment.id);
+    // The reader's own comment may arrive on the stream before the answer to its POST; one they
+    // saw waiting is shown in place too, not behind "new comments".
+    const own =
+      sent ||
+      waited ||
+      (comment.author !== null && comment.author.id === this.session.$session.get()?.user.id);
+    // No longer waiting: now one of the thread's.
+    if (comment.status === 'published' && waited) {
       this.#patch({ pending: state.pending.filter((c) => c.id !== comment.id) });
       state = this.$state.get();
     }

@@ -1,5 +1,6 @@
 import type { Comment, ReportRequest } from '@kith/protocol';
 import { perClient } from '../clients.js';
+import { approveComment, removeComment } from '../moderation.js';
 import { reportComment } from '../report.js';
 import { deviceStorage, type KeyValueStorage } from '../storage.js';
 import { Outbox, type OutboxEntry } from './outbox.js';
@@ -67,6 +68,23 @@ export class ThreadWriter {
     const comment = await this.#write(() => this.store.client.deleteComment(id));
     this.store.remove(comment);
     return comment;
+  }
+
+  /** A moderator publishes a comment awaiting moderation: it takes its place in the thread at once. */
+  async approve(id: string): Promise<Comment> {
+    const comment = await this.#write(() => approveComment(this.store.client, id));
+    this.store.upsert(comment, true);
+    return comment;
+  }
+
+  /**
+   * A moderator removes anyone's comment: one awaiting moderation is gone, a published one is
+   * shown as deleted (its replies stay).
+   */
+  async remove(id: string): Promise<void> {
+    const was = this.store.find(id);
+    await this.#write(() => removeComment(this.store.client, id));
+    if (was) this.store.remove({ ...was, deleted: true, markdown: '', html: '', author: null });
   }
 
   /** Reports someone else's comment to the site owner (see `reportComment`). */

@@ -53,7 +53,11 @@ export interface MemoryKith {
     options?: { parentId?: string; author?: string; at?: string; status?: Comment['status'] },
   ): Stored;
   /** A signed-in reader, as the thread keeps it on the device (put it in localStorage to use it). */
-  session(name: string): { token: string; expiresAt: string; user: NonNullable<Comment['author']> };
+  session(
+    name: string,
+    kind?: 'guest' | 'sso',
+    moderator?: boolean,
+  ): { token: string; expiresAt: string; user: NonNullable<Comment['author']>; moderator?: boolean };
   /** A comment by `author` awaiting moderation: only its author sees it. */
   addPending(thread: string, markdown: string, author: string, parentId?: string): Stored;
   requests: Request[];
@@ -118,7 +122,7 @@ export function memoryKith(
   const render = options.html ?? miniMarkdown;
   let seq = 0;
   let eventId = 0;
-  const sessions = new Map<string, { id: string; name: string }>();
+  const sessions = new Map<string, { id: string; name: string; moderator?: boolean }>();
   const mine = new Map<string, Set<string>>(); // `${user}|${comment}` -> reactions
   const done = new Map<string, Response>();
   const spentProofs = new Set<string>();
@@ -155,13 +159,14 @@ export function memoryKith(
     },
     ...options.site,
   };
-  const newSession = (name: string, kind: 'guest' | 'sso' = 'guest') => {
+  const newSession = (name: string, kind: 'guest' | 'sso' = 'guest', moderator = false) => {
     const token = `t${sessions.size + 1}-${name}`;
-    sessions.set(token, { id: `u-${name}`, name });
+    sessions.set(token, { id: `u-${name}`, name, moderator });
     return {
       token,
       expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
       user: { id: `u-${name}`, name, kind, avatarUrl: null },
+      ...(moderator && { moderator: true }),
     };
   };
   const events = new Map<string, StoredEvent>();
@@ -345,7 +350,8 @@ export function memoryKith(
     const failed = await kith.fail?.(request);
     if (failed) return failed;
     const path = url.pathname.replace(`/${name}/v1/sites/blog`, '').replace(/\/$/, '');
-    const body = request.method === 'GET' || request.method === 'DELETE' ? undefined : await request.json();
+    const sent = request.method === 'GET' || request.method === 'DELETE' ? '' : await request.text();
+    const body = sent ? JSON.parse(sent) : undefined;
     const idem = request.headers.get('idempotency-key');
     if (idem && done.has(idem)) return done.get(idem)!.clone();
     const remember = (response: Response) => {
@@ -471,7 +477,12 @@ export function memoryKith(
                   .map(([k, v]) => [k.split('|')[1], [...v]]),
               ),
               pending: kith.comments
-                .filter((c) => c.threadKey === thread && c.status === 'pending' && c.author?.id === who.id)
+                .filter(
+                  (c) =>
+                    c.threadKey === thread &&
+                    c.status === 'pending' &&
+                    (c.author?.id === who.id || who.moderator),
+                )
                 .map(strip),
             }
           : null,
@@ -509,6 +520,24 @@ export function memoryKith(
       mine.set(`${who.id}|${comment.id}`, set);
       emit(comment.threadKey, 'reaction.changed', { commentId: comment.id, reactions: comment.reactions });
       return remember(json({ commentId: comment.id, reactions: comment.reactions, mine: [...set] }));
+    }
+    if ((m = path.match(/^\/admin\/comments\/([^/]+?)(\/approve)?$/))) {
+      const who = user(request);
+      if (!who) return problem('unauthorized', 401);
+      if (!who.moderator) return problem('forbidden', 403, 'Only the site’s moderators may do this.');
+      const comment = kith.comments.find((c) => c.id === m![1]);
+      if (!comment) return problem('comment-not-found', 404);
+      if (m[2]) {
+        comment.status = 'published';
+        emit(comment.threadKey, 'comment.created', { comment: strip(comment) });
+        return remember(json(strip(comment)));
+      }
+      if (comment.status === 'pending') kith.comments.splice(kith.comments.indexOf(comment), 1);
+      else {
+        Object.assign(comment, { markdown: '', html: '', deleted: true, author: null });
+        emit(comment.threadKey, 'comment.deleted', { comment: strip(comment) });
+      }
+      return new Response(null, { status: 204 });
     }
     if ((m = path.match(/^\/comments\/([^/]+)$/))) {
       const comment = kith.comments.find((c) => c.id === m![1]);

@@ -326,6 +326,68 @@ describe('kith-thread', () => {
     expect(text(root(el).querySelector('[part="heading"]'))).to.equal('1 comment');
   });
 
+  it('a moderator approves and removes in the thread by keyboard, each said aloud; other readers get neither', async () => {
+    const kith = memoryKith();
+    kith.add('/post', 'Published by Ada', { author: 'Ada' });
+    kith.addPending('/post', 'Waiting from Bea', 'Bea');
+    kith.addPending('/post', 'Spam from Cy', 'Cy');
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Mod', 'sso', true)));
+    const el = await thread(kith.url);
+    await ready(el);
+    const article = (words: string) => () => articles(el).find((a) => text(a).includes(words));
+    const bea = article('Waiting from Bea');
+    await waitUntil(() => bea() && button(bea()!, 'Approve'), 'no Approve on a waiting comment');
+    expect(text(bea()!)).to.contain('Awaiting moderation.');
+    expect(text(bea()!)).not.to.contain('only you', 'not the author’s words');
+    await expect(el).to.be.accessible();
+
+    button(bea()!, 'Approve')!.focus();
+    button(bea()!, 'Approve')!.click();
+    await waitUntil(
+      () => text(root(el).querySelector('[role="status"]')) === 'Approved. Everyone sees it now.',
+      'approval not said',
+    );
+    await waitUntil(() => !text(bea()!).includes('Awaiting'), 'still shown as waiting');
+    expect(kith.comments.find((c) => c.markdown === 'Waiting from Bea')!.status).to.equal('published');
+    await waitUntil(() => root(el).activeElement === bea(), 'focus did not stay on the comment');
+
+    const cy = article('Spam from Cy');
+    button(cy()!, 'Remove')!.click();
+    await waitUntil(
+      () => root(el).activeElement?.textContent?.trim() === 'Remove',
+      'focus not on the choice',
+    );
+    expect(cy()!.querySelector('[data-choice]')!.getAttribute('aria-label')).to.equal(
+      'Reject this comment? It will not be published.',
+    );
+    (root(el).activeElement as HTMLButtonElement).click();
+    await waitUntil(() => !cy(), 'a rejected comment is gone');
+    expect(text(root(el).querySelector('[role="status"]'))).to.equal('Removed.');
+
+    const ada = article('Published by Ada');
+    expect(button(ada()!, 'Report'), 'a moderator removes rather than reports').to.equal(undefined);
+    button(ada()!, 'Remove')!.click();
+    await waitUntil(() => ada()?.querySelector('[data-choice]'), 'no choice');
+    expect(ada()!.querySelector('[data-choice]')!.getAttribute('aria-label')).to.equal(
+      'Remove this comment? Its replies stay.',
+    );
+    button(ada()!.querySelector('[data-choice]')!, 'Remove')!.click();
+    await waitUntil(() => kith.comments.find((c) => c.markdown === '' && c.deleted), 'not removed');
+    await expect(el).to.be.accessible();
+
+    // A reader who is no moderator sees none of it.
+    const site = memoryKith();
+    site.add('/post', 'Published by Eve', { author: 'Eve' });
+    site.addPending('/post', 'Another wait', 'Dee');
+    localStorage.setItem(`kith:session:${site.url}|blog`, JSON.stringify(site.session('Sam')));
+    const other = await thread(site.url);
+    await ready(other);
+    await waitUntil(() => text(root(other)).includes('Commenting as Sam'));
+    expect(text(root(other))).not.to.contain('Another wait');
+    expect(button(other, 'Approve')).to.equal(undefined);
+    expect(button(other, 'Remove')).to.equal(undefined);
+  });
+
   it('a signed-in reader reports another’s comment by keyboard: a reason, once, said aloud; never their own', async () => {
     const kith = memoryKith();
     kith.add('/post', 'Buy cheap watches', { author: 'Spammer' });

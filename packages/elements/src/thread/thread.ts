@@ -420,7 +420,7 @@ export class KithThread extends KithElement {
         >
         ${comment.editedAt && !comment.deleted ? html`<span part="edited">${t.term('edited')}</span>` : nothing}
       </header>
-      ${pending ? html`<p part="status">${t.term('pending')}</p>` : nothing}
+      ${pending ? (this.#view?.pending(comment) ?? html`<p part="status">${t.term('pending')}</p>`) : nothing}
       ${replyingTo ? html`<p part="replying-to">${t.term('replyingTo', replyingTo)}</p>` : nothing}
       ${
         editing

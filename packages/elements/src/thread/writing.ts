@@ -43,7 +43,7 @@ export interface WritingHooks {
  * who they comment as, and what follows when the outbox sends or refuses a comment.
  */
 export class WritingView {
-  /** The comment whose deletion (its id) or report (`report:<id>`) is being chosen. */
+  /** The comment whose deletion (its id), report (`report:<id>`) or removal (`remove:<id>`) is being chosen. */
   confirming: string | null = null;
   readonly #localize: Localizer<typeof writingStrings.en>;
   /** Comments the reader reported while this page is open. */
@@ -112,7 +112,7 @@ export class WritingView {
       void this.host.updateComplete.then(() =>
         this.host.shadowRoot?.querySelector<HTMLElement>('[data-choice] button')?.focus(),
       );
-    } else if (closing) this.hooks.focusComment(closing.replace(/^report:/, ''));
+    } else if (closing) this.hooks.focusComment(closing.replace(/^\w+:/, ''));
   }
 
   /** Whether the reader may still edit or delete the comment (their own, within the site's window). */
@@ -147,9 +147,22 @@ export class WritingView {
     this.#confirm(null);
   }
 
+  /** A moderator approves (focus stays on the comment, now published) or removes a comment. */
+  async #moderate(comment: Comment, approve: boolean): Promise<void> {
+    this.#confirm(null);
+    try {
+      await (approve ? this.writer.approve(comment.id) : this.writer.remove(comment.id));
+      this.hooks.announce(this.#t.term(approve ? 'approved' : 'removed'));
+      if (approve) this.hooks.focusComment(comment.id);
+    } catch (error) {
+      this.hooks.announce(this.errorText(error as KithError));
+    }
+  }
+
   /**
-   * In place of a comment's actions: "Delete this comment?" with Delete and Cancel, or "Report
-   * this comment as:" with the reasons and Cancel.
+   * In place of a comment's actions: "Delete this comment?" with Delete and Cancel, "Report this
+   * comment as:" with the reasons and Cancel, or a moderator's "Remove this comment?" (for one
+   * awaiting moderation, "Reject this comment?") with Remove and Cancel.
    */
   confirmation(comment: Comment) {
     const t = this.#t;
@@ -158,6 +171,14 @@ export class WritingView {
       return html`<div part="actions" role="group" aria-label=${t.term('confirmDelete')} data-choice>
         <span>${t.term('confirmDelete')}</span>
         <button part="action" type="button" @click=${() => this.#delete(comment)}>${t.term('delete')}</button>
+        ${cancel}
+      </div>`;
+    }
+    if (this.confirming === `remove:${comment.id}`) {
+      const question = t.term(comment.status === 'pending' ? 'confirmReject' : 'confirmRemove');
+      return html`<div part="actions" role="group" aria-label=${question} data-choice>
+        <span>${question}</span>
+        <button part="action" type="button" @click=${() => this.#moderate(comment, false)}>${t.term('remove')}</button>
         ${cancel}
       </div>`;
     }
@@ -172,9 +193,14 @@ export class WritingView {
     </div>`;
   }
 
+  /** A moderator's Remove, which asks first. */
+  #removeButton(comment: Comment) {
+    return html`<button part="action" type="button" @click=${() => this.#confirm(`remove:${comment.id}`)}>${this.#t.term('remove')}</button>`;
+  }
+
   /**
    * The writer's actions on a comment: Edit and Delete on their own while they may still change
-   * them; Report on others' (once reported, "Reported").
+   * them; Report on others' (once reported, "Reported"); for a moderator, Remove on any other.
    */
   actions(comment: Comment, state: ThreadState) {
     const t = this.#t;
@@ -184,11 +210,31 @@ export class WritingView {
         </button>
         <button part="action" type="button" @click=${() => this.#confirm(comment.id)}>${t.term('delete')}</button>`;
     }
-    const me = this.writer.session.$session.get()?.user.id;
-    if (!me || comment.deleted || !comment.author || comment.author.id === me) return nothing;
+    const session = this.writer.session.$session.get();
+    const me = session?.user.id;
+    if (!me || comment.deleted || !comment.author) return nothing;
+    if (session.moderator) return this.#removeButton(comment);
+    if (comment.author.id === me) return nothing;
     return this.#reported.has(comment.id)
       ? html`<span part="status">${t.term('reported')}</span>`
       : html`<button part="action" type="button" @click=${() => this.#confirm(`report:${comment.id}`)}>${t.term('report')}</button>`;
+  }
+
+  /**
+   * For a moderator, in place of "only you can see this" on a comment awaiting moderation: that it
+   * waits, with Approve and Remove. Undefined for anyone else (the thread says it is theirs alone).
+   */
+  pending(comment: Comment) {
+    if (!this.writer.session.$session.get()?.moderator) return undefined;
+    const t = this.#t;
+    return html`<p part="status">${t.term('awaiting')}</p>
+      ${
+        this.confirmation(comment) ??
+        html`<div part="actions">
+          <button part="action" type="button" @click=${() => this.#moderate(comment, true)}>${t.term('approve')}</button>
+          ${this.#removeButton(comment)}
+        </div>`
+      }`;
   }
 
   /** A comment still on its way: the writer's own text, as typed (not yet rendered by the server). */

@@ -32,6 +32,14 @@ const strings: EditorStrings = {
   reasonOther: 'سبب آخر',
   reported: 'تم الإبلاغ',
   reportedThanks: 'تم الإبلاغ. سيراجعه صاحب الموقع.',
+  // A moderator's actions (the site names its moderators).
+  awaiting: 'بانتظار المراجعة.',
+  approve: 'موافقة',
+  remove: 'إزالة',
+  confirmRemove: 'إزالة هذا التعليق؟ تبقى الردود عليه.',
+  confirmReject: 'رفض هذا التعليق؟ لن يُنشر.',
+  approved: 'تمت الموافقة. يراه الجميع الآن.',
+  removed: 'تمت الإزالة.',
   sending: 'جارٍ الإرسال…',
   queued: 'لم يُرسل بعد. سيُرسل عند عودة الاتصال.',
   proofUnsupported:

@@ -32,6 +32,14 @@ const strings: EditorStrings = {
   reasonOther: 'Etwas anderes',
   reported: 'Gemeldet',
   reportedThanks: 'Gemeldet. Der Betreiber der Website sieht es sich an.',
+  // A moderator's actions (the site names its moderators).
+  awaiting: 'Wartet auf Freigabe.',
+  approve: 'Freigeben',
+  remove: 'Entfernen',
+  confirmRemove: 'Diesen Kommentar entfernen? Die Antworten bleiben.',
+  confirmReject: 'Diesen Kommentar ablehnen? Er wird nicht veröffentlicht.',
+  approved: 'Freigegeben. Jetzt sehen ihn alle.',
+  removed: 'Entfernt.',
   sending: 'Wird gesendet…',
   queued: 'Noch nicht gesendet. Er wird gesendet, sobald die Verbindung zurück ist.',
   proofUnsupported:

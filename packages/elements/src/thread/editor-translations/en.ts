@@ -32,6 +32,14 @@ const strings = {
   reasonOther: 'Something else',
   reported: 'Reported',
   reportedThanks: 'Reported. The site owner will look at it.',
+  // A moderator's actions (the site names its moderators).
+  awaiting: 'Awaiting moderation.',
+  approve: 'Approve',
+  remove: 'Remove',
+  confirmRemove: 'Remove this comment? Its replies stay.',
+  confirmReject: 'Reject this comment? It will not be published.',
+  approved: 'Approved. Everyone sees it now.',
+  removed: 'Removed.',
   sending: 'Sending…',
   queued: 'Not sent yet. It will be sent when the connection is back.',
   proofUnsupported:

@@ -33,6 +33,14 @@ const strings: EditorStrings = {
   reasonOther: 'Otra cosa',
   reported: 'Denunciado',
   reportedThanks: 'Denunciado. El responsable del sitio lo revisará.',
+  // A moderator's actions (the site names its moderators).
+  awaiting: 'Pendiente de moderación.',
+  approve: 'Aprobar',
+  remove: 'Quitar',
+  confirmRemove: '¿Quitar este comentario? Sus respuestas se quedan.',
+  confirmReject: '¿Rechazar este comentario? No se publicará.',
+  approved: 'Aprobado. Ahora todos lo ven.',
+  removed: 'Quitado.',
   sending: 'Enviando…',
   queued: 'Aún no se ha enviado. Se enviará cuando vuelva la conexión.',
   proofUnsupported:

@@ -33,6 +33,14 @@ const strings: EditorStrings = {
   reasonOther: 'Autre chose',
   reported: 'Signalé',
   reportedThanks: 'Signalé. Le responsable du site va l’examiner.',
+  // A moderator's actions (the site names its moderators).
+  awaiting: 'En attente de modération.',
+  approve: 'Approuver',
+  remove: 'Retirer',
+  confirmRemove: 'Retirer ce commentaire ? Ses réponses restent.',
+  confirmReject: 'Refuser ce commentaire ? Il ne sera pas publié.',
+  approved: 'Approuvé. Tout le monde le voit maintenant.',
+  removed: 'Retiré.',
   sending: 'Envoi…',
   queued: 'Pas encore envoyé. Il partira dès que la connexion reviendra.',
   proofUnsupported:

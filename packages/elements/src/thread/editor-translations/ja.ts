@@ -32,6 +32,14 @@ const strings: EditorStrings = {
   reasonOther: 'その他',
   reported: '報告済み',
   reportedThanks: '報告しました。サイトの管理者が確認します。',
+  // A moderator's actions (the site names its moderators).
+  awaiting: '承認待ちです。',
+  approve: '承認',
+  remove: '削除',
+  confirmRemove: 'このコメントを削除しますか？返信は残ります。',
+  confirmReject: 'このコメントを却下しますか？公開されません。',
+  approved: '承認しました。全員に表示されます。',
+  removed: '削除しました。',
   sending: '送信中…',
   queued: 'まだ送信されていません。接続が戻ると送信されます。',
   proofUnsupported:
