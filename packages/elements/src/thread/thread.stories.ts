@@ -172,6 +172,20 @@ export const SignedInReader: Story = {
     }),
 };
 
+/**
+ * A moderator (the site names them when it signs them in): every comment waiting in the thread,
+ * with Approve and Remove, and Remove on everyone else's published comments.
+ */
+export const Moderator: Story = {
+  render: (args) =>
+    pair(args, (kith) => {
+      kith.site.moderation = 'pre';
+      conversation(kith);
+      kith.addPending('/post', 'Is this the place to ask about the **spring** meetup?', 'Newcomer');
+      localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Mo', 'sso', true)));
+    }),
+};
+
 /** A comment that could not be sent (offline): kept, with "Send now" and "Cancel". */
 export const NotSentYet: Story = {
   render: (args) =>
