@@ -27,6 +27,8 @@ export const problems = {
     title: 'The site would hold this edit for approval: post it as a new comment',
   },
   'thread-closed': { status: 403, title: 'Comments are closed' },
+  'user-blocked': { status: 403, title: 'You can no longer post on this site' },
+  'user-not-found': { status: 404, title: 'There is no such commenter on this site' },
   'proof-required': { status: 403, title: 'This site asks for a proof of work with each comment' },
   'proof-invalid': { status: 403, title: 'The proof of work is wrong, expired or already used' },
   'site-not-found': { status: 404, title: 'The site does not exist' },

@@ -13,7 +13,7 @@ import {
   ThreadPage,
   ThreadUpdate,
 } from './schemas/comment.js';
-import { CommentId, Cursor, Limit, SiteId, Sort, Strict, ThreadKey } from './schemas/common.js';
+import { CommentId, Cursor, Limit, SiteId, Sort, Strict, ThreadKey, UserId } from './schemas/common.js';
 import { SiteExport } from './schemas/export.js';
 import { ProofChallenge } from './schemas/proof.js';
 import { ReportedPage, ReportRequest } from './schemas/report.js';
@@ -56,6 +56,7 @@ export interface RouteSpec {
 const SiteParams = Strict({ site: SiteId });
 const ThreadParams = Strict({ site: SiteId, key: ThreadKey });
 const CommentParams = Strict({ site: SiteId, id: CommentId });
+const UserParams = Strict({ site: SiteId, id: UserId });
 
 /**
  * The protocol's routes: the server validates with these, the OpenAPI document is generated from
@@ -174,6 +175,16 @@ export const routes = {
       'Remove a comment (site secret or a moderator): one awaiting moderation is rejected and gone; a published one is deleted and its replies stay',
     auth: 'moderator',
     params: CommentParams,
+    responses: { 204: null },
+  },
+  blockUser: {
+    method: 'PUT',
+    path: '/v1/sites/{site}/admin/users/{id}',
+    summary:
+      'Block a commenter (an author id) from posting, reacting, reporting and answering events, or let them again (site secret or a moderator; moderators block no moderator)',
+    auth: 'moderator',
+    params: UserParams,
+    body: Strict({ blocked: Type.Boolean() }),
     responses: { 204: null },
   },
   createComment: {

@@ -21,6 +21,7 @@ import { Reports } from './services/reports.js';
 import { Rsvps } from './services/rsvps.js';
 import { ownerSettings, Sites } from './services/sites.js';
 import { Threads } from './services/threads.js';
+import { authorOf, setBlocked } from './services/users.js';
 import { recentDeliveries } from './services/webhooks.js';
 
 const usage = `kith-server — the Kith reference server
@@ -45,6 +46,7 @@ Usage:
   kith-server comments approve|remove <site> <comment-id>
   kith-server comments reported <site>
   kith-server comments dismiss <site> <comment-id>
+  kith-server comments block|unblock <site> <comment-id>   (the comment's author)
   kith-server event put <site> <key> <event.json | ->
   kith-server event show|attendees|remove <site> <key>
   kith-server event list <site>
@@ -405,8 +407,11 @@ async function main() {
   if (command === 'comments') {
     const [siteId, id] = rest;
     const listing = sub === 'pending' || sub === 'reported';
-    if (!siteId || !(listing || ((sub === 'approve' || sub === 'remove' || sub === 'dismiss') && id)))
-      fail('comments pending|reported <site> | comments approve|remove|dismiss <site> <comment-id>');
+    const acts = ['approve', 'remove', 'dismiss', 'block', 'unblock'];
+    if (!siteId || !(listing || (acts.includes(sub ?? '') && id)))
+      fail(
+        'comments pending|reported <site> | comments approve|remove|dismiss|block|unblock <site> <comment-id>',
+      );
     await withDb(async (db) => {
       const site = await new Sites(db).find(siteId);
       if (!site) fail(`there is no site "${siteId}"`);
@@ -439,7 +444,18 @@ async function main() {
         if (!any) process.stdout.write('no comments are reported\n');
         return;
       }
-      if (sub === 'dismiss') {
+      if (sub === 'block' || sub === 'unblock') {
+        const author = await db.transaction(async (tx) => {
+          const user = await authorOf(tx, site, id!);
+          await setBlocked(tx, site, user, sub === 'block', null);
+          return user;
+        });
+        process.stdout.write(
+          sub === 'block'
+            ? `the author of comment ${id} (${author}) is blocked: they read, but no longer post, react, report or answer\n`
+            : `the author of comment ${id} (${author}) may post again\n`,
+        );
+      } else if (sub === 'dismiss') {
         await db.transaction((tx) => reports.dismiss(tx, site, id!));
         process.stdout.write(`the reports of comment ${id} are dismissed; it stays\n`);
       } else if (sub === 'approve') {

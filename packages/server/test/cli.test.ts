@@ -125,6 +125,40 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     await assert.rejects(kith('site', 'sso', 'nosuch', 'on'), /no site/);
   });
 
+  it('comments block stops a comment’s author from writing; unblock lets them again', async () => {
+    const key = encodeURIComponent('/posts/blocked');
+    const post = async (base: string, token: string) =>
+      json(`${base}/v1/sites/blog/threads/${key}/comments`, {
+        method: 'POST',
+        token,
+        body: { markdown: 'hi' },
+      });
+    let token = '';
+    let id = '';
+    let server = await startServer({ databaseUrl, dataDir, site: 'blog' });
+    try {
+      token = await guest(server.url, 'blog', 'Troll');
+      id = (await post(server.url, token)).body.id;
+    } finally {
+      await server.stop();
+    }
+    assert.match((await kith('comments', 'block', 'blog', id)).stdout, /is blocked/);
+    server = await startServer({ databaseUrl, dataDir, site: 'blog' });
+    try {
+      assert.equal((await post(server.url, token)).body.code, 'user-blocked');
+    } finally {
+      await server.stop();
+    }
+    assert.match((await kith('comments', 'unblock', 'blog', id)).stdout, /may post again/);
+    server = await startServer({ databaseUrl, dataDir, site: 'blog' });
+    try {
+      assert.equal((await post(server.url, token)).status, 201);
+    } finally {
+      await server.stop();
+    }
+    await assert.rejects(kith('comments', 'block', 'blog', 'nope123'), /no comment/);
+  });
+
   it('thread close makes a thread read-only; thread open reopens it', async () => {
     await kith('thread', 'close', 'blog', 'https://blog.example/posts/hello/');
     const server = await startServer({ databaseUrl, dataDir, site: 'blog' });

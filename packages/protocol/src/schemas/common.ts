@@ -17,6 +17,11 @@ export const ThreadKey = Type.String({
   description: 'The thread key, percent-encoded as one path segment.',
 });
 
+export const UserId = Type.String({
+  pattern: '^[A-Za-z0-9_-]{1,32}$',
+  description: 'A commenter’s id, as comments’ `author.id` gives it.',
+});
+
 export const CommentId = Type.String({
   pattern: '^[A-Za-z0-9_-]{1,32}$',
   description: 'An opaque comment id.',

@@ -11,6 +11,7 @@ import * as timeOrder from './migrations/0009-time-order.js';
 import * as webhooks from './migrations/0010-webhooks.js';
 import * as feeds from './migrations/0011-feeds.js';
 import * as moderators from './migrations/0012-moderators.js';
+import * as blocked from './migrations/0013-blocked.js';
 
 /** Ordered list of migrations; append new ones, never edit a released one. */
 const migrations: { name: string; sql: string }[] = [
@@ -26,6 +27,7 @@ const migrations: { name: string; sql: string }[] = [
   webhooks,
   feeds,
   moderators,
+  blocked,
 ];
 
 // Any constant: every instance uses the same one so concurrent starts migrate once.

@@ -137,6 +137,11 @@ export function defineWrite<K extends keyof Routes>(
   app.on(spec.method, honoPath(spec.path), async (c) => {
     const key = spec.method === 'POST' ? checkIdempotencyKey(c.req.header('idempotency-key')) : undefined;
     const req = await prepare(ctx, spec as Routes[K], c);
+    if (req.viewer?.blocked) {
+      throw new ProblemError('user-blocked', {
+        detail: 'The site blocked this commenter: reading still works, writing does not.',
+      });
+    }
     let wake: string | null | undefined;
     const outcome = await runIdempotent(
       ctx.db,

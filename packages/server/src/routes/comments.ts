@@ -4,6 +4,7 @@ import type { AppContext } from '../http/context.js';
 import { defineRead, defineWrite } from '../http/define.js';
 import { checkMarkdown } from '../services/comments.js';
 import { renderMarkdown } from '../services/markdown.js';
+import { setBlocked } from '../services/users.js';
 
 export function commentRoutes(app: Hono, ctx: AppContext) {
   defineRead(app, ctx, 'getThread', async ({ site, params, query, viewer }) => {
@@ -112,6 +113,12 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
   defineWrite(app, ctx, 'removeComment', async ({ site, params }, tx) => {
     const { threadKey } = await ctx.comments.remove(tx, site, params.id);
     return { status: 204, body: undefined, wake: threadKey };
+  });
+
+  defineWrite(app, ctx, 'blockUser', async ({ site, params, body, viewer }, tx) => {
+    await setBlocked(tx, site, params.id, body.blocked, viewer);
+    ctx.sessions.forgetUser(params.id);
+    return { status: 204, body: undefined };
   });
 
   defineWrite(app, ctx, 'editComment', async ({ site, params, body, viewer }, tx) => {

@@ -11,6 +11,8 @@ export interface Viewer {
   author: Author;
   /** Named a moderator by the site at their latest sign-in: approves and removes comments. */
   moderator: boolean;
+  /** Blocked by the owner or a moderator: reads, but writes nothing. */
+  blocked: boolean;
 }
 
 const defaultTtlSeconds = 30 * 24 * 3600;
@@ -22,6 +24,7 @@ interface UserRow {
   name: string;
   avatar_url: string | null;
   moderator?: boolean;
+  blocked_at?: Date | null;
 }
 
 export function authorOf(row: UserRow): Author {
@@ -100,6 +103,11 @@ export class Sessions {
     return this.#issue(q, siteId, rows[0]!, ttlSeconds);
   }
 
+  /** Forgets what this instance cached of a user's sessions (blocked: seen at once here). */
+  forgetUser(userId: string): void {
+    for (const [hash, { viewer }] of this.#cache) if (viewer.userId === userId) this.#cache.delete(hash);
+  }
+
   /**
    * The viewer a bearer token belongs to. Missing, unknown, foreign-site and expired tokens are
    * distinct problems so clients can tell "sign in again" from "you never signed in".
@@ -114,7 +122,8 @@ export class Sessions {
     let viewer = hit && Date.now() - hit.at < cacheMs ? hit.viewer : undefined;
     if (!viewer) {
       const rows = await this.db.query<UserRow & { site_id: string; expires_at: Date; user_id: string }>(
-        `SELECT s.site_id, s.expires_at, s.user_id, u.id, u.kind, u.name, u.avatar_url, u.moderator
+        `SELECT s.site_id, s.expires_at, s.user_id, u.id, u.kind, u.name, u.avatar_url, u.moderator,
+           u.blocked_at
          FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1`,
         [tokenHash],
       );
@@ -128,6 +137,7 @@ export class Sessions {
         expiresAt: new Date(row.expires_at),
         author: authorOf(row),
         moderator: row.moderator === true,
+        blocked: row.blocked_at != null,
       };
       if (this.#cache.size > 10000) this.#cache.clear();
       this.#cache.set(tokenHash, { at: Date.now(), viewer });

@@ -22,7 +22,65 @@ export function moderatorCases(s: Suite): Case[] {
   const remove = (id: string, token?: string) =>
     s.call(`${s.sitePath}/admin/comments/${id}`, { method: 'DELETE', token });
 
+  const block = (id: string, blocked: unknown, token?: string) =>
+    s.call(`${s.sitePath}/admin/users/${id}`, { method: 'PUT', token, body: { blocked } });
+
   return [
+    {
+      name: 'block: a blocked commenter still reads but writes nothing until let back; moderators block no moderator',
+      async run() {
+        const mod = await mint(`blocker-${s.run}`, 'Blocker', true);
+        const otherMod = await mint(`blocked-mod-${s.run}`, 'Other Mod', true);
+        const troll = await s.guest('Troll');
+        const key = s.newThreadKey('blocked');
+        const first = await s.post(key, troll.token, 'Before the block');
+
+        expectProblem(await block(troll.user.id, true, troll.token), 'forbidden', 403);
+        expectProblem(await block(troll.user.id, true), 'unauthorized', 401);
+        expectProblem(await block('no-such-user', true, mod.token), 'user-not-found', 404);
+        expectProblem(await block(troll.user.id, 'yes', mod.token), 'validation-failed', 422);
+        expectStatus(await block(troll.user.id, true, mod.token), 204);
+        expectStatus(await block(troll.user.id, true, mod.token), 204);
+
+        const refused = await s.call(`${s.threadPath(key)}/comments`, {
+          method: 'POST',
+          token: troll.token,
+          body: { markdown: 'After the block' },
+        });
+        expectProblem(refused, 'user-blocked', 403);
+        expectProblem(
+          await s.call(`${s.sitePath}/comments/${first.id}/reactions`, {
+            method: 'POST',
+            token: troll.token,
+            body: { reaction: (await s.site()).reactions[0] ?? '+1' },
+          }),
+          'user-blocked',
+          403,
+        );
+        expectProblem(
+          await s.call(`${s.sitePath}/comments/${first.id}`, {
+            method: 'PATCH',
+            token: troll.token,
+            body: { markdown: 'edited' },
+          }),
+          'user-blocked',
+          403,
+        );
+        expectStatus(await s.call(s.threadPath(key), { token: troll.token }), 200);
+        check(
+          (await s.call(s.threadPath(key))).body.comments.some((c: Comment) => c.id === first.id),
+          'what they wrote before stays',
+        );
+
+        expectProblem(await block(otherMod.user.id, true, mod.token), 'forbidden', 403);
+        expectProblem(await block(mod.user.id, true, mod.token), 'forbidden', 403);
+        expectStatus(await block(otherMod.user.id, true, s.target.secret), 204);
+        expectStatus(await block(otherMod.user.id, false, s.target.secret), 204);
+
+        expectStatus(await block(troll.user.id, false, mod.token), 204);
+        await s.post(key, troll.token, 'Let back in');
+      },
+    },
     {
       name: 'moderators: see what waits in the thread, approve and remove with their session; nobody else can',
       async run() {
