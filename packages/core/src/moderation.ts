@@ -7,10 +7,11 @@ import { request } from './http.js';
  * A moderator's calls, with their own session (the site names its moderators when it signs them
  * in). Apart from `KithClient`, so pages without moderators never carry them.
  */
-async function moderate(client: KithClient, path: string, method: 'post' | 'delete'): Promise<Response> {
+async function moderate(client: KithClient, path: string, method: string, json?: unknown): Promise<Response> {
   try {
-    return await request(clientHttp(client), `admin/comments/${path}`, {
+    return await request(clientHttp(client), `admin/${path}`, {
       method,
+      ...(json !== undefined && { json }),
       headers: method === 'post' ? { 'idempotency-key': newIdempotencyKey() } : {},
     });
   } catch (error) {
@@ -20,12 +21,15 @@ async function moderate(client: KithClient, path: string, method: 'post' | 'dele
 
 /** Publishes a comment awaiting moderation; answers it as published. */
 export async function approveComment(client: KithClient, commentId: string): Promise<Comment> {
-  return (
-    await moderate(client, `${encodeURIComponent(commentId)}/approve`, 'post')
-  ).json() as Promise<Comment>;
+  return (await moderate(client, `comments/${encodeURIComponent(commentId)}/approve`, 'post')).json();
 }
 
 /** Removes a comment: one awaiting moderation is rejected and gone; a published one is deleted, its replies stay. */
 export async function removeComment(client: KithClient, commentId: string): Promise<void> {
-  await moderate(client, encodeURIComponent(commentId), 'delete');
+  await moderate(client, `comments/${encodeURIComponent(commentId)}`, 'delete');
+}
+
+/** Blocks a commenter (a comment's `author.id`) from writing, or lets them again. */
+export async function blockUser(client: KithClient, userId: string, blocked = true): Promise<void> {
+  await moderate(client, `users/${encodeURIComponent(userId)}`, 'put', { blocked });
 }

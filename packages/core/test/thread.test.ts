@@ -435,6 +435,14 @@ describe('thread store, outbox and session against the reference server', () => 
 
       const plain = author.writer(author.thread(k));
       await assert.rejects(plain.approve(second.id), (e: KithError) => e.code === 'forbidden');
+
+      await writer.block(first.author!.id);
+      await assert.rejects(
+        author.client.createComment(k, { markdown: 'blocked' }),
+        (e: KithError) => e.code === 'user-blocked',
+      );
+      await writer.block(first.author!.id, false);
+      await author.client.createComment(k, { markdown: 'let back' });
       store.dispose();
     } finally {
       await owner.updateSite({ moderation: 'none' });

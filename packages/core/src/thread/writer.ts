@@ -1,6 +1,6 @@
 import type { Comment, ReportRequest } from '@kith/protocol';
 import { perClient } from '../clients.js';
-import { approveComment, removeComment } from '../moderation.js';
+import { approveComment, blockUser, removeComment } from '../moderation.js';
 import { reportComment } from '../report.js';
 import { deviceStorage, type KeyValueStorage } from '../storage.js';
 import { Outbox, type OutboxEntry } from './outbox.js';
@@ -85,6 +85,11 @@ export class ThreadWriter {
     const was = this.store.find(id);
     await this.#write(() => removeComment(this.store.client, id));
     if (was) this.store.remove({ ...was, deleted: true, markdown: '', html: '', author: null });
+  }
+
+  /** A moderator blocks a commenter (a comment's `author.id`) from writing, or lets them again. */
+  block(userId: string, blocked = true): Promise<void> {
+    return this.#write(() => blockUser(this.store.client, userId, blocked));
   }
 
   /** Reports someone else's comment to the site owner (see `reportComment`). */

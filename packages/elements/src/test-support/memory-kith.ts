@@ -123,6 +123,8 @@ export function memoryKith(
   let seq = 0;
   let eventId = 0;
   const sessions = new Map<string, { id: string; name: string; moderator?: boolean }>();
+  /** Commenters a moderator blocked: their writes are refused. */
+  const blocked = new Set<string>();
   const mine = new Map<string, Set<string>>(); // `${user}|${comment}` -> reactions
   const done = new Map<string, Response>();
   const spentProofs = new Set<string>();
@@ -359,6 +361,16 @@ export function memoryKith(
       return response;
     };
     let m: RegExpMatchArray | null;
+    const writer = user(request);
+    if (writer && blocked.has(writer.id) && request.method !== 'GET' && !path.startsWith('/sessions')) {
+      return problem('user-blocked', 403, 'The site blocked this commenter.');
+    }
+    if ((m = path.match(/^\/admin\/users\/([^/]+)$/)) && request.method === 'PUT') {
+      if (!writer?.moderator) return problem('forbidden', 403, 'Only the site’s moderators may do this.');
+      if (body.blocked) blocked.add(m[1]!);
+      else blocked.delete(m[1]!);
+      return new Response(null, { status: 204 });
+    }
     if (path === '' && request.method === 'GET') return json(site);
     if (path === '/challenge' && request.method === 'GET') return json(await makeChallenge());
     if (path === '/sessions' && request.method === 'POST') return remember(json(newSession(body.name), 201));

@@ -360,9 +360,16 @@ describe('kith-thread', () => {
     expect(cy()!.querySelector('[data-choice]')!.getAttribute('aria-label')).to.equal(
       'Reject this comment? It will not be published.',
     );
-    (root(el).activeElement as HTMLButtonElement).click();
+    button(cy()!.querySelector('[data-choice]')!, 'Remove and block its author')!.click();
     await waitUntil(() => !cy(), 'a rejected comment is gone');
-    expect(text(root(el).querySelector('[role="status"]'))).to.equal('Removed.');
+    await waitUntil(
+      () =>
+        text(root(el).querySelector('[role="status"]')) === 'Removed. Its author can no longer post here.',
+      'the block not said',
+    );
+    expect(kith.requests.some((r) => r.method === 'PUT' && r.url.endsWith('/admin/users/u-Cy'))).to.equal(
+      true,
+    );
 
     const ada = article('Published by Ada');
     expect(button(ada()!, 'Report'), 'a moderator removes rather than reports').to.equal(undefined);
@@ -373,6 +380,7 @@ describe('kith-thread', () => {
     );
     button(ada()!.querySelector('[data-choice]')!, 'Remove')!.click();
     await waitUntil(() => kith.comments.find((c) => c.markdown === '' && c.deleted), 'not removed');
+    expect(text(root(el).querySelector('[role="status"]'))).to.equal('Removed.');
     await expect(el).to.be.accessible();
 
     // A reader who is no moderator sees none of it.
@@ -386,6 +394,32 @@ describe('kith-thread', () => {
     expect(text(root(other))).not.to.contain('Another wait');
     expect(button(other, 'Approve')).to.equal(undefined);
     expect(button(other, 'Remove')).to.equal(undefined);
+  });
+
+  it('a blocked reader is told in their language, and keeps their text', async () => {
+    const kith = memoryKith();
+    const mod = kith.session('Mod', 'sso', true);
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Troll')));
+    await fetch(`${kith.url}/v1/sites/blog/admin/users/u-Troll`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${mod.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ blocked: true }),
+    });
+    const el = await thread(kith.url, 'locale="de"');
+    await ready(el);
+    button(el, 'Kommentar schreiben…')!.click();
+    await waitUntil(() => root(el).querySelector('[part="editor"]'), 'the editor did not open');
+    await write(el, 'Noch ein Versuch');
+    root(el).querySelector<HTMLFormElement>('[part="editor"]')!.requestSubmit();
+    await waitUntil(
+      () =>
+        text(root(el).querySelector('[part="editor"]')).includes(
+          'Diese Website hat dich für Beiträge gesperrt.',
+        ),
+      'the block not said in the reader’s language',
+    );
+    expect(root(el).querySelector('textarea')!.value).to.equal('Noch ein Versuch');
+    expect(kith.comments.some((c) => c.markdown === 'Noch ein Versuch')).to.equal(false);
   });
 
   it('a signed-in reader reports another’s comment by keyboard: a reason, once, said aloud; never their own', async () => {

@@ -14,7 +14,7 @@ export const writingStrings = defineStrings(en, {
 // Failures only a write meets, in the reader's language rather than the server's `detail`.
 const writeErrorTerms: Record<
   string,
-  'editHeld' | 'editWindow' | 'gone' | 'notAllowed' | 'proofUnsupported'
+  'editHeld' | 'editWindow' | 'gone' | 'notAllowed' | 'proofUnsupported' | 'blocked'
 > = {
   'edit-held': 'editHeld',
   'edit-window-closed': 'editWindow',
@@ -22,6 +22,7 @@ const writeErrorTerms: Record<
   'comment-deleted': 'gone',
   forbidden: 'notAllowed',
   'proof-unsupported': 'proofUnsupported',
+  'user-blocked': 'blocked',
 };
 
 /**

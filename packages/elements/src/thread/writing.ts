@@ -147,12 +147,16 @@ export class WritingView {
     this.#confirm(null);
   }
 
-  /** A moderator approves (focus stays on the comment, now published) or removes a comment. */
-  async #moderate(comment: Comment, approve: boolean): Promise<void> {
+  /**
+   * A moderator approves (focus stays on the comment, now published) or removes a comment, and
+   * with `block`, blocks its author from writing.
+   */
+  async #moderate(comment: Comment, approve: boolean, block = false): Promise<void> {
     this.#confirm(null);
     try {
       await (approve ? this.writer.approve(comment.id) : this.writer.remove(comment.id));
-      this.hooks.announce(this.#t.term(approve ? 'approved' : 'removed'));
+      if (block) await this.writer.block(comment.author!.id);
+      this.hooks.announce(this.#t.term(approve ? 'approved' : block ? 'removedBlocked' : 'removed'));
       if (approve) this.hooks.focusComment(comment.id);
     } catch (error) {
       this.hooks.announce(this.errorText(error as KithError));
@@ -162,7 +166,8 @@ export class WritingView {
   /**
    * In place of a comment's actions: "Delete this comment?" with Delete and Cancel, "Report this
    * comment as:" with the reasons and Cancel, or a moderator's "Remove this comment?" (for one
-   * awaiting moderation, "Reject this comment?") with Remove and Cancel.
+   * awaiting moderation, "Reject this comment?") with Remove, Remove and block (someone else's),
+   * and Cancel.
    */
   confirmation(comment: Comment) {
     const t = this.#t;
@@ -179,6 +184,11 @@ export class WritingView {
       return html`<div part="actions" role="group" aria-label=${question} data-choice>
         <span>${question}</span>
         <button part="action" type="button" @click=${() => this.#moderate(comment, false)}>${t.term('remove')}</button>
+        ${
+          comment.author && comment.author.id !== this.writer.session.$session.get()?.user.id
+            ? html`<button part="action" type="button" @click=${() => this.#moderate(comment, false, true)}>${t.term('removeAndBlock')}</button>`
+            : nothing
+        }
         ${cancel}
       </div>`;
     }

@@ -40,6 +40,9 @@ const strings: EditorStrings = {
   confirmReject: 'رفض هذا التعليق؟ لن يُنشر.',
   approved: 'تمت الموافقة. يراه الجميع الآن.',
   removed: 'تمت الإزالة.',
+  removeAndBlock: 'إزالة وحظر كاتبه',
+  removedBlocked: 'تمت الإزالة. لم يعد بإمكان كاتبه النشر هنا.',
+  blocked: 'حظرك هذا الموقع من النشر. لا يزال بإمكانك القراءة.',
   sending: 'جارٍ الإرسال…',
   queued: 'لم يُرسل بعد. سيُرسل عند عودة الاتصال.',
   proofUnsupported:

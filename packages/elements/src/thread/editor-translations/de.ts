@@ -40,6 +40,9 @@ const strings: EditorStrings = {
   confirmReject: 'Diesen Kommentar ablehnen? Er wird nicht veröffentlicht.',
   approved: 'Freigegeben. Jetzt sehen ihn alle.',
   removed: 'Entfernt.',
+  removeAndBlock: 'Entfernen und Verfasser sperren',
+  removedBlocked: 'Entfernt. Der Verfasser kann hier nichts mehr schreiben.',
+  blocked: 'Diese Website hat dich für Beiträge gesperrt. Lesen kannst du weiterhin.',
   sending: 'Wird gesendet…',
   queued: 'Noch nicht gesendet. Er wird gesendet, sobald die Verbindung zurück ist.',
   proofUnsupported:

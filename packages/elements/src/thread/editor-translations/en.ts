@@ -40,6 +40,9 @@ const strings = {
   confirmReject: 'Reject this comment? It will not be published.',
   approved: 'Approved. Everyone sees it now.',
   removed: 'Removed.',
+  removeAndBlock: 'Remove and block its author',
+  removedBlocked: 'Removed. Its author can no longer post here.',
+  blocked: 'This site has blocked you from posting. You can still read.',
   sending: 'Sending…',
   queued: 'Not sent yet. It will be sent when the connection is back.',
   proofUnsupported:

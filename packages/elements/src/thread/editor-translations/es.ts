@@ -41,6 +41,9 @@ const strings: EditorStrings = {
   confirmReject: '¿Rechazar este comentario? No se publicará.',
   approved: 'Aprobado. Ahora todos lo ven.',
   removed: 'Quitado.',
+  removeAndBlock: 'Quitar y bloquear a su autor',
+  removedBlocked: 'Quitado. Su autor ya no puede publicar aquí.',
+  blocked: 'Este sitio te ha bloqueado: ya no puedes publicar, pero sí leer.',
   sending: 'Enviando…',
   queued: 'Aún no se ha enviado. Se enviará cuando vuelva la conexión.',
   proofUnsupported:

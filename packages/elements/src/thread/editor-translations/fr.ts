@@ -41,6 +41,9 @@ const strings: EditorStrings = {
   confirmReject: 'Refuser ce commentaire ? Il ne sera pas publié.',
   approved: 'Approuvé. Tout le monde le voit maintenant.',
   removed: 'Retiré.',
+  removeAndBlock: 'Retirer et bloquer son auteur',
+  removedBlocked: 'Retiré. Son auteur ne peut plus publier ici.',
+  blocked: 'Ce site vous a bloqué : vous ne pouvez plus publier, mais vous pouvez toujours lire.',
   sending: 'Envoi…',
   queued: 'Pas encore envoyé. Il partira dès que la connexion reviendra.',
   proofUnsupported:

@@ -40,6 +40,9 @@ const strings: EditorStrings = {
   confirmReject: 'このコメントを却下しますか？公開されません。',
   approved: '承認しました。全員に表示されます。',
   removed: '削除しました。',
+  removeAndBlock: '削除して投稿者をブロック',
+  removedBlocked: '削除しました。投稿者はここに投稿できなくなりました。',
+  blocked: 'このサイトはあなたの投稿をブロックしています。閲覧はできます。',
   sending: '送信中…',
   queued: 'まだ送信されていません。接続が戻ると送信されます。',
   proofUnsupported:
