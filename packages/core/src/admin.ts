@@ -62,9 +62,10 @@ export class KithAdminClient {
   }
 
   /**
-   * A session for one of the site's own users (single sign-on): the site's server calls this for
-   * its signed-in user and hands the session to the page, which calls
-   * `sessionFor(client).use(session)` (`@kith/core/session`).
+   * A session for one of the site's own users: the site's server calls this for its signed-in
+   * user and hands the session to the page, which calls `sessionFor(client).use(session)`
+   * (`@kith/core/session`). `user.moderator` names them a moderator. Pages can instead carry a
+   * sign-in token the site signs itself (`@kith/core/sso`), with no call between the servers.
    */
   createSession(request: OwnerSessionRequest): Promise<Session> {
     return this.#call('POST', 'sessions', request);
@@ -120,6 +121,14 @@ export class KithAdminClient {
    */
   async removeComment(id: string): Promise<void> {
     await this.#call('DELETE', `comments/${encodeURIComponent(id)}`);
+  }
+
+  /**
+   * Blocks a commenter (a comment's `author.id`) from writing: comments, edits, reactions,
+   * reports and RSVPs answer `user-blocked`, while they still read. `false` lets them again.
+   */
+  async blockUser(userId: string, blocked = true): Promise<void> {
+    await this.#call('PUT', `users/${encodeURIComponent(userId)}`, { blocked });
   }
 
   /**

@@ -441,7 +441,7 @@ describe('thread store, outbox and session against the reference server', () => 
         author.client.createComment(k, { markdown: 'blocked' }),
         (e: KithError) => e.code === 'user-blocked',
       );
-      await writer.block(first.author!.id, false);
+      await owner.blockUser(first.author!.id, false); // the owner, with the site secret
       await author.client.createComment(k, { markdown: 'let back' });
       store.dispose();
     } finally {
