@@ -111,13 +111,15 @@ async function main() {
     ...testFiles('packages/server/test').map((f) => f.replace('packages/server/', '')),
   ];
   await suite('lint and format (biome)', bin('biome'), ['check', '.']);
-  // The build checks the packages' sources; this checks their tests and test servers too.
+  // The build checks the packages' sources; this checks their tests and test servers too, and the
+  // loader, which the bundler builds without checking its types.
   for (const pkg of ['core', 'server', 'elements']) {
     await suite(`type-check ${pkg} with its tests (tsc)`, bin('tsc'), [
       '-p',
       `packages/${pkg}/tsconfig.check.json`,
     ]);
   }
+  await suite('type-check the embed loader (tsc)', bin('tsc'), ['-p', 'packages/embed/tsconfig.json']);
   await suite('server on PGlite', process.execPath, serverTest, {
     cwd: join(root, 'packages/server'),
   });
