@@ -363,6 +363,10 @@ describe('kith-thread', () => {
     button(cy()!.querySelector('[data-choice]')!, 'Remove and block its author')!.click();
     await waitUntil(() => !cy(), 'a rejected comment is gone');
     await waitUntil(
+      () => root(el).activeElement?.localName === 'article',
+      'focus did not move to a neighbouring comment',
+    );
+    await waitUntil(
       () =>
         text(root(el).querySelector('[role="status"]')) === 'Removed. Its author can no longer post here.',
       'the block not said',

@@ -152,12 +152,17 @@ export class WritingView {
    * with `block`, blocks its author from writing.
    */
   async #moderate(comment: Comment, approve: boolean, block = false): Promise<void> {
+    // A rejected comment leaves the page: focus goes to the comment after it (or before), not the body.
+    const articles = [...(this.host.shadowRoot?.querySelectorAll('article[id]') ?? [])];
+    const at = articles.findIndex((a) => a.id === `kith-comment-${comment.id}`);
+    const neighbour = (articles[at + 1] ?? articles[at - 1])?.id.replace('kith-comment-', '');
     this.#confirm(null);
     try {
       await (approve ? this.writer.approve(comment.id) : this.writer.remove(comment.id));
       if (block) await this.writer.block(comment.author!.id);
       this.hooks.announce(this.#t.term(approve ? 'approved' : block ? 'removedBlocked' : 'removed'));
-      if (approve) this.hooks.focusComment(comment.id);
+      if (approve || comment.status !== 'pending') this.hooks.focusComment(comment.id);
+      else if (neighbour) this.hooks.focusComment(neighbour);
     } catch (error) {
       this.hooks.announce(this.errorText(error as KithError));
     }
