@@ -200,6 +200,21 @@ describe('kith-rsvp', () => {
     expect(el.event!.rsvp.going).to.equal(3, 'one answer, whatever the retries');
   });
 
+  it('a reader the site blocked is told so in their language', async () => {
+    const kith = memoryKith();
+    meetup(kith);
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Troll')));
+    kith.fail = (request) =>
+      request.method === 'PUT' ? problem('user-blocked', 403, 'The site blocked this commenter.') : undefined;
+    const el = await card(kith, '/meetups/may', 'fr');
+    button(el, 'J’y vais')!.click();
+    await waitUntil(() => root(el).querySelector('[part="error"]'), 'no error shown');
+    expect(text(root(el).querySelector('[part="error"]'))).to.contain(
+      'Ce site vous a bloqué : vous ne pouvez plus répondre, mais vous pouvez toujours lire.',
+    );
+    await expect(el).to.be.accessible();
+  });
+
   it('says what is wrong in the reader’s words: too many guests, cancelled, ended, no event', async () => {
     const kith = memoryKith();
     meetup(kith, '/meetups/may', { capacity: 2, maxGuests: 2 });

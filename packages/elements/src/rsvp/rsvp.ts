@@ -73,6 +73,7 @@ const errorTerms: Record<
   | 'errorFull'
   | 'errorCancelled'
   | 'errorClosed'
+  | 'errorBlocked'
   | 'signInRequired'
 > = {
   forbidden: 'signInRequired', // the site takes no guests: its own sign-in is needed
@@ -84,6 +85,7 @@ const errorTerms: Record<
   'event-full': 'errorFull',
   'event-cancelled': 'errorCancelled',
   'rsvp-closed': 'errorClosed',
+  'user-blocked': 'errorBlocked',
 };
 
 const calendarNames: Record<CalendarService, string> = {

@@ -50,6 +50,7 @@ const strings: RsvpStrings = {
   errorRateLimited: (seconds) =>
     seconds > 0 ? `طلبات كثيرة جدًا. حاول مجددًا بعد ${seconds} ث.` : 'طلبات كثيرة جدًا. حاول مجددًا بعد قليل.',
   errorServer: 'حدثت مشكلة في الخادم.',
+  errorBlocked: 'حظرك هذا الموقع من الإجابة. لا يزال بإمكانك القراءة.',
   errorSignIn: 'انتهت جلستك. أدخل اسمك لتجيب مجددًا.',
   errorFull: 'لم تعد هناك مقاعد كافية لهذا العدد من الضيوف.',
   errorCancelled: 'أُلغيت الفعالية.',

@@ -54,6 +54,7 @@ const strings: RsvpStrings = {
       ? `Zu viele Anfragen. Versuche es in ${seconds} s erneut.`
       : 'Zu viele Anfragen. Versuche es gleich erneut.',
   errorServer: 'Der Server hatte ein Problem.',
+  errorBlocked: 'Diese Website hat dich für Antworten gesperrt. Lesen kannst du weiterhin.',
   errorSignIn: 'Deine Sitzung ist abgelaufen. Gib deinen Namen ein, um erneut zu antworten.',
   errorFull: 'Für so viele Gäste sind nicht mehr genug Plätze frei.',
   errorCancelled: 'Die Veranstaltung ist abgesagt.',

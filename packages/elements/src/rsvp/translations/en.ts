@@ -52,6 +52,7 @@ const strings = {
   errorRateLimited: (seconds: number) =>
     seconds > 0 ? `Too many requests. Try again in ${seconds} s.` : 'Too many requests. Try again shortly.',
   errorServer: 'The server had a problem.',
+  errorBlocked: 'This site has blocked you from answering. You can still read.',
   errorSignIn: 'Your session has ended. Enter your name to answer again.',
   errorFull: 'Not enough spots are left for that many guests.',
   errorCancelled: 'The event is cancelled.',

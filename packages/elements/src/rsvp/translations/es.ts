@@ -54,6 +54,7 @@ const strings: RsvpStrings = {
       ? `Demasiadas solicitudes. Vuelve a intentarlo en ${seconds} s.`
       : 'Demasiadas solicitudes. Vuelve a intentarlo en breve.',
   errorServer: 'El servidor tuvo un problema.',
+  errorBlocked: 'Este sitio te ha bloqueado: ya no puedes responder, pero sí leer.',
   errorSignIn: 'Tu sesión ha terminado. Escribe tu nombre para responder de nuevo.',
   errorFull: 'No quedan plazas suficientes para tantos invitados.',
   errorCancelled: 'El evento está cancelado.',

@@ -54,6 +54,7 @@ const strings: RsvpStrings = {
       ? `Trop de requêtes. Réessayez dans ${seconds} s.`
       : 'Trop de requêtes. Réessayez dans un instant.',
   errorServer: 'Le serveur a rencontré un problème.',
+  errorBlocked: 'Ce site vous a bloqué : vous ne pouvez plus répondre, mais vous pouvez toujours lire.',
   errorSignIn: 'Votre session a expiré. Saisissez votre nom pour répondre à nouveau.',
   errorFull: 'Il ne reste pas assez de places pour autant d’invités.',
   errorCancelled: 'L’événement est annulé.',
