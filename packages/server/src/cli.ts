@@ -21,7 +21,7 @@ import { Reports } from './services/reports.js';
 import { Rsvps } from './services/rsvps.js';
 import { ownerSettings, Sites } from './services/sites.js';
 import { Threads } from './services/threads.js';
-import { authorOf, setBlocked } from './services/users.js';
+import { commentAuthor, setBlocked } from './services/users.js';
 import { recentDeliveries } from './services/webhooks.js';
 
 const usage = `kith-server — the Kith reference server
@@ -446,7 +446,7 @@ async function main() {
       }
       if (sub === 'block' || sub === 'unblock') {
         const author = await db.transaction(async (tx) => {
-          const user = await authorOf(tx, site, id!);
+          const user = await commentAuthor(tx, site, id!);
           await setBlocked(tx, site, user, sub === 'block', null);
           return user;
         });

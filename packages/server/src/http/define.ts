@@ -77,6 +77,7 @@ async function prepare<R extends RouteSpec>(ctx: AppContext, spec: R, c: Context
   let viewer: Viewer | null = null;
   let actor = `ip:${clientAddress(c, ctx.trustProxy)}`;
   const secret = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+  // A moderator route takes the site secret (told apart by its prefix) or a moderator's session.
   if (spec.auth === 'secret' || (spec.auth === 'moderator' && secret?.startsWith(siteSecretPrefix))) {
     if (!secret)
       throw new ProblemError('unauthorized', { detail: 'Send the site secret as a bearer token.' });

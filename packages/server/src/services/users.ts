@@ -33,7 +33,7 @@ export async function setBlocked(
 }
 
 /** The author of a comment, for blocking from the command line, where comments are what is listed. */
-export async function authorOf(q: Queryable, site: SiteRecord, commentId: string): Promise<string> {
+export async function commentAuthor(q: Queryable, site: SiteRecord, commentId: string): Promise<string> {
   const rows = await q.query<{ author_id: string | null }>(
     'SELECT author_id FROM comments WHERE id = $1 AND site_id = $2',
     [commentId, site.id],
