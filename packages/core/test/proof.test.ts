@@ -7,17 +7,8 @@ import { Sites } from '../../server/src/services/sites.js';
 import { createAdminClient } from '../src/admin.js';
 import { createClient, type KithError } from '../src/index.js';
 import { prove } from '../src/proof.js';
-import type { KeyValueStorage } from '../src/storage.js';
 import { Outbox, Prover, readDraft, SessionStore } from '../src/thread/index.js';
-
-function memoryStorage(): KeyValueStorage {
-  const data = new Map<string, string>();
-  return {
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-  };
-}
+import { memoryStorage } from './memory-storage.js';
 
 describe('proofs of work against the reference server', () => {
   let kith: Kith;

@@ -6,18 +6,9 @@ import { createKith, type Kith, type Listening, listen } from '../../server/src/
 import { Sites } from '../../server/src/services/sites.js';
 import { createAdminClient } from '../src/admin.js';
 import { createClient, type KithError } from '../src/index.js';
-import type { KeyValueStorage } from '../src/storage.js';
 import { SessionStore } from '../src/thread/session.js';
 import { signInWithSso } from '../src/thread/sso.js';
-
-function memoryStorage(): KeyValueStorage {
-  const data = new Map<string, string>();
-  return {
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-  };
-}
+import { memoryStorage } from './memory-storage.js';
 
 /** A token as the site's own server signs one (HS256 with the site's SSO secret). */
 function sign(claims: Record<string, unknown>, secret: string): string {

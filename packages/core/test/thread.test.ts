@@ -5,7 +5,6 @@ import { createKith, type Kith, type Listening, listen } from '../../server/src/
 import { Sites } from '../../server/src/services/sites.js';
 import { createAdminClient, type KithAdminClient } from '../src/admin.js';
 import { createClient, type KithClient, type KithError } from '../src/index.js';
-import type { KeyValueStorage } from '../src/storage.js';
 import {
   hasUnsent,
   Outbox,
@@ -15,16 +14,7 @@ import {
   ThreadStore,
   ThreadWriter,
 } from '../src/thread/index.js';
-
-function memoryStorage(): KeyValueStorage & { data: Map<string, string> } {
-  const data = new Map<string, string>();
-  return {
-    data,
-    getItem: (key) => data.get(key) ?? null,
-    setItem: (key, value) => void data.set(key, value),
-    removeItem: (key) => void data.delete(key),
-  };
-}
+import { memoryStorage } from './memory-storage.js';
 
 /** Resolves once the store's state passes `test` (or fails after `ms`). */
 function until(store: ThreadStore, test: (state: ThreadState) => boolean, ms = 5000): Promise<ThreadState> {
