@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createKith, type Kith, type KithOptions, type Listening, listen } from '../src/index.js';
+import { eventsChannel } from '../src/services/events.js';
 import { Sites } from '../src/services/sites.js';
 
 /** Set by the test command to run the same tests on PostgreSQL; otherwise PGlite. */
@@ -51,6 +52,22 @@ export async function startServer(
       await kith.close();
     },
   };
+}
+
+/**
+ * Resolves once this server has heard every change committed so far by any connection, such as a
+ * CLI import's. PostgreSQL delivers notifications in commit order, so hearing one sent now is enough.
+ */
+export async function heardEverything(server: TestServer): Promise<void> {
+  const key = `settled-${randomBytes(6).toString('hex')}`;
+  const { bus } = server.kith.ctx;
+  let unsubscribe = () => {};
+  const heard = new Promise<void>((resolve) => {
+    unsubscribe = bus.subscribe(server.site, key, resolve);
+  });
+  await server.kith.db.query('SELECT pg_notify($1, $2)', [eventsChannel, JSON.stringify([server.site, key])]);
+  await heard;
+  unsubscribe();
 }
 
 /** A JSON call: `body` is sent as JSON (a string as is), `token` as a bearer token. */

@@ -11,7 +11,15 @@ import { readExport } from '../src/import/read.js';
 import { exportSite } from '../src/services/exports.js';
 import { Imports } from '../src/services/imports.js';
 import { Sites } from '../src/services/sites.js';
-import { databaseKind, freshDatabaseUrl, guest, json, startServer, type TestServer } from './helpers.js';
+import {
+  databaseKind,
+  freshDatabaseUrl,
+  guest,
+  heardEverything,
+  json,
+  startServer,
+  type TestServer,
+} from './helpers.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/import/${name}`, import.meta.url));
 
@@ -24,8 +32,14 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
         `${server.url}/v1/sites/${server.site}/threads/${encodeURIComponent(key)}?sort=${sort}`,
       )
     ).body;
-  const importFile = (name: string, site = server.site, dryRun = false) =>
-    readExport(fixture(name)).then((source) => new Imports(server.kith.db).run(site, source, { dryRun }));
+  /** Imports as the CLI does, beside the running server, and waits until the server has heard of it. */
+  const runImport = async (site: string, source: Awaited<ReturnType<typeof readExport>>, dryRun = false) => {
+    const report = await new Imports(server.kith.db).run(site, source, { dryRun });
+    await heardEverything(server);
+    return report;
+  };
+  const importFile = async (name: string, site = server.site, dryRun = false) =>
+    runImport(site, await readExport(fixture(name)), dryRun);
   const exported = async (site: string): Promise<SiteExport> => {
     let text = '';
     for await (const piece of exportSite(server.kith.db, site)) text += piece;
@@ -200,7 +214,7 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     const file = join(dir, 'site.json');
     writeFileSync(file, JSON.stringify(original));
     await new Sites(server.kith.db).create('copy', ['https://copy.example']);
-    const report = await new Imports(server.kith.db).run('copy', await readExport(file));
+    const report = await runImport('copy', await readExport(file));
     assert.equal(
       report.imported,
       original.threads.reduce((n, t) => n + t.comments.length, 0),
@@ -285,7 +299,7 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
   it('a Remark42 backup, gzipped as Remark42 keeps them: votes up, edits and read-only posts', async () => {
     const file = join(dir, 'remark42.gz');
     writeFileSync(file, gzipSync(readFileSync(fixture('remark42.jsonl'))));
-    const report = await new Imports(server.kith.db).run(server.site, await readExport(file));
+    const report = await runImport(server.site, await readExport(file));
     assert.equal(report.format, 'remark42');
     assert.equal(report.imported, 3);
     assert.deepEqual(report.skipped, { deleted: 1 });
@@ -328,7 +342,7 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     const backup = (...lines: string[]) => {
       const file = join(dir, `mixed-${lines.length}.jsonl`);
       writeFileSync(file, [JSON.stringify({ version: 1, users: [], posts: [] }), ...lines].join('\n'));
-      return readExport(file).then((source) => new Imports(server.kith.db).run(server.site, source));
+      return readExport(file).then((source) => runImport(server.site, source));
     };
     const first = [
       line('m2019', '', '2019-05-01T10:00:00Z'),
@@ -373,7 +387,7 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
   it('a Commento export, as Commento and Commento++ give it: Markdown kept, flagged comments held', async () => {
     const file = join(dir, 'commento.json.gz');
     writeFileSync(file, gzipSync(readFileSync(fixture('commento.json'))));
-    const report = await new Imports(server.kith.db).run(server.site, await readExport(file));
+    const report = await runImport(server.site, await readExport(file));
     assert.equal(report.format, 'commento');
     assert.equal(report.imported, 3);
     assert.equal(report.pending, 1, 'flagged: waits for the owner');
