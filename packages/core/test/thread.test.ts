@@ -124,6 +124,25 @@ describe('thread store, outbox and session against the reference server', () => 
     assert.equal(storage.data.size, 0);
   });
 
+  it('reads a thread without a session the server no longer takes, and forgets it', async () => {
+    const k = key();
+    const storage = memoryStorage();
+    const first = reader(storage);
+    await first.session.signInAsGuest({ name: 'Grace' });
+    await seed(first.client, k, 1);
+    const again = reader(storage);
+    await first.session.signOut(); // as the site's sign-out does, from another element or tab
+    const store = again.thread(k);
+    await store.load();
+    const state = store.$state.get();
+    assert.equal(state.status, 'ready');
+    assert.equal(state.error, null, 'nothing to tell the reader: they can read');
+    assert.equal(state.comments.length, 1);
+    assert.equal(again.session.$session.get(), null, 'the refused token is forgotten');
+    assert.equal(again.client.token, undefined);
+    store.dispose();
+  });
+
   it('posts through the outbox: the draft is kept until queued, a refused post comes back as the draft', async () => {
     const k = key();
     const me = reader();

@@ -92,6 +92,7 @@ export class ThreadStore {
   async load(): Promise<void> {
     const generation = ++this.#generation;
     const { sort } = this.$state.get();
+    const token = this.client.token;
     this.#patch({ status: this.$state.get().meta ? this.$state.get().status : 'loading', loading: 'first' });
     try {
       const [page, site] = await Promise.all([
@@ -118,7 +119,12 @@ export class ThreadStore {
     } catch (thrown) {
       if (generation !== this.#generation) return;
       const error = await toKithError(thrown);
-      if (error.status === 401) this.session.expire();
+      if (error.status === 401) {
+        this.session.expire();
+        // Reading needs no session: a token the server no longer takes (expired, or signed out
+        // by another element meanwhile) is dropped and the page read again without it.
+        if (token) return this.load();
+      }
       this.#patch({ status: this.$state.get().meta ? 'ready' : 'error', error, loading: null });
     }
   }
@@ -162,22 +168,21 @@ export class ThreadStore {
     this.#patch({ loading: rootId, error: null });
     try {
       const page = await this.client.getReplies(rootId, { cursor: root.repliesCursor });
-      this.#updateRoot(rootId, (r) => {
-        const seen = new Set(r.replies.map((c) => c.id));
-        return {
-          ...r,
-          replies: [...r.replies, ...page.comments.filter((c) => !seen.has(c.id))],
-          repliesCursor: page.nextCursor,
-        };
+      this.#patch({
+        loading: null,
+        comments: this.$state.get().comments.map((r) => {
+          if (r.id !== rootId) return r;
+          const seen = new Set(r.replies.map((c) => c.id));
+          return {
+            ...r,
+            replies: [...r.replies, ...page.comments.filter((c) => !seen.has(c.id))],
+            repliesCursor: page.nextCursor,
+          };
+        }),
       });
-      this.#patch({ loading: null });
     } catch (thrown) {
       this.#patch({ loading: null, error: await toKithError(thrown) });
     }
-  }
-
-  #updateRoot(rootId: string, update: (root: ThreadComment) => ThreadComment): void {
-    this.#patch({ comments: this.$state.get().comments.map((c) => (c.id === rootId ? update(c) : c)) });
   }
 
   /** Changes the order and loads its first page. */

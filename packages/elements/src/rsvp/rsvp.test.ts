@@ -200,6 +200,24 @@ describe('kith-rsvp', () => {
     expect(el.event!.rsvp.going).to.equal(3, 'one answer, whatever the retries');
   });
 
+  it('a reader signed out elsewhere meanwhile still sees the event, and is signed out here too', async () => {
+    const kith = memoryKith();
+    meetup(kith);
+    const session = kith.session('Ex');
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(session));
+    // The site's sign-out, from another tab, revokes the token this card still holds.
+    await fetch(`${kith.url}/v1/sites/blog/sessions/current`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${session.token}` },
+    });
+    const el = await card(kith);
+    await waitUntil(() => el.event, 'the event was not shown');
+    expect(root(el).querySelector('[part="error"]'), 'nothing to tell the reader').to.equal(null);
+    expect(localStorage.getItem(`kith:session:${kith.url}|blog`)).to.equal(null);
+    expect(button(el, 'Going')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
   it('a reader the site blocked is told so in their language', async () => {
     const kith = memoryKith();
     meetup(kith);

@@ -244,15 +244,19 @@ export class KithRsvp extends KithElement {
       this.#key = key;
     }
     const answered = this.#answered;
+    const signedIn = this.#session?.$session.get();
     try {
       const event = await getEvent(client, key);
       if (answered !== this.#answered || this.sending) return;
       this.#show(event);
       this.failure = undefined;
     } catch (error) {
-      const failure = toKithError(error);
+      const failure = await toKithError(error);
       if (client !== this.#client || key !== this.#key) return;
-      this.failure = await failure;
+      // Reading needs no session: one the server no longer takes (expired, or signed out by the
+      // site meanwhile) is forgotten, and forgetting it loads the card again without it.
+      if (signedIn && failure.status === 401) return this.#session!.expire();
+      this.failure = failure;
       this.dispatchEvent(new KithErrorEvent(this.failure));
     }
   }

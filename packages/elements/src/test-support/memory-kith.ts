@@ -362,6 +362,10 @@ export function memoryKith(
     };
     let m: RegExpMatchArray | null;
     const writer = user(request);
+    // As the reference server: a token it did not issue, or one revoked, is refused on any route.
+    if (request.headers.has('authorization') && !writer) {
+      return problem('invalid-token', 401, 'The sign-in token was refused: it was revoked or never issued.');
+    }
     if (writer && blocked.has(writer.id) && request.method !== 'GET' && !path.startsWith('/sessions')) {
       return problem('user-blocked', 403, 'The site blocked this commenter.');
     }
@@ -382,8 +386,10 @@ export function memoryKith(
       }
       return remember(json(newSession(JSON.parse(atob(claims!)).name, 'sso'), 201));
     }
-    if (path === '/sessions/current' && request.method === 'DELETE')
+    if (path === '/sessions/current' && request.method === 'DELETE') {
+      sessions.delete(request.headers.get('authorization')!.replace('Bearer ', ''));
       return new Response(null, { status: 204 });
+    }
     if (path === '/preview') {
       if (!String(body.markdown).trim()) return problem('validation-failed', 422, 'The comment is empty.');
       return json({ html: render(body.markdown) });

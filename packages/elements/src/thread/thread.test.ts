@@ -612,6 +612,25 @@ describe('kith-thread', () => {
     }
   });
 
+  it('a reader signed out elsewhere meanwhile still reads the thread, with no error, signed out here too', async () => {
+    const kith = memoryKith();
+    kith.add('/post', 'Still here to read');
+    const session = kith.session('Ex');
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(session));
+    // The site's sign-out, in another tab, revokes the token this page still holds.
+    await fetch(`${kith.url}/v1/sites/blog/sessions/current`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${session.token}` },
+    });
+    const el = await thread(kith.url);
+    await ready(el);
+    expect(root(el).querySelector('[part="error"]'), 'nothing to tell the reader').to.equal(null);
+    expect(text(root(el))).to.contain('Still here to read');
+    expect(localStorage.getItem(`kith:session:${kith.url}|blog`)).to.equal(null);
+    await waitUntil(() => !text(root(el)).includes('Commenting as'), 'still shown as signed in');
+    await expect(el).to.be.accessible();
+  });
+
   it('a token the server refuses is said in the console, and the reader can still comment as a guest', async () => {
     const kith = memoryKith();
     const warn = console.warn;
