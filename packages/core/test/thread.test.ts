@@ -408,6 +408,41 @@ describe('thread store, outbox and session against the reference server', () => 
     store.dispose();
   });
 
+  it('a reader who becomes a moderator while watching hears waiting comments from then on, missing nothing', async (t) => {
+    await owner.updateSite({ moderation: 'pre' });
+    try {
+      const k = key();
+      const author = reader();
+      await author.session.signInAsGuest({ name: 'Writes' });
+      const mod = reader();
+      const store = mod.thread(k);
+      await store.load();
+      const writer = mod.writer(store);
+      t.after(() => {
+        writer.dispose();
+        store.dispose();
+      });
+      store.connect();
+      await until(store, (s) => s.live === 'open');
+      await author.client.createComment(k, { markdown: 'before: for moderators only' });
+      await owner.approveComment((await author.client.createComment(k, { markdown: 'published' })).id);
+      await until(store, (s) => s.incoming.length === 1);
+      assert.deepEqual(store.$state.get().pending, [], 'not a moderator yet: nothing waiting reaches them');
+
+      // The site's sign-in lands after the stream opened (as `signInWithSso` does).
+      mod.session.use(await owner.createSession({ user: { id: 'mod-live', name: 'Mod', moderator: true } }));
+      const waiting = await author.client.createComment(k, { markdown: 'after: for moderators only' });
+      const state = await until(store, (s) => s.pending.length === 1);
+      assert.equal(state.pending[0]!.id, waiting.id);
+      assert.equal(state.pending[0]!.status, 'pending');
+      assert.equal(state.incoming.length, 1, 'nothing heard twice');
+      await owner.removeComment(waiting.id);
+      await until(store, (s) => s.pending.length === 0);
+    } finally {
+      await owner.updateSite({ moderation: 'none' });
+    }
+  });
+
   it('a moderator approves and removes in the thread through the writer; the thread shows it at once', async () => {
     await owner.updateSite({ moderation: 'pre' });
     try {

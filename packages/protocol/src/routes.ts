@@ -396,8 +396,9 @@ export const routes = {
   threadEvents: {
     method: 'GET',
     path: '/v1/sites/{site}/threads/{key}/events',
-    summary: 'Server-Sent Events for one thread, resumable with Last-Event-ID',
-    auth: 'none',
+    summary:
+      'Server-Sent Events for one thread, resumable with Last-Event-ID; a moderator’s also carry comments waiting for approval',
+    auth: 'optional-user',
     params: ThreadParams,
     query: Strict({ lastEventId: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })) }),
     responses: { 200: null },

@@ -13,6 +13,8 @@ export interface EventStreamOptions {
   onOpen?(): void;
   /** The stream dropped; it reconnects on its own after `retryIn` ms. */
   onDrop?(retryIn: number): void;
+  /** Headers for each (re)connect, asked afresh every time (e.g. a moderator's session). */
+  headers?(): Record<string, string>;
   fetch?: typeof fetch;
 }
 
@@ -31,7 +33,7 @@ export function openEventStream(url: string, options: EventStreamOptions): () =>
   const connect = async (): Promise<void> => {
     while (!controller.signal.aborted) {
       try {
-        const headers: Record<string, string> = { accept: 'text/event-stream' };
+        const headers: Record<string, string> = { accept: 'text/event-stream', ...options.headers?.() };
         if (lastEventId) headers['last-event-id'] = lastEventId;
         const response = await doFetch(url, { headers, signal: controller.signal, cache: 'no-store' });
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);

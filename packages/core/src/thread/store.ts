@@ -1,6 +1,6 @@
 import type { Comment, Site, Sort, ThreadEventMap, ThreadMeta } from '@kith/protocol';
 import { atom } from 'nanostores';
-import type { KithClient } from '../client.js';
+import { clientHttp, type KithClient } from '../client.js';
 import { type KithError, toKithError } from '../errors.js';
 import { openEventStream } from './event-stream.js';
 import type { SessionStore } from './session.js';
@@ -73,7 +73,8 @@ export class ThreadStore {
     this.$state = atom<ThreadState>(initial(options.sort ?? 'new'));
   }
 
-  #patch(patch: Partial<ThreadState>): void {
+  /** Merges a change into `$state` (the writer records its outcomes here). */
+  patch(patch: Partial<ThreadState>): void {
     this.$state.set({ ...this.$state.get(), ...patch });
   }
 
@@ -93,14 +94,14 @@ export class ThreadStore {
     const generation = ++this.#generation;
     const { sort } = this.$state.get();
     const token = this.client.token;
-    this.#patch({ status: this.$state.get().meta ? this.$state.get().status : 'loading', loading: 'first' });
+    this.patch({ status: this.$state.get().meta ? this.$state.get().status : 'loading', loading: 'first' });
     try {
       const [page, site] = await Promise.all([
         this.client.getThread(this.key, { sort }),
         this.$state.get().site ?? this.client.getSite(),
       ]);
       if (generation !== this.#generation) return;
-      this.#patch({
+      this.patch({
         status: 'ready',
         error: null,
         site,
@@ -125,7 +126,7 @@ export class ThreadStore {
         // by another element meanwhile) is dropped and the page read again without it.
         if (token) return this.load();
       }
-      this.#patch({ status: this.$state.get().meta ? 'ready' : 'error', error, loading: null });
+      this.patch({ status: this.$state.get().meta ? 'ready' : 'error', error, loading: null });
     }
   }
 
@@ -134,13 +135,13 @@ export class ThreadStore {
     const state = this.$state.get();
     if (!state.nextCursor || state.loading) return;
     const generation = this.#generation;
-    this.#patch({ loading: 'more', error: null });
+    this.patch({ loading: 'more', error: null });
     try {
       const page = await this.client.getThread(this.key, { sort: state.sort, cursor: state.nextCursor });
       if (generation !== this.#generation) return;
       const now = this.$state.get();
       const seen = new Set(now.comments.map((c) => c.id));
-      this.#patch({
+      this.patch({
         comments: [
           ...now.comments,
           ...page.comments
@@ -157,7 +158,7 @@ export class ThreadStore {
         loading: null,
       });
     } catch (thrown) {
-      this.#patch({ loading: null, error: await toKithError(thrown) });
+      this.patch({ loading: null, error: await toKithError(thrown) });
     }
   }
 
@@ -165,10 +166,10 @@ export class ThreadStore {
   async loadReplies(rootId: string): Promise<void> {
     const root = this.$state.get().comments.find((c) => c.id === rootId);
     if (!root?.repliesCursor || this.$state.get().loading) return;
-    this.#patch({ loading: rootId, error: null });
+    this.patch({ loading: rootId, error: null });
     try {
       const page = await this.client.getReplies(rootId, { cursor: root.repliesCursor });
-      this.#patch({
+      this.patch({
         loading: null,
         comments: this.$state.get().comments.map((r) => {
           if (r.id !== rootId) return r;
@@ -181,14 +182,14 @@ export class ThreadStore {
         }),
       });
     } catch (thrown) {
-      this.#patch({ loading: null, error: await toKithError(thrown) });
+      this.patch({ loading: null, error: await toKithError(thrown) });
     }
   }
 
   /** Changes the order and loads its first page. */
   setSort(sort: Sort): Promise<void> {
     if (sort === this.$state.get().sort && this.$state.get().status === 'ready') return Promise.resolve();
-    this.#patch({ sort, comments: [], nextCursor: null, incoming: [] });
+    this.patch({ sort, comments: [], nextCursor: null, incoming: [] });
     return this.load();
   }
 
@@ -200,7 +201,7 @@ export class ThreadStore {
     // Newest first in `new` and `top`, where a fresh comment would rank anyway; last in `old`.
     const comments =
       state.sort === 'old' ? [...state.comments, ...arrivals] : [...arrivals.reverse(), ...state.comments];
-    this.#patch({ comments, incoming: [] });
+    this.patch({ comments, incoming: [] });
   }
 
   /**
@@ -220,7 +221,7 @@ export class ThreadStore {
       (comment.author !== null && comment.author.id === this.session.$session.get()?.user.id);
     // No longer waiting: now one of the thread's.
     if (comment.status === 'published' && waited) {
-      this.#patch({ pending: state.pending.filter((c) => c.id !== comment.id) });
+      this.patch({ pending: state.pending.filter((c) => c.id !== comment.id) });
       state = this.$state.get();
     }
     const existing = this.find(comment.id);
@@ -229,7 +230,7 @@ export class ThreadStore {
       return;
     }
     if (comment.status === 'pending') {
-      this.#patch({ pending: [...state.pending, comment] });
+      this.patch({ pending: [...state.pending, comment] });
       return;
     }
     const meta = state.meta && {
@@ -241,14 +242,14 @@ export class ThreadStore {
       if (own) {
         const top = { ...comment, replies: [], repliesCursor: null };
         const comments = state.sort === 'old' ? [...state.comments, top] : [top, ...state.comments];
-        this.#patch({ comments, meta });
+        this.patch({ comments, meta });
       } else {
-        this.#patch({ incoming: [...state.incoming, comment], meta });
+        this.patch({ incoming: [...state.incoming, comment], meta });
       }
       return;
     }
     // A reply: under its root when that is on the page, and counted on its ancestors.
-    this.#patch({
+    this.patch({
       meta,
       comments: state.comments.map((root) => {
         if (root.id !== comment.rootId) return root;
@@ -269,7 +270,7 @@ export class ThreadStore {
   replace(comment: Comment, also: Partial<Pick<ThreadState, 'meta' | 'pending'>> = {}): void {
     const state = this.$state.get();
     const swap = (c: Comment) => (c.id === comment.id ? { ...c, ...comment } : c);
-    this.#patch({
+    this.patch({
       ...also,
       comments: state.comments.map((root) =>
         root.id === comment.id ? { ...root, ...comment } : { ...root, replies: root.replies.map(swap) },
@@ -294,31 +295,13 @@ export class ThreadStore {
     }
   }
 
-  /** Sets a comment's reaction counts and the reader's own reactions on it. */
-  setReactions(id: string, reactions: Record<string, number>, mine: string[]): void {
-    const target = this.find(id);
-    if (target) this.replace({ ...target, reactions });
-    this.#patch({ mine: { ...this.$state.get().mine, [id]: mine } });
-  }
-
-  /**
-   * Records a failed write in `$state.error` (forgetting a session the server no longer accepts)
-   * and returns it as a `KithError`, for the writer to rethrow.
-   */
-  async fail(thrown: unknown): Promise<KithError> {
-    const error = await toKithError(thrown);
-    if (error.status === 401) this.session.expire();
-    this.#patch({ error });
-    return error;
-  }
-
   /**
    * Brings a permalinked comment onto the page: loads its top-level comment (pinned first when it
    * is not on a loaded page) and that comment's replies until the target is among them.
    */
   async focus(id: string): Promise<boolean> {
     if (this.find(id)) {
-      this.#patch({ focused: id });
+      this.patch({ focused: id });
       return true;
     }
     try {
@@ -333,7 +316,7 @@ export class ThreadStore {
           const first = await this.client.getReplies(rootId);
           root = { ...root, replies: first.comments, repliesCursor: first.nextCursor };
         }
-        this.#patch({ comments: [root, ...this.$state.get().comments] });
+        this.patch({ comments: [root, ...this.$state.get().comments] });
       }
       for (let guard = 0; guard < 50 && !this.find(id); guard++) {
         const current = this.$state.get().comments.find((c) => c.id === rootId);
@@ -341,21 +324,25 @@ export class ThreadStore {
         await this.loadReplies(rootId);
       }
       const found = this.find(id) !== undefined;
-      if (found) this.#patch({ focused: id });
+      if (found) this.patch({ focused: id });
       return found;
     } catch (thrown) {
-      this.#patch({ error: await toKithError(thrown) });
+      this.patch({ error: await toKithError(thrown) });
       return false;
     }
   }
 
-  /** Follows the thread live; resumes after drops from the last event seen. */
+  /**
+   * Follows the thread live; resumes after drops from the last event seen. A moderator's stream
+   * also carries comments waiting for approval (`reconnect` when the reader becomes one).
+   */
   connect(): void {
     if (this.#closeStream) return;
     this.#closeStream = openEventStream(this.client.eventsUrl(this.key), {
       lastEventId: this.#lastEventId,
-      onOpen: () => this.#patch({ live: 'open' }),
-      onDrop: () => this.#patch({ live: 'reconnecting' }),
+      headers: () => (this.session.$session.get()?.moderator ? clientHttp(this.client).headers() : {}),
+      onOpen: () => this.patch({ live: 'open' }),
+      onDrop: () => this.patch({ live: 'reconnecting' }),
       onEvent: (event) => {
         if (event.id) this.#lastEventId = event.id;
         this.#apply(event.type as keyof ThreadEventMap, JSON.parse(event.data));
@@ -363,10 +350,18 @@ export class ThreadStore {
     });
   }
 
+  /** Connects again, with the reader's session as it is now, missing nothing (if connected). */
+  reconnect(): void {
+    if (this.#closeStream) {
+      this.disconnect();
+      this.connect();
+    }
+  }
+
   disconnect(): void {
     this.#closeStream?.();
     this.#closeStream = undefined;
-    this.#patch({ live: 'off' });
+    this.patch({ live: 'off' });
   }
 
   #apply<K extends keyof ThreadEventMap>(type: K, data: ThreadEventMap[K]): void {
@@ -387,7 +382,7 @@ export class ThreadStore {
         break;
       }
       case 'thread.updated':
-        this.#patch({ meta: (data as ThreadEventMap['thread.updated']).thread });
+        this.patch({ meta: (data as ThreadEventMap['thread.updated']).thread });
         break;
       case 'reset':
         void this.load(); // missed events are gone: start again from a fresh page

@@ -1,5 +1,6 @@
 import type { Comment, ReportRequest } from '@kith/protocol';
 import { perClient } from '../clients.js';
+import { toKithError } from '../errors.js';
 import { approveComment, blockUser, removeComment } from '../moderation.js';
 import { reportComment } from '../report.js';
 import { deviceStorage, type KeyValueStorage } from '../storage.js';
@@ -21,6 +22,7 @@ export const outboxFor = perClient(
  */
 export class ThreadWriter {
   readonly #unlisten: () => void;
+  readonly #unlistenSession: () => void;
 
   constructor(
     readonly store: ThreadStore,
@@ -30,6 +32,14 @@ export class ThreadWriter {
       sent: (entry, comment) => {
         if (entry.threadKey === store.key) store.upsert(comment, true);
       },
+    });
+    // A moderator's stream carries comments waiting for approval: follow the reader becoming one
+    // (the site's sign-in often lands after the stream opened), or ceasing to be.
+    let moderator = store.session.$session.get()?.moderator;
+    this.#unlistenSession = store.session.$session.listen((session) => {
+      if (session?.moderator === moderator) return;
+      moderator = session?.moderator;
+      store.reconnect();
     });
   }
 
@@ -104,31 +114,46 @@ export class ThreadWriter {
     const mine = this.store.$state.get().mine[id] ?? [];
     const on = active ?? !mine.includes(reaction);
     const count = (target.reactions[reaction] ?? 0) + (on === mine.includes(reaction) ? 0 : on ? 1 : -1);
-    this.store.setReactions(
+    this.#setReactions(
       id,
       { ...target.reactions, [reaction]: Math.max(0, count) },
       on ? [...new Set([...mine, reaction])] : mine.filter((r) => r !== reaction),
     );
     try {
       const result = await this.#write(() => this.store.client.react(id, reaction, on));
-      this.store.setReactions(id, result.reactions, result.mine);
+      this.#setReactions(id, result.reactions, result.mine);
     } catch (error) {
-      this.store.setReactions(id, target.reactions, mine); // rolled back; the error is in $state.error
+      this.#setReactions(id, target.reactions, mine); // rolled back; the error is in $state.error
       throw error;
     }
   }
 
+  /** Sets a comment's reaction counts and the reader's own reactions on it. */
+  #setReactions(id: string, reactions: Record<string, number>, mine: string[]): void {
+    const target = this.store.find(id);
+    if (target) this.store.replace({ ...target, reactions });
+    this.store.patch({ mine: { ...this.store.$state.get().mine, [id]: mine } });
+  }
+
+  /**
+   * Runs a write; a failure is recorded in the store's `$state.error` (forgetting a session the
+   * server no longer takes) and rethrown as a `KithError`.
+   */
   async #write<T>(run: () => Promise<T>): Promise<T> {
     try {
       return await run();
     } catch (thrown) {
-      throw await this.store.fail(thrown);
+      const error = await toKithError(thrown);
+      if (error.status === 401) this.session.expire();
+      this.store.patch({ error });
+      throw error;
     }
   }
 
   /** Stops listening to the outbox (the outbox itself is shared and stays). */
   dispose(): void {
     this.#unlisten();
+    this.#unlistenSession();
   }
 }
 

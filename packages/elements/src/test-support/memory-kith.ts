@@ -128,7 +128,11 @@ export function memoryKith(
   const mine = new Map<string, Set<string>>(); // `${user}|${comment}` -> reactions
   const done = new Map<string, Response>();
   const spentProofs = new Set<string>();
-  const streams = new Set<{ thread: string; push: (type: string, data: unknown) => void }>();
+  const streams = new Set<{
+    thread: string;
+    moderator: boolean;
+    push: (type: string, data: unknown) => void;
+  }>();
   const site: Site = {
     id: 'blog',
     name: 'Blog',
@@ -308,16 +312,22 @@ export function memoryKith(
         replyCount: 0,
       };
       kith.comments.push(comment);
-      // One awaiting moderation is seen by its author only: not counted, not announced.
-      if (status === 'pending') return comment;
+      // One awaiting moderation is seen by its author and moderators only: not counted, and
+      // announced on moderators' streams alone.
+      if (status === 'pending') {
+        emit(thread, 'comment.created', { comment: strip(comment) }, true);
+        return comment;
+      }
       for (let up = parent; up; up = kith.comments.find((c) => c.id === up!.parentId)) up.replyCount += 1;
       emit(thread, 'comment.created', { comment: strip(comment) });
       return comment;
     },
   };
   const strip = ({ seq: _seq, ...comment }: Stored): Comment => comment;
-  const emit = (thread: string, type: string, data: unknown) => {
-    for (const stream of streams) if (stream.thread === thread) stream.push(type, data);
+  const emit = (thread: string, type: string, data: unknown, forModerators = false) => {
+    for (const stream of streams) {
+      if (stream.thread === thread && (stream.moderator || !forModerators)) stream.push(type, data);
+    }
   };
   const meta = (thread: string) => {
     const visible = kith.comments.filter(
@@ -403,6 +413,7 @@ export function memoryKith(
           controller.enqueue(encoder.encode('retry: 1000\n: connected\n\n'));
           entry = {
             thread,
+            moderator: writer?.moderator === true,
             push: (type, data) =>
               controller.enqueue(
                 encoder.encode(`id: ${++eventId}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`),
@@ -550,8 +561,11 @@ export function memoryKith(
         emit(comment.threadKey, 'comment.created', { comment: strip(comment) });
         return remember(json(strip(comment)));
       }
-      if (comment.status === 'pending') kith.comments.splice(kith.comments.indexOf(comment), 1);
-      else {
+      if (comment.status === 'pending') {
+        kith.comments.splice(kith.comments.indexOf(comment), 1);
+        const rejected = { ...strip(comment), markdown: '', html: '', deleted: true, author: null };
+        emit(comment.threadKey, 'comment.deleted', { comment: rejected }, true);
+      } else {
         Object.assign(comment, { markdown: '', html: '', deleted: true, author: null });
         emit(comment.threadKey, 'comment.deleted', { comment: strip(comment) });
       }

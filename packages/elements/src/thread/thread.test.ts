@@ -400,6 +400,49 @@ describe('kith-thread', () => {
     expect(button(other, 'Remove')).to.equal(undefined);
   });
 
+  it('a moderator sees a comment that waits arrive live, said aloud, and approves it; others never see it', async () => {
+    const kith = memoryKith();
+    kith.site.moderation = 'pre';
+    kith.add('/post', 'Published by Ada', { author: 'Ada' });
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Mod', 'sso', true)));
+    const el = await thread(kith.url);
+    await ready(el);
+    await waitUntil(() => text(root(el)).includes('Commenting as Mod'), 'the writer did not load');
+    await waitUntil(() => el.store!.$state.get().live === 'open', 'not live');
+    kith.add('/post', 'Arrived while watching', { author: 'Newcomer', status: 'pending' });
+    const waiting = () => articles(el).find((a) => text(a).includes('Arrived while watching'));
+    await waitUntil(() => waiting() && button(waiting()!, 'Approve'), 'the waiting comment did not arrive');
+    expect(text(waiting()!)).to.contain('Awaiting moderation.');
+    await waitUntil(
+      () => text(root(el).querySelector('[role="status"]')) === 'A new comment awaits moderation.',
+      `the arrival not said: ${text(root(el).querySelector('[role="status"]'))}`,
+    );
+    await expect(el).to.be.accessible();
+    button(waiting()!, 'Approve')!.click();
+    await waitUntil(() => !text(waiting()!).includes('Awaiting'), 'still shown as waiting');
+
+    // Rejected by another moderator meanwhile: it leaves this page too.
+    const spam = kith.add('/post', 'Spam, live', { author: 'Cy', status: 'pending' });
+    await waitUntil(() => text(root(el)).includes('Spam, live'), 'the second did not arrive');
+    await fetch(`${kith.url}/v1/sites/blog/admin/comments/${spam.id}`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${kith.session('Other Mod', 'sso', true).token}` },
+    });
+    await waitUntil(() => !text(root(el)).includes('Spam, live'), 'a rejected comment stayed');
+
+    // A reader who is no moderator: nothing of it arrives.
+    const site = memoryKith();
+    site.site.moderation = 'pre';
+    localStorage.setItem(`kith:session:${site.url}|blog`, JSON.stringify(site.session('Sam')));
+    const other = await thread(site.url);
+    await ready(other);
+    await waitUntil(() => other.store!.$state.get().live === 'open', 'not live');
+    site.add('/post', 'Not for Sam', { author: 'Dee', status: 'pending' });
+    site.add('/post', 'For everyone', { author: 'Eve' });
+    await waitUntil(() => text(root(other)).includes('1 new comment'), 'the published one did not arrive');
+    expect(text(root(other))).not.to.contain('Not for Sam');
+  });
+
   it('a blocked reader is told in their language, and keeps their text', async () => {
     const kith = memoryKith();
     const mod = kith.session('Mod', 'sso', true);

@@ -49,6 +49,7 @@ export class WritingView {
   /** Comments the reader reported while this page is open. */
   readonly #reported = new Set<string>();
   readonly #unlisten: () => void;
+  readonly #unlistenState: () => void;
 
   constructor(
     private host: ReactiveControllerHost & HTMLElement,
@@ -58,6 +59,18 @@ export class WritingView {
     this.#localize = new Localizer(host, writingStrings, hooks.locale);
     const { store, outbox } = writer;
     followSiteSignIn(store.session);
+    // A moderator's stream brings others' comments waiting for approval: each arrival is said,
+    // but not what a page (re)load brings, which waited already.
+    let before = store.$state.get();
+    this.#unlistenState = store.$state.listen((state) => {
+      const me = store.session.$session.get();
+      const loading = before.status !== 'ready' || before.loading === 'first';
+      const arrived = state.pending.some(
+        (c) => !before.pending.some((b) => b.id === c.id) && c.author?.id !== me?.user.id,
+      );
+      if (arrived && me?.moderator && !loading) hooks.announce(this.#t.term('arrivedWaiting'));
+      before = state;
+    });
     this.#unlisten = outbox.listen({
       sent: (entry, comment) => {
         if (entry.threadKey !== store.key) return;
@@ -292,6 +305,7 @@ export class WritingView {
   /** Stops listening to the outbox and lets go of the writer. */
   dispose(): void {
     this.#unlisten();
+    this.#unlistenState();
     this.writer.dispose();
   }
 }

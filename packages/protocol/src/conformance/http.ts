@@ -52,7 +52,14 @@ export interface SseEvent {
 /** Reads an event stream until `count` events arrived or `timeoutMs` passed. */
 export async function readEvents(
   url: string,
-  options: { lastEventId?: string; count: number; timeoutMs: number; onOpen?: () => void | Promise<void> },
+  options: {
+    lastEventId?: string;
+    /** A session token, sent as a bearer token (a moderator's stream carries more). */
+    token?: string;
+    count: number;
+    timeoutMs: number;
+    onOpen?: () => void | Promise<void>;
+  },
 ): Promise<SseEvent[]> {
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), options.timeoutMs);
@@ -60,6 +67,7 @@ export async function readEvents(
   try {
     const headers: Record<string, string> = { accept: 'text/event-stream' };
     if (options.lastEventId) headers['last-event-id'] = options.lastEventId;
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
     const response = await fetch(url, { headers, signal: controller.signal });
     if (response.status !== 200 || !response.body)
       throw new Error(`event stream answered ${response.status}`);

@@ -12,6 +12,7 @@ import * as webhooks from './migrations/0010-webhooks.js';
 import * as feeds from './migrations/0011-feeds.js';
 import * as moderators from './migrations/0012-moderators.js';
 import * as blocked from './migrations/0013-blocked.js';
+import * as moderatorEvents from './migrations/0014-moderator-events.js';
 
 /** Ordered list of migrations; append new ones, never edit a released one. */
 const migrations: { name: string; sql: string }[] = [
@@ -28,6 +29,7 @@ const migrations: { name: string; sql: string }[] = [
   feeds,
   moderators,
   blocked,
+  moderatorEvents,
 ];
 
 // Any constant: every instance uses the same one so concurrent starts migrate once.

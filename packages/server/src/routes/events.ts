@@ -12,7 +12,9 @@ interface EventRow {
 const batch = 200;
 
 export function eventRoutes(app: Hono, ctx: AppContext) {
-  defineRead(app, ctx, 'threadEvents', async ({ c, site, params, query }) => {
+  defineRead(app, ctx, 'threadEvents', async ({ c, site, params, query, viewer }) => {
+    // Comments waiting for approval travel on moderators' streams only.
+    const moderator = viewer?.moderator === true;
     const resumeFrom = c.req.header('last-event-id') ?? query.lastEventId;
     const key = params.key;
     const resume = resumeFrom && /^[0-9]{1,18}$/.test(resumeFrom) ? resumeFrom : undefined;
@@ -53,8 +55,9 @@ export function eventRoutes(app: Hono, ctx: AppContext) {
           woken = false;
           const rows = await ctx.db.query<EventRow>(
             `SELECT e.id::text AS id, e.type, e.data FROM events e JOIN threads t ON t.id = e.thread_id
-             WHERE t.site_id = $1 AND t.key = $2 AND e.id > $3 ORDER BY e.id LIMIT ${batch}`,
-            [site.id, key, last],
+             WHERE t.site_id = $1 AND t.key = $2 AND e.id > $3 AND (NOT e.for_moderators OR $4)
+             ORDER BY e.id LIMIT ${batch}`,
+            [site.id, key, last, moderator],
           );
           for (const row of rows) {
             if (closed) break;

@@ -332,7 +332,8 @@ export class Comments {
        ), a AS (
          UPDATE comments SET reply_count = reply_count + $3 WHERE id = ANY($16::text[]) AND EXISTS (SELECT 1 FROM c)
        ), e AS (
-         INSERT INTO events (thread_id, type, data) SELECT t.id, 'comment.created', $17 FROM t, c WHERE $3 = 1
+         INSERT INTO events (thread_id, type, data, for_moderators)
+         SELECT t.id, 'comment.created', $17, $3 = 0 FROM t, c
          RETURNING id
        )
        SELECT t.closed, (SELECT pg_notify($18, $19) FROM e) AS notified FROM t`,
@@ -362,7 +363,8 @@ export class Comments {
     if (rows.length === 0) throw new AlreadyDone();
     if (rows[0]?.closed)
       throw new ProblemError('thread-closed', { detail: 'This thread no longer takes comments.' });
-    return { result: comment, threadKey: status === 'published' ? key : null };
+    // A comment waiting for approval is announced too, on moderators' streams only.
+    return { result: comment, threadKey: key };
   }
 
   /**
@@ -434,7 +436,9 @@ export class Comments {
     const { thread, row } = await this.#lockedComment(tx, site, id);
     if (row.status === 'pending') {
       await tx.query('DELETE FROM comments WHERE id = $1', [id]);
-      return { result: null, threadKey: null };
+      const comment = { ...toComment(row, thread.key), deleted: true, markdown: '', html: '', author: null };
+      await appendEvent(tx, thread.id, site.id, thread.key, 'comment.deleted', { comment }, true);
+      return { result: null, threadKey: thread.key };
     }
     if (row.deleted) return { result: null, threadKey: null };
     await this.#tombstone(tx, site, thread, id);
@@ -443,7 +447,8 @@ export class Comments {
 
   /**
    * Soft delete: the body and author go, the comment stays as a tombstone so its replies keep
-   * their place; counted out and announced if it was `visible` (published).
+   * their place; counted out and announced if it was `visible` (published), announced to
+   * moderators only if it was waiting for approval.
    */
   async #tombstone(tx: Queryable, site: SiteRecord, thread: ThreadRow, id: string, visible = true) {
     const rows = await tx.query<CommentRow>(
@@ -453,6 +458,7 @@ export class Comments {
     );
     const comment = toComment(rows[0]!, thread.key);
     if (visible) await this.#published(tx, thread.id, rows[0]!, -1, site.id, thread.key, comment);
+    else await appendEvent(tx, thread.id, site.id, thread.key, 'comment.deleted', { comment }, true);
     return comment;
   }
 
@@ -524,17 +530,16 @@ export class Comments {
       [id, text, html],
     );
     const comment = toComment(rows[0]!, thread.key);
-    const visible = row.status === 'published';
-    if (visible) await appendEvent(tx, thread.id, site.id, thread.key, 'comment.edited', { comment });
-    return { result: comment, threadKey: visible ? thread.key : null };
+    const forModerators = row.status !== 'published';
+    await appendEvent(tx, thread.id, site.id, thread.key, 'comment.edited', { comment }, forModerators);
+    return { result: comment, threadKey: thread.key };
   }
 
   /** The author deletes their own comment, within the edit window (see #tombstone). */
   async delete(tx: Queryable, site: SiteRecord, id: string, viewer: Viewer): Promise<Written<Comment>> {
     const { thread, row } = await this.#ownComment(tx, site, id, viewer);
-    const visible = row.status === 'published';
-    const comment = await this.#tombstone(tx, site, thread, id, visible);
-    return { result: comment, threadKey: visible ? thread.key : null };
+    const comment = await this.#tombstone(tx, site, thread, id, row.status === 'published');
+    return { result: comment, threadKey: thread.key };
   }
 
   async react(

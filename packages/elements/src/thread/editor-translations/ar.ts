@@ -39,6 +39,7 @@ const strings: EditorStrings = {
   confirmRemove: 'إزالة هذا التعليق؟ تبقى الردود عليه.',
   confirmReject: 'رفض هذا التعليق؟ لن يُنشر.',
   approved: 'تمت الموافقة. يراه الجميع الآن.',
+  arrivedWaiting: 'تعليق جديد بانتظار الإشراف.',
   removed: 'تمت الإزالة.',
   removeAndBlock: 'إزالة وحظر كاتبه',
   removedBlocked: 'تمت الإزالة. لم يعد بإمكان كاتبه النشر هنا.',

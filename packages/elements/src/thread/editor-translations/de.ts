@@ -39,6 +39,7 @@ const strings: EditorStrings = {
   confirmRemove: 'Diesen Kommentar entfernen? Die Antworten bleiben.',
   confirmReject: 'Diesen Kommentar ablehnen? Er wird nicht veröffentlicht.',
   approved: 'Freigegeben. Jetzt sehen ihn alle.',
+  arrivedWaiting: 'Ein neuer Kommentar wartet auf Moderation.',
   removed: 'Entfernt.',
   removeAndBlock: 'Entfernen und Verfasser sperren',
   removedBlocked: 'Entfernt. Der Verfasser kann hier nichts mehr schreiben.',

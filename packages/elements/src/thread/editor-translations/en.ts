@@ -39,6 +39,7 @@ const strings = {
   confirmRemove: 'Remove this comment? Its replies stay.',
   confirmReject: 'Reject this comment? It will not be published.',
   approved: 'Approved. Everyone sees it now.',
+  arrivedWaiting: 'A new comment awaits moderation.',
   removed: 'Removed.',
   removeAndBlock: 'Remove and block its author',
   removedBlocked: 'Removed. Its author can no longer post here.',

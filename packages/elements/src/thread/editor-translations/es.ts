@@ -40,6 +40,7 @@ const strings: EditorStrings = {
   confirmRemove: '¿Quitar este comentario? Sus respuestas se quedan.',
   confirmReject: '¿Rechazar este comentario? No se publicará.',
   approved: 'Aprobado. Ahora todos lo ven.',
+  arrivedWaiting: 'Un comentario nuevo espera moderación.',
   removed: 'Quitado.',
   removeAndBlock: 'Quitar y bloquear a su autor',
   removedBlocked: 'Quitado. Su autor ya no puede publicar aquí.',

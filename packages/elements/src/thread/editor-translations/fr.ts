@@ -40,6 +40,7 @@ const strings: EditorStrings = {
   confirmRemove: 'Retirer ce commentaire ? Ses réponses restent.',
   confirmReject: 'Refuser ce commentaire ? Il ne sera pas publié.',
   approved: 'Approuvé. Tout le monde le voit maintenant.',
+  arrivedWaiting: 'Un nouveau commentaire attend la modération.',
   removed: 'Retiré.',
   removeAndBlock: 'Retirer et bloquer son auteur',
   removedBlocked: 'Retiré. Son auteur ne peut plus publier ici.',

@@ -39,6 +39,7 @@ const strings: EditorStrings = {
   confirmRemove: 'このコメントを削除しますか？返信は残ります。',
   confirmReject: 'このコメントを却下しますか？公開されません。',
   approved: '承認しました。全員に表示されます。',
+  arrivedWaiting: '新しいコメントがモデレーションを待っています。',
   removed: '削除しました。',
   removeAndBlock: '削除して投稿者をブロック',
   removedBlocked: '削除しました。投稿者はここに投稿できなくなりました。',

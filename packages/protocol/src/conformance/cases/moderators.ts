@@ -2,6 +2,7 @@ import { Session, SessionInfo } from '../../schemas/session.js';
 import type { Comment, Session as SessionT, ThreadPage } from '../../types.js';
 import { check, expectProblem, expectSchema, expectStatus } from '../assert.js';
 import type { Case, Suite } from '../context.js';
+import { readEvents } from '../http.js';
 import { signSsoToken } from './sso.js';
 
 /** Readers the site names moderators approve and remove comments with their own session. */
@@ -26,6 +27,74 @@ export function moderatorCases(s: Suite): Case[] {
     s.call(`${s.sitePath}/admin/users/${id}`, { method: 'PUT', token, body: { blocked } });
 
   return [
+    {
+      name: 'live for moderators: their stream carries comments waiting for approval as they come, change and go; nobody else’s does',
+      async run() {
+        const before = await s.site();
+        await s.admin({ moderation: 'pre' });
+        try {
+          const mod = await mint(`live-mod-${s.run}`, 'Live Mod', true);
+          const writer = await s.guest('Waiting Writer');
+          const key = s.newThreadKey('live-pending');
+          let waiting: Comment | undefined;
+          const live = await readEvents(s.eventsUrl(key), {
+            token: mod.token,
+            count: 1,
+            timeoutMs: 5000,
+            onOpen: async () => {
+              waiting = await s.post(key, writer.token, 'Waiting, live');
+            },
+          });
+          const arrived = live[0] && JSON.parse(live[0].data).comment;
+          check(
+            live[0]?.event === 'comment.created' &&
+              arrived?.id === waiting?.id &&
+              arrived?.status === 'pending',
+            `a moderator hears of a waiting comment at once: ${JSON.stringify(live[0])}`,
+          );
+          const edited = await s.call(`${s.sitePath}/comments/${waiting!.id}`, {
+            method: 'PATCH',
+            token: writer.token,
+            body: { markdown: 'Waiting, edited' },
+          });
+          expectStatus(edited, 200);
+          expectStatus(await remove(waiting!.id, mod.token), 204);
+          const published = await s.post(key, mod.token, 'For everyone');
+
+          const all = await readEvents(s.eventsUrl(key), {
+            token: mod.token,
+            lastEventId: '0',
+            count: 4,
+            timeoutMs: 5000,
+          });
+          check(
+            all.map((e) => e.event).join() ===
+              'comment.created,comment.edited,comment.deleted,comment.created',
+            `a moderator’s stream, from the start: ${all.map((e) => e.event)}`,
+          );
+          check(JSON.parse(all[1]!.data).comment.markdown === 'Waiting, edited', 'the edit, as written');
+          const rejected = JSON.parse(all[2]!.data).comment;
+          check(
+            rejected.id === waiting!.id && rejected.deleted === true && rejected.markdown === '',
+            `the rejection names the comment and carries none of it: ${all[2]!.data}`,
+          );
+          for (const token of [undefined, writer.token]) {
+            const seen = await readEvents(s.eventsUrl(key), {
+              token,
+              lastEventId: '0',
+              count: 2,
+              timeoutMs: 1000,
+            });
+            check(
+              seen.length === 1 && JSON.parse(seen[0]!.data).comment.id === published.id,
+              `${token ? 'the writer' : 'a reader'} hears only the published comment: ${seen.map((e) => e.data)}`,
+            );
+          }
+        } finally {
+          await s.admin({ moderation: before.moderation });
+        }
+      },
+    },
     {
       name: 'block: a blocked commenter still reads but writes nothing until let back; moderators block no moderator',
       async run() {
