@@ -38,7 +38,7 @@ describe('single sign-on against the reference server', () => {
     const site = await new Sites(kith.db).create('blog', ['http://localhost:1']);
     http = await listen(kith, 0);
     const owner = createAdminClient({ server: http.url, site: 'blog', secret: site.secret });
-    await owner.updateSite({ sso: true });
+    await owner.updateSite({ sso: true, rateLimit: { sessions: { max: 1000, windowSeconds: 60 } } });
     secret = (await owner.settings()).sso!.secret;
   });
   after(async () => {
@@ -86,6 +86,20 @@ describe('single sign-on against the reference server', () => {
       guest.token,
       'a guest is not the site’s to sign out',
     );
+  });
+
+  it('a moderator the site demotes moderates no more, on this device and every other', async () => {
+    const phone = reader();
+    const laptop = reader();
+    const named = sign({ sub: 'u6', name: 'Mo', moderator: true }, secret);
+    assert.equal((await signInWithSso(phone, named))?.moderator, true);
+    assert.equal((await signInWithSso(laptop, named))?.moderator, true);
+    // The site's next page names the same reader without the right.
+    const demoted = await signInWithSso(phone, sign({ sub: 'u6', name: 'Mo' }, secret));
+    assert.equal(demoted?.moderator, undefined);
+    assert.equal((await laptop.client.getSession()).moderator, undefined, 'the other session follows');
+    const named2 = await signInWithSso(phone, sign({ sub: 'u6', name: 'Mo', moderator: true }, secret));
+    assert.equal(named2?.moderator, true, 'and named again');
   });
 
   it('a refused token rejects with why, and never leaves another reader signed in', async () => {

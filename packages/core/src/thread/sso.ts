@@ -8,15 +8,16 @@ import type { SessionStore, StoredSession } from './session.js';
 const exchanges = new WeakMap<SessionStore, { who: string; done: Promise<StoredSession | null> }>();
 
 /**
- * Who a sign-in token names, as the site shows them (id, name, picture), read without checking
- * the signature (the server checks it): a page with a fresh token for the same reader signs in
- * nobody new.
+ * Who a sign-in token names, as the site shows them (id, name, picture, moderator right), read
+ * without checking the signature (the server checks it): a page with a fresh token for the same
+ * reader signs in nobody new, while a change the site made (a new name, a moderator named or
+ * demoted) is taken at once, for every session of theirs.
  */
 function named(token: string): string {
   try {
     const part = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
     const claims = JSON.parse(new TextDecoder().decode(Uint8Array.from(atob(part), (c) => c.charCodeAt(0))));
-    return JSON.stringify([claims.sub, claims.name, claims.picture]);
+    return JSON.stringify([claims.sub, claims.name, claims.picture, claims.moderator === true]);
   } catch {
     return token; // not a JWT: the server says why
   }
