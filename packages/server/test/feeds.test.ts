@@ -111,4 +111,34 @@ describe(`Atom feeds on ${databaseKind}`, () => {
     assert.equal(missing.status, 404);
     assert.equal(((await missing.json()) as { code: string }).code, 'site-not-found');
   });
+
+  it('answers a feed reader that has the latest feed with an empty 304, and a changed feed in full', async () => {
+    const path = `threads/${encodeURIComponent('/posts/feed')}/feed.atom`;
+    const first = await feed(path);
+    const etag = first.response.headers.get('etag')!;
+    assert.match(etag, /^"[\w-]+"$/, 'a strong ETag');
+    const ask = (tag: string) =>
+      fetch(`${server.url}/v1/sites/${server.site}/${path}`, { headers: { 'if-none-match': tag } });
+    const same = await ask(etag);
+    assert.equal(same.status, 304);
+    assert.equal(await same.text(), '');
+    assert.equal(same.headers.get('etag'), etag);
+    assert.equal((await ask(`"other", W/${etag}`)).status, 304, 'a list, and the weak form, match too');
+    assert.equal((await ask('"stale"')).status, 200);
+
+    const token = await guest(server.url, server.site, 'Late');
+    const posted = await json(
+      `${server.url}/v1/sites/${server.site}/threads/${encodeURIComponent('/posts/feed')}/comments`,
+      {
+        method: 'POST',
+        token,
+        body: { markdown: 'Something new' },
+      },
+    );
+    assert.equal(posted.status, 201);
+    const changed = await ask(etag);
+    assert.equal(changed.status, 200, 'a new comment changes the feed');
+    assert.notEqual(changed.headers.get('etag'), etag);
+    assert.match(await changed.text(), /Something new/);
+  });
 });

@@ -5,7 +5,7 @@ import type { Case, Suite } from '../context.js';
 export function feedCases(s: Suite): Case[] {
   return [
     {
-      name: 'feeds: a thread’s and the site’s latest comments as Atom, newest first, escaped, deleted ones left out',
+      name: 'feeds: a thread’s and the site’s latest comments as Atom, newest first, escaped, deleted ones left out; 304 while unchanged',
       async run() {
         const key = s.newThreadKey('feed');
         const guest = await s.guest('Feed & <Reader>');
@@ -36,6 +36,19 @@ export function feedCases(s: Suite): Case[] {
         );
         check(!text.includes('<script'), 'the comment’s text is escaped');
         check(text.includes('Feed &amp; &lt;Reader&gt;'), 'the author’s name is escaped');
+
+        // A feed reader that has the latest feed is told so, with no body.
+        const etag = feed.headers.get('etag');
+        check(etag !== null, 'the feed carries an ETag');
+        const again = await s.call(`${s.threadPath(key)}/feed.atom`, { headers: { 'if-none-match': etag! } });
+        expectStatus(again, 304);
+        check(again.text === '', 'a 304 has no body');
+        await s.post(key, guest.token, 'Three');
+        const changed = await s.call(`${s.threadPath(key)}/feed.atom`, {
+          headers: { 'if-none-match': etag! },
+        });
+        expectStatus(changed, 200);
+        check(changed.text.includes('Three'), 'a changed feed comes in full');
 
         const site = await s.call(`${s.sitePath}/feed.atom`);
         expectStatus(site, 200);
