@@ -85,6 +85,15 @@ async function prepare<R extends RouteSpec>(ctx: AppContext, spec: R, c: Context
       throw new ProblemError('invalid-token', { detail: 'That is not this site’s secret.' });
     }
     actor = 'owner';
+  } else if (spec.stream && spec.auth === 'optional-user') {
+    // A stream reconnects on its own and cannot tell why it was refused: a token it does not take
+    // (revoked, expired) makes it everyone's stream rather than one refused forever.
+    viewer = authorization
+      ? await ctx.sessions.authenticate(site.id, authorization).catch((error: unknown) => {
+          if (error instanceof ProblemError && error.status === 401) return null;
+          throw error;
+        })
+      : null;
   } else if (spec.auth !== 'none' && (spec.auth !== 'optional-user' || authorization)) {
     viewer = await ctx.sessions.authenticate(site.id, authorization);
     actor = `user:${viewer.userId}`;
