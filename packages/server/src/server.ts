@@ -9,6 +9,7 @@ import { RateLimiter } from './http/rate-limit.js';
 import { createLogger, errorFields, type Logger, type LogLevel } from './logger.js';
 import { Comments } from './services/comments.js';
 import { EventBus } from './services/events.js';
+import { forgetOldNetworks } from './services/guest-networks.js';
 import { PageCache } from './services/page-cache.js';
 import { Proofs } from './services/proofs.js';
 import { Reports } from './services/reports.js';
@@ -61,6 +62,7 @@ async function serverKey(db: Db): Promise<string> {
 async function maintain(db: Db, retentionDays: number): Promise<void> {
   await db.query("DELETE FROM idempotency WHERE created_at < now() - interval '1 day'");
   await db.query('DELETE FROM sessions WHERE expires_at < now()');
+  await forgetOldNetworks(db);
   await db.query('DELETE FROM used_proofs WHERE expires_at < now()');
   await db.transaction(async (tx) => {
     const rows = await tx.query<{ thread_id: string; max: string }>(
@@ -96,7 +98,7 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
     db,
     log,
     sites,
-    sessions: new Sessions(db),
+    sessions: new Sessions(db, () => key),
     comments: new Comments(db, () => key),
     threads: new Threads(db),
     shares: new Shares(db, () => key),

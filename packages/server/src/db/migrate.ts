@@ -13,6 +13,7 @@ import * as feeds from './migrations/0011-feeds.js';
 import * as moderators from './migrations/0012-moderators.js';
 import * as blocked from './migrations/0013-blocked.js';
 import * as moderatorEvents from './migrations/0014-moderator-events.js';
+import * as guestNetworks from './migrations/0015-guest-networks.js';
 
 /** Ordered list of migrations; append new ones, never edit a released one. */
 const migrations: { name: string; sql: string }[] = [
@@ -30,6 +31,7 @@ const migrations: { name: string; sql: string }[] = [
   moderators,
   blocked,
   moderatorEvents,
+  guestNetworks,
 ];
 
 // Any constant: every instance uses the same one so concurrent starts migrate once.

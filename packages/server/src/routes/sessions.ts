@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { AppContext } from '../http/context.js';
-import { defineRead, defineWrite } from '../http/define.js';
+import { clientAddress, defineRead, defineWrite } from '../http/define.js';
 import { ProblemError } from '../http/problem.js';
 import { verifySsoToken } from '../services/sso.js';
 
@@ -9,13 +9,14 @@ export function sessionRoutes(app: Hono, ctx: AppContext) {
     app,
     ctx,
     'createSession',
-    async ({ site, body }, tx) => {
+    async ({ c, site, body }, tx) => {
       if (!site.settings.guests) {
         throw new ProblemError('forbidden', {
           detail: 'This site does not take guest comments; sign in through the site.',
         });
       }
-      return { status: 201, body: await ctx.sessions.createGuest(tx, site.id, body.name, body.email) };
+      const address = clientAddress(c, ctx.trustProxy);
+      return { status: 201, body: await ctx.sessions.createGuest(tx, site.id, { ...body, address }) };
     },
     { limit: ({ site }) => ({ bucket: 'sessions', ...site.settings.rateLimit.sessions }) },
   );

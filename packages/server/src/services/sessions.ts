@@ -1,6 +1,7 @@
 import type { Author, Session } from '@kith/protocol';
 import type { Db, Queryable } from '../db/driver.js';
 import { ProblemError } from '../http/problem.js';
+import { networkKey, refuseBlockedNetwork } from './guest-networks.js';
 import { hashSecret, newId, randomToken, sessionTokenPrefix } from './secrets.js';
 
 export interface Viewer {
@@ -35,7 +36,10 @@ export function authorOf(row: UserRow): Author {
 export class Sessions {
   #cache = new Map<string, { at: number; viewer: Viewer }>();
 
-  constructor(private db: Db) {}
+  constructor(
+    private db: Db,
+    private key: () => string,
+  ) {}
 
   async #issue(q: Queryable, siteId: string, user: UserRow, ttlSeconds: number): Promise<Session> {
     const token = sessionTokenPrefix + randomToken(32);
@@ -54,15 +58,22 @@ export class Sessions {
     };
   }
 
-  async createGuest(q: Queryable, siteId: string, name: string, email?: string): Promise<Session> {
-    const user: UserRow = { id: newId(), kind: 'guest', name: name.trim(), avatar_url: null };
-    await q.query('INSERT INTO users (id, site_id, kind, name, email) VALUES ($1, $2, $3, $4, $5)', [
-      user.id,
-      siteId,
-      'guest',
-      user.name,
-      email ?? null,
-    ]);
+  /**
+   * A new guest, from the client `address`: refused while a guest blocked on the site came from the
+   * same network (see guest-networks.ts), whose keyed hash is kept with the guest for that.
+   */
+  async createGuest(
+    q: Queryable,
+    siteId: string,
+    guest: { name: string; email?: string | undefined; address: string },
+  ): Promise<Session> {
+    const network = networkKey(this.key(), siteId, guest.address);
+    await refuseBlockedNetwork(q, siteId, network);
+    const user: UserRow = { id: newId(), kind: 'guest', name: guest.name.trim(), avatar_url: null };
+    await q.query(
+      'INSERT INTO users (id, site_id, kind, name, email, network_key) VALUES ($1, $2, $3, $4, $5, $6)',
+      [user.id, siteId, 'guest', user.name, guest.email ?? null, network ?? null],
+    );
     return this.#issue(q, siteId, user, defaultTtlSeconds);
   }
 

@@ -1,5 +1,6 @@
 import type { Queryable } from '../db/driver.js';
 import { ProblemError } from '../http/problem.js';
+import { setNetworkBlocked } from './guest-networks.js';
 import type { Viewer } from './sessions.js';
 import type { SiteRecord } from './sites.js';
 
@@ -15,10 +16,10 @@ export async function setBlocked(
   blocked: boolean,
   by: Viewer | null,
 ): Promise<void> {
-  const rows = await tx.query<{ moderator: boolean }>(
+  const rows = await tx.query<{ id: string; moderator: boolean; network_key: string | null }>(
     `UPDATE users SET blocked_at = CASE WHEN $3 THEN COALESCE(blocked_at, now()) END
      WHERE id = $1 AND site_id = $2
-     RETURNING moderator`,
+     RETURNING id, moderator, network_key`,
     [userId, site.id, blocked],
   );
   const user = rows[0];
@@ -30,6 +31,7 @@ export async function setBlocked(
       detail: 'Moderators cannot block a moderator; the site owner can, with the site secret.',
     });
   }
+  await setNetworkBlocked(tx, site.id, user, blocked);
 }
 
 /** The author of a comment, for blocking from the command line, where comments are what is listed. */
