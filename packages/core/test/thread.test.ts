@@ -313,9 +313,16 @@ describe('thread store, outbox and session against the reference server', () => 
       state = await until(theirs, (s) => s.incoming.length === 1);
       assert.equal(state.incoming[0]!.id, waiting.id);
 
-      // A rejected comment is gone for its author after a reload, and was never counted.
+      // The author's stream brings their waiting comments' news, wherever they wrote them; a
+      // rejected one leaves their waiting list at once, never counted. Nobody else hears of it.
       const rejected = await author.client.createComment(k, { markdown: 'spam' });
+      await until(mine, (s) => s.pending.some((c) => c.id === rejected.id));
       await owner.removeComment(rejected.id);
+      state = await until(mine, (s) => s.pending.length === 0);
+      assert.equal(mine.find(rejected.id), undefined, 'gone, not shown as deleted');
+      assert.equal(state.meta?.commentCount, 1);
+      assert.equal(theirs.$state.get().pending.length, 0);
+      assert.equal(theirs.find(rejected.id), undefined);
       const again = author.thread(k);
       await again.load();
       assert.equal(again.$state.get().pending.length, 0);
@@ -406,6 +413,33 @@ describe('thread store, outbox and session against the reference server', () => 
     writer.dispose();
     own.dispose();
     store.dispose();
+  });
+
+  it('a reader who signs in while watching hears of their own waiting comment, and of its rejection', async (t) => {
+    await owner.updateSite({ moderation: 'pre' });
+    try {
+      const k = key();
+      const guest = reader();
+      const store = guest.thread(k);
+      await store.load();
+      const writer = guest.writer(store);
+      t.after(() => {
+        writer.dispose();
+        store.dispose();
+      });
+      store.connect();
+      await until(store, (s) => s.live === 'open');
+      // Signed in and posting from another tab: this one only shares the session.
+      await guest.session.signInAsGuest({ name: 'Signs In Later' });
+      await until(store, (s) => s.live === 'open');
+      const elsewhere = reader(guest.storage);
+      const waiting = await elsewhere.client.createComment(k, { markdown: 'from the other tab' });
+      await until(store, (s) => s.pending.some((c) => c.id === waiting.id));
+      await owner.removeComment(waiting.id);
+      await until(store, (s) => s.pending.length === 0);
+    } finally {
+      await owner.updateSite({ moderation: 'none' });
+    }
   });
 
   it('a reader who becomes a moderator while watching hears waiting comments from then on, missing nothing', async (t) => {

@@ -6,7 +6,11 @@ export interface StreamEvent {
 }
 
 export interface EventStreamOptions {
-  /** Resume after this event id (sent as `Last-Event-ID`). */
+  /**
+   * Resume after this event id (sent as `Last-Event-ID`). The stream keeps it up to date, with
+   * each event's id and the position the server says it starts from, so these same options given
+   * to a new stream resume where this one stopped.
+   */
   lastEventId?: string | undefined;
   onEvent(event: StreamEvent): void;
   /** The stream is (re)connected. */
@@ -25,7 +29,6 @@ export interface EventStreamOptions {
  */
 export function openEventStream(url: string, options: EventStreamOptions): () => void {
   const controller = new AbortController();
-  let lastEventId = options.lastEventId;
   let retry = 1000;
   let failures = 0;
   const doFetch = options.fetch ?? fetch;
@@ -34,7 +37,7 @@ export function openEventStream(url: string, options: EventStreamOptions): () =>
     while (!controller.signal.aborted) {
       try {
         const headers: Record<string, string> = { accept: 'text/event-stream', ...options.headers?.() };
-        if (lastEventId) headers['last-event-id'] = lastEventId;
+        if (options.lastEventId) headers['last-event-id'] = options.lastEventId;
         const response = await doFetch(url, { headers, signal: controller.signal, cache: 'no-store' });
         if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
         failures = 0;
@@ -75,7 +78,7 @@ export function openEventStream(url: string, options: EventStreamOptions): () =>
       else if (field === 'id') id = value;
       else if (field === 'retry' && /^\d+$/.test(value)) retry = Number(value);
     }
-    if (id !== undefined) lastEventId = id;
+    if (id !== undefined) options.lastEventId = id;
     if (data.length > 0) options.onEvent({ id, type, data: data.join('\n') });
   };
 

@@ -2,7 +2,7 @@ import type { Comment, Site, Sort, ThreadEventMap, ThreadMeta } from '@kith/prot
 import { atom } from 'nanostores';
 import { clientHttp, type KithClient } from '../client.js';
 import { type KithError, toKithError } from '../errors.js';
-import { openEventStream } from './event-stream.js';
+import { type EventStreamOptions, openEventStream } from './event-stream.js';
 import type { SessionStore } from './session.js';
 
 /** A top-level comment with the replies loaded so far (any depth, oldest first). */
@@ -62,7 +62,7 @@ export class ThreadStore {
   readonly $state;
   #generation = 0;
   #closeStream: (() => void) | undefined;
-  #lastEventId: string | undefined;
+  #stream: EventStreamOptions | undefined;
 
   constructor(
     readonly client: KithClient,
@@ -333,21 +333,21 @@ export class ThreadStore {
   }
 
   /**
-   * Follows the thread live; resumes after drops from the last event seen. A moderator's stream
-   * also carries comments waiting for approval (`reconnect` when the reader becomes one).
+   * Follows the thread live; resumes after drops from the last event seen. With the reader's
+   * session, the stream also carries their own comments' news while they wait for approval, and
+   * for a moderator everyone's (`reconnect` when the reader changes).
    */
   connect(): void {
-    if (this.#closeStream) return;
-    this.#closeStream = openEventStream(this.client.eventsUrl(this.key), {
-      lastEventId: this.#lastEventId,
-      headers: () => (this.session.$session.get()?.moderator ? clientHttp(this.client).headers() : {}),
-      onOpen: () => this.patch({ live: 'open' }),
-      onDrop: () => this.patch({ live: 'reconnecting' }),
-      onEvent: (event) => {
-        if (event.id) this.#lastEventId = event.id;
-        this.#apply(event.type as keyof ThreadEventMap, JSON.parse(event.data));
-      },
-    });
+    this.#closeStream ??= openEventStream(
+      this.client.eventsUrl(this.key),
+      // Kept: the stream records in them where it is, so the next one resumes from there.
+      (this.#stream ??= {
+        headers: clientHttp(this.client).headers,
+        onOpen: () => this.patch({ live: 'open' }),
+        onDrop: () => this.patch({ live: 'reconnecting' }),
+        onEvent: (event) => this.#apply(event.type as keyof ThreadEventMap, JSON.parse(event.data)),
+      }),
+    );
   }
 
   /** Connects again, with the reader's session as it is now, missing nothing (if connected). */

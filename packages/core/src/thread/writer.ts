@@ -33,12 +33,17 @@ export class ThreadWriter {
         if (entry.threadKey === store.key) store.upsert(comment, true);
       },
     });
-    // A moderator's stream carries comments waiting for approval: follow the reader becoming one
-    // (the site's sign-in often lands after the stream opened), or ceasing to be.
-    let moderator = store.session.$session.get()?.moderator;
-    this.#unlistenSession = store.session.$session.listen((session) => {
-      if (session?.moderator === moderator) return;
-      moderator = session?.moderator;
+    // The stream carries the reader's own comments waiting for approval, and a moderator's
+    // everyone's: follow the reader signing in (the site's sign-in often lands after the stream
+    // opened), out, or becoming a moderator.
+    const reader = () => {
+      const session = store.session.$session.get();
+      return `${session?.user.id}|${session?.moderator}`;
+    };
+    let before = reader();
+    this.#unlistenSession = store.session.$session.listen(() => {
+      if (reader() === before) return;
+      before = reader();
       store.reconnect();
     });
   }

@@ -131,6 +131,7 @@ export function memoryKith(
   const streams = new Set<{
     thread: string;
     moderator: boolean;
+    userId: string | undefined;
     push: (type: string, data: unknown) => void;
   }>();
   const site: Site = {
@@ -313,9 +314,9 @@ export function memoryKith(
       };
       kith.comments.push(comment);
       // One awaiting moderation is seen by its author and moderators only: not counted, and
-      // announced on moderators' streams alone.
+      // announced on their streams alone.
       if (status === 'pending') {
-        emit(thread, 'comment.created', { comment: strip(comment) }, true);
+        emit(thread, 'comment.created', { comment: strip(comment) }, comment.author!.id);
         return comment;
       }
       for (let up = parent; up; up = kith.comments.find((c) => c.id === up!.parentId)) up.replyCount += 1;
@@ -324,9 +325,11 @@ export function memoryKith(
     },
   };
   const strip = ({ seq: _seq, ...comment }: Stored): Comment => comment;
-  const emit = (thread: string, type: string, data: unknown, forModerators = false) => {
+  /** `waitingBy`: the author of the comment waiting for approval the event is about. */
+  const emit = (thread: string, type: string, data: unknown, waitingBy?: string) => {
     for (const stream of streams) {
-      if (stream.thread === thread && (stream.moderator || !forModerators)) stream.push(type, data);
+      const hears = !waitingBy || stream.moderator || stream.userId === waitingBy;
+      if (stream.thread === thread && hears) stream.push(type, data);
     }
   };
   const meta = (thread: string) => {
@@ -410,10 +413,11 @@ export function memoryKith(
       const stream = new ReadableStream<Uint8Array>({
         start(controller) {
           const encoder = new TextEncoder();
-          controller.enqueue(encoder.encode('retry: 1000\n: connected\n\n'));
+          controller.enqueue(encoder.encode(`retry: 1000\nid: ${eventId}\n: connected\n\n`));
           entry = {
             thread,
             moderator: writer?.moderator === true,
+            userId: writer?.id,
             push: (type, data) =>
               controller.enqueue(
                 encoder.encode(`id: ${++eventId}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`),
@@ -564,7 +568,7 @@ export function memoryKith(
       if (comment.status === 'pending') {
         kith.comments.splice(kith.comments.indexOf(comment), 1);
         const rejected = { ...strip(comment), markdown: '', html: '', deleted: true, author: null };
-        emit(comment.threadKey, 'comment.deleted', { comment: rejected }, true);
+        emit(comment.threadKey, 'comment.deleted', { comment: rejected }, comment.author!.id);
       } else {
         Object.assign(comment, { markdown: '', html: '', deleted: true, author: null });
         emit(comment.threadKey, 'comment.deleted', { comment: strip(comment) });
@@ -579,16 +583,17 @@ export function memoryKith(
       if (!who) return problem('unauthorized', 401);
       if (comment.author?.id !== who.id)
         return problem('forbidden', 403, 'Only the author may change this comment.');
+      const waitingBy = comment.status === 'pending' ? who.id : undefined;
       if (request.method === 'PATCH') {
         Object.assign(comment, {
           markdown: body.markdown,
           html: render(body.markdown),
           editedAt: new Date().toISOString(),
         });
-        emit(comment.threadKey, 'comment.edited', { comment: strip(comment) });
+        emit(comment.threadKey, 'comment.edited', { comment: strip(comment) }, waitingBy);
       } else {
         Object.assign(comment, { markdown: '', html: '', deleted: true, author: null });
-        emit(comment.threadKey, 'comment.deleted', { comment: strip(comment) });
+        emit(comment.threadKey, 'comment.deleted', { comment: strip(comment) }, waitingBy);
       }
       return json(strip(comment));
     }

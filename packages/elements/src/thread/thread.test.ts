@@ -794,6 +794,49 @@ describe('kith-thread', () => {
     expect(text(note)).to.not.contain('Comments are reviewed');
   });
 
+  it('tells the author live what became of their waiting comment: approved, or removed', async () => {
+    const kith = memoryKith({ site: { moderation: 'pre' } });
+    const el = await thread(kith.url);
+    await ready(el);
+    const status = () => text(root(el).querySelector('[role="status"]'));
+    const moderate = (id: string, approve: boolean) =>
+      fetch(`${kith.url}/v1/sites/blog/admin/comments/${id}${approve ? '/approve' : ''}`, {
+        method: approve ? 'POST' : 'DELETE',
+        headers: { authorization: `Bearer ${kith.session('Mod', 'sso', true).token}` },
+      });
+    const send = async (markdown: string, name?: string) => {
+      const area = await write(el, markdown, name);
+      area.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }),
+      );
+      await waitUntil(
+        () => status() === 'Comment sent. It will appear once the site approves it.',
+        'not sent',
+      );
+      // Signed in as a guest to post: the stream follows with their session.
+      await waitUntil(() => el.store!.$state.get().live === 'open', 'not live');
+      return kith.comments.find((c) => c.markdown === markdown)!;
+    };
+    const shown = (markdown: string) => articles(el).find((a) => text(a).includes(markdown));
+
+    const good = await send('Worth approving', 'Wren');
+    await moderate(good.id, true);
+    await waitUntil(
+      () => status() === 'Your comment was approved. Everyone sees it now.',
+      `not said: ${status()}`,
+    );
+    expect(text(shown('Worth approving')!)).not.to.contain('Awaiting moderation');
+
+    const bad = await send('Not worth it');
+    await moderate(bad.id, false);
+    await waitUntil(
+      () => status() === 'Your comment awaiting moderation was removed.',
+      `not said: ${status()}`,
+    );
+    expect(shown('Not worth it')).to.equal(undefined);
+    await expect(el).to.be.accessible();
+  });
+
   it('where the site asks guests for a proof of work, solves it while they write and posts with it, once', async () => {
     const kith = memoryKith({ site: { proofOfWork: 'guests' } });
     const el = await thread(kith.url);

@@ -48,6 +48,8 @@ export class WritingView {
   readonly #localize: Localizer<typeof writingStrings.en>;
   /** Comments the reader reported while this page is open. */
   readonly #reported = new Set<string>();
+  /** The reader's own comments they are deleting here. */
+  readonly #deleting = new Set<string>();
   readonly #unlisten: () => void;
   readonly #unlistenState: () => void;
 
@@ -60,7 +62,8 @@ export class WritingView {
     const { store, outbox } = writer;
     followSiteSignIn(store.session);
     // A moderator's stream brings others' comments waiting for approval: each arrival is said,
-    // but not what a page (re)load brings, which waited already.
+    // but not what a page (re)load brings, which waited already. The author's own stream brings
+    // what became of theirs (approved, or rejected), also when they wrote it in another tab.
     let before = store.$state.get();
     this.#unlistenState = store.$state.listen((state) => {
       const me = store.session.$session.get();
@@ -69,6 +72,14 @@ export class WritingView {
         (c) => !before.pending.some((b) => b.id === c.id) && c.author?.id !== me?.user.id,
       );
       if (arrived && me?.moderator && !loading) hooks.announce(this.#t.term('arrivedWaiting'));
+      for (const gone of before.pending) {
+        const mine = gone.author?.id === me?.user.id && !this.#deleting.has(gone.id);
+        if (!mine || loading || state.pending.some((c) => c.id === gone.id)) continue;
+        // Approval takes it out of the waiting list, then into the thread: told once both are done.
+        queueMicrotask(() =>
+          hooks.announce(this.#t.term(store.find(gone.id) ? 'yoursApproved' : 'yoursRemoved')),
+        );
+      }
       before = state;
     });
     this.#unlisten = outbox.listen({
@@ -142,6 +153,8 @@ export class WritingView {
 
   async #delete(comment: Comment): Promise<void> {
     this.#confirm(null);
+    // The reader's own doing: not news to tell them when it leaves the waiting list.
+    this.#deleting.add(comment.id);
     try {
       await this.writer.delete(comment.id);
     } catch (error) {

@@ -56,9 +56,12 @@ export async function readEvents(
     lastEventId?: string;
     /** A session token, sent as a bearer token (a moderator's stream carries more). */
     token?: string;
+    /** Events to wait for; 0 to stop at the stream's position (`onPosition`). */
     count: number;
     timeoutMs: number;
     onOpen?: () => void | Promise<void>;
+    /** The `id` of a block without data: where the stream starts, before any event. */
+    onPosition?: (id: string) => void;
   },
 ): Promise<SseEvent[]> {
   const controller = new AbortController();
@@ -89,6 +92,9 @@ export async function readEvents(
           if (current.data !== undefined) {
             events.push({ id: current.id, event: current.event ?? 'message', data: current.data });
             if (events.length >= options.count) return events;
+          } else if (current.id !== undefined) {
+            options.onPosition?.(current.id);
+            if (options.count === 0) return events;
           }
           current = {};
         } else if (!line.startsWith(':')) {

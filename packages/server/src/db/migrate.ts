@@ -14,6 +14,7 @@ import * as moderators from './migrations/0012-moderators.js';
 import * as blocked from './migrations/0013-blocked.js';
 import * as moderatorEvents from './migrations/0014-moderator-events.js';
 import * as guestNetworks from './migrations/0015-guest-networks.js';
+import * as authorEvents from './migrations/0016-author-events.js';
 
 /** Ordered list of migrations; append new ones, never edit a released one. */
 const migrations: { name: string; sql: string }[] = [
@@ -32,6 +33,7 @@ const migrations: { name: string; sql: string }[] = [
   blocked,
   moderatorEvents,
   guestNetworks,
+  authorEvents,
 ];
 
 // Any constant: every instance uses the same one so concurrent starts migrate once.

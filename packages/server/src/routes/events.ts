@@ -13,7 +13,7 @@ const batch = 200;
 
 export function eventRoutes(app: Hono, ctx: AppContext) {
   defineRead(app, ctx, 'threadEvents', async ({ c, site, params, query, viewer }) => {
-    // Comments waiting for approval travel on moderators' streams only.
+    // Comments waiting for approval travel on moderators' streams, and each on its author's.
     const moderator = viewer?.moderator === true;
     const resumeFrom = c.req.header('last-event-id') ?? query.lastEventId;
     const key = params.key;
@@ -50,14 +50,17 @@ export function eventRoutes(app: Hono, ctx: AppContext) {
             : [];
           last = rows[0]?.max ?? '0';
         }
-        await stream.write(`retry: 3000\n: connected\n\n`);
+        // The position it starts from, as an id: a client that drops before any event resumes
+        // from there, missing nothing.
+        await stream.write(`retry: 3000\nid: ${last}\n: connected\n\n`);
         while (!closed) {
           woken = false;
           const rows = await ctx.db.query<EventRow>(
             `SELECT e.id::text AS id, e.type, e.data FROM events e JOIN threads t ON t.id = e.thread_id
-             WHERE t.site_id = $1 AND t.key = $2 AND e.id > $3 AND (NOT e.for_moderators OR $4)
+             WHERE t.site_id = $1 AND t.key = $2 AND e.id > $3
+               AND (NOT e.for_moderators OR $4 OR e.for_author = $5)
              ORDER BY e.id LIMIT ${batch}`,
-            [site.id, key, last, moderator],
+            [site.id, key, last, moderator, viewer?.userId ?? null],
           );
           for (const row of rows) {
             if (closed) break;

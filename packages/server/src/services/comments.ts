@@ -332,8 +332,8 @@ export class Comments {
        ), a AS (
          UPDATE comments SET reply_count = reply_count + $3 WHERE id = ANY($16::text[]) AND EXISTS (SELECT 1 FROM c)
        ), e AS (
-         INSERT INTO events (thread_id, type, data, for_moderators)
-         SELECT t.id, 'comment.created', $17, $3 = 0 FROM t, c
+         INSERT INTO events (thread_id, type, data, for_moderators, for_author)
+         SELECT t.id, 'comment.created', $17, $3 = 0, CASE WHEN $3 = 0 THEN $10 END FROM t, c
          RETURNING id
        )
        SELECT t.closed, (SELECT pg_notify($18, $19) FROM e) AS notified FROM t`,
@@ -437,7 +437,8 @@ export class Comments {
     if (row.status === 'pending') {
       await tx.query('DELETE FROM comments WHERE id = $1', [id]);
       const comment = { ...toComment(row, thread.key), deleted: true, markdown: '', html: '', author: null };
-      await appendEvent(tx, thread.id, site.id, thread.key, 'comment.deleted', { comment }, true);
+      const waiting = { authorId: row.author_id };
+      await appendEvent(tx, thread.id, site.id, thread.key, 'comment.deleted', { comment }, waiting);
       return { result: null, threadKey: thread.key };
     }
     if (row.deleted) return { result: null, threadKey: null };
@@ -448,7 +449,7 @@ export class Comments {
   /**
    * Soft delete: the body and author go, the comment stays as a tombstone so its replies keep
    * their place; counted out and announced if it was `visible` (published), announced to
-   * moderators only if it was waiting for approval.
+   * moderators and its author only if it was waiting for approval.
    */
   async #tombstone(tx: Queryable, site: SiteRecord, thread: ThreadRow, id: string, visible = true) {
     const rows = await tx.query<CommentRow>(
@@ -458,7 +459,10 @@ export class Comments {
     );
     const comment = toComment(rows[0]!, thread.key);
     if (visible) await this.#published(tx, thread.id, rows[0]!, -1, site.id, thread.key, comment);
-    else await appendEvent(tx, thread.id, site.id, thread.key, 'comment.deleted', { comment }, true);
+    else {
+      const waiting = { authorId: rows[0]!.author_id };
+      await appendEvent(tx, thread.id, site.id, thread.key, 'comment.deleted', { comment }, waiting);
+    }
     return comment;
   }
 
@@ -530,8 +534,8 @@ export class Comments {
       [id, text, html],
     );
     const comment = toComment(rows[0]!, thread.key);
-    const forModerators = row.status !== 'published';
-    await appendEvent(tx, thread.id, site.id, thread.key, 'comment.edited', { comment }, forModerators);
+    const waiting = row.status === 'published' ? undefined : { authorId: row.author_id };
+    await appendEvent(tx, thread.id, site.id, thread.key, 'comment.edited', { comment }, waiting);
     return { result: comment, threadKey: thread.key };
   }
 

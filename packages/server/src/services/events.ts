@@ -4,10 +4,11 @@ import type { Db, Queryable } from '../db/driver.js';
 export const eventsChannel = 'kith_events';
 
 /**
- * Persists one thread event inside the writing transaction (`forModerators`: only moderators'
- * streams carry it, such as a comment waiting for approval). Callers hold the thread row's lock
- * (every write updates or locks it first), so within one thread ids are assigned in commit order
- * and a reader resuming after id N never misses an event that commits later with a smaller id.
+ * Persists one thread event inside the writing transaction. An event about a comment `waiting`
+ * for approval reaches only moderators' streams and its author's. Callers hold the thread row's
+ * lock (every write updates or locks it first), so within one thread ids are assigned in commit
+ * order and a reader resuming after id N never misses an event that commits later with a smaller
+ * id.
  */
 export async function appendEvent(
   tx: Queryable,
@@ -16,13 +17,23 @@ export async function appendEvent(
   key: string,
   type: ThreadEventType,
   data: unknown,
-  forModerators = false,
+  waiting?: { authorId: string | null },
 ): Promise<string> {
   // One round trip: the notification is delivered at commit to every instance on this database.
   const rows = await tx.query<{ id: string }>(
-    `WITH e AS (INSERT INTO events (thread_id, type, data, for_moderators) VALUES ($1, $2, $3, $6) RETURNING id)
+    `WITH e AS (
+       INSERT INTO events (thread_id, type, data, for_moderators, for_author) VALUES ($1, $2, $3, $6, $7) RETURNING id
+     )
      SELECT id, pg_notify($4, $5) FROM e`,
-    [threadId, type, JSON.stringify(data), eventsChannel, JSON.stringify([siteId, key]), forModerators],
+    [
+      threadId,
+      type,
+      JSON.stringify(data),
+      eventsChannel,
+      JSON.stringify([siteId, key]),
+      waiting !== undefined,
+      waiting?.authorId ?? null,
+    ],
   );
   return String(rows[0]!.id);
 }

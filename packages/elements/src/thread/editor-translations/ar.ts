@@ -40,6 +40,8 @@ const strings: EditorStrings = {
   confirmReject: 'رفض هذا التعليق؟ لن يُنشر.',
   approved: 'تمت الموافقة. يراه الجميع الآن.',
   arrivedWaiting: 'تعليق جديد بانتظار الإشراف.',
+  yoursApproved: 'تمت الموافقة على تعليقك. يراه الجميع الآن.',
+  yoursRemoved: 'أُزيل تعليقك الذي كان بانتظار الإشراف.',
   removed: 'تمت الإزالة.',
   removeAndBlock: 'إزالة وحظر كاتبه',
   removedBlocked: 'تمت الإزالة. لم يعد بإمكان كاتبه النشر هنا.',

@@ -40,6 +40,8 @@ const strings: EditorStrings = {
   confirmReject: 'Diesen Kommentar ablehnen? Er wird nicht veröffentlicht.',
   approved: 'Freigegeben. Jetzt sehen ihn alle.',
   arrivedWaiting: 'Ein neuer Kommentar wartet auf Moderation.',
+  yoursApproved: 'Dein Kommentar wurde freigegeben. Alle sehen ihn jetzt.',
+  yoursRemoved: 'Dein Kommentar, der auf Moderation wartete, wurde entfernt.',
   removed: 'Entfernt.',
   removeAndBlock: 'Entfernen und Verfasser sperren',
   removedBlocked: 'Entfernt. Der Verfasser kann hier nichts mehr schreiben.',

@@ -40,6 +40,8 @@ const strings = {
   confirmReject: 'Reject this comment? It will not be published.',
   approved: 'Approved. Everyone sees it now.',
   arrivedWaiting: 'A new comment awaits moderation.',
+  yoursApproved: 'Your comment was approved. Everyone sees it now.',
+  yoursRemoved: 'Your comment awaiting moderation was removed.',
   removed: 'Removed.',
   removeAndBlock: 'Remove and block its author',
   removedBlocked: 'Removed. Its author can no longer post here.',

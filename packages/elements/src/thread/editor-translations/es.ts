@@ -41,6 +41,8 @@ const strings: EditorStrings = {
   confirmReject: '¿Rechazar este comentario? No se publicará.',
   approved: 'Aprobado. Ahora todos lo ven.',
   arrivedWaiting: 'Un comentario nuevo espera moderación.',
+  yoursApproved: 'Tu comentario fue aprobado. Ahora todos lo ven.',
+  yoursRemoved: 'Se eliminó tu comentario que esperaba moderación.',
   removed: 'Quitado.',
   removeAndBlock: 'Quitar y bloquear a su autor',
   removedBlocked: 'Quitado. Su autor ya no puede publicar aquí.',

@@ -41,6 +41,8 @@ const strings: EditorStrings = {
   confirmReject: 'Refuser ce commentaire ? Il ne sera pas publié.',
   approved: 'Approuvé. Tout le monde le voit maintenant.',
   arrivedWaiting: 'Un nouveau commentaire attend la modération.',
+  yoursApproved: 'Votre commentaire a été approuvé. Tout le monde le voit maintenant.',
+  yoursRemoved: 'Votre commentaire en attente de modération a été retiré.',
   removed: 'Retiré.',
   removeAndBlock: 'Retirer et bloquer son auteur',
   removedBlocked: 'Retiré. Son auteur ne peut plus publier ici.',

@@ -40,6 +40,8 @@ const strings: EditorStrings = {
   confirmReject: 'このコメントを却下しますか？公開されません。',
   approved: '承認しました。全員に表示されます。',
   arrivedWaiting: '新しいコメントがモデレーションを待っています。',
+  yoursApproved: 'あなたのコメントが承認されました。全員に表示されています。',
+  yoursRemoved: 'モデレーション待ちだったあなたのコメントは削除されました。',
   removed: '削除しました。',
   removeAndBlock: '削除して投稿者をブロック',
   removedBlocked: '削除しました。投稿者はここに投稿できなくなりました。',

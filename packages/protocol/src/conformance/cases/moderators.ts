@@ -28,7 +28,7 @@ export function moderatorCases(s: Suite): Case[] {
 
   return [
     {
-      name: 'live for moderators: their stream carries comments waiting for approval as they come, change and go; nobody else’s does',
+      name: 'live for moderators: their stream carries comments waiting for approval as they come, change and go; so does each one’s author’s, nobody else’s',
       async run() {
         const before = await s.site();
         await s.admin({ moderation: 'pre' });
@@ -85,7 +85,19 @@ export function moderatorCases(s: Suite): Case[] {
             await s.call(`${s.sitePath}/sessions/current`, { method: 'DELETE', token: revoked.token }),
             204,
           );
-          for (const token of [undefined, writer.token, revoked.token, 'not-a-token']) {
+          // Its author hears of it too: how it waits, and that it was rejected.
+          const mine = await readEvents(s.eventsUrl(key), {
+            token: writer.token,
+            lastEventId: '0',
+            count: 4,
+            timeoutMs: 5000,
+          });
+          check(
+            mine.map((e) => e.data).join() === all.map((e) => e.data).join(),
+            `its author’s stream carries their waiting comment’s news: ${mine.map((e) => e.event)}`,
+          );
+          const other = await s.guest('Another Reader');
+          for (const token of [undefined, other.token, revoked.token, 'not-a-token']) {
             const seen = await readEvents(s.eventsUrl(key), {
               token,
               lastEventId: '0',

@@ -67,6 +67,34 @@ export function realtimeCases(s: Suite): Case[] {
       },
     },
     {
+      name: 'event stream: says where it starts, so a client that reconnects before any event misses none',
+      async run() {
+        const guest = await s.guest();
+        const key = s.newThreadKey('position');
+        const url = s.eventsUrl(key);
+        const before = await s.post(key, guest.token, 'before the stream');
+        let position: string | undefined;
+        await readEvents(url, {
+          count: 0,
+          timeoutMs: 5000,
+          onPosition: (id) => {
+            position = id;
+          },
+        });
+        check(
+          position !== undefined && /^\d+$/.test(position),
+          `the stream’s first block has an id: ${position}`,
+        );
+        // The stream dropped before any event came; one is posted meanwhile.
+        const during = await s.post(key, guest.token, 'while away');
+        const resumed = await readEvents(url, { lastEventId: position!, count: 2, timeoutMs: 1500 });
+        check(
+          resumed.length === 1 && JSON.parse(resumed[0]!.data).comment.id === during.id,
+          `resuming from it brings what came meanwhile, and nothing from before (${before.id}): ${resumed.map((e) => e.data)}`,
+        );
+      },
+    },
+    {
       name: 'event stream of a closed and reopened thread',
       async run() {
         const key = s.newThreadKey();
