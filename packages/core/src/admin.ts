@@ -1,6 +1,7 @@
 import type {
   Comment,
   CommentPage,
+  ErasedUser,
   EventInfo,
   EventInput,
   OwnerSessionRequest,
@@ -129,6 +130,15 @@ export class KithAdminClient {
    */
   async blockUser(userId: string, blocked = true): Promise<void> {
     await this.#call('PUT', `users/${encodeURIComponent(userId)}`, { blocked });
+  }
+
+  /**
+   * Erases a commenter (a comment's `author.id`), as the right to erasure asks: their comments
+   * become tombstones (replies stay; one still waiting is gone), their reactions, event answers,
+   * reports and sessions go, and their name and email are forgotten. Says how much went.
+   */
+  eraseUser(userId: string): Promise<ErasedUser> {
+    return this.#call('DELETE', `users/${encodeURIComponent(userId)}`);
   }
 
   /**

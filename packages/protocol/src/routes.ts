@@ -19,6 +19,7 @@ import { ProofChallenge } from './schemas/proof.js';
 import { ReportedPage, ReportRequest } from './schemas/report.js';
 import { AttendeePage, EventInfo, EventInput, RsvpRequest } from './schemas/rsvp.js';
 import {
+  ErasedUser,
   GuestSessionRequest,
   OwnerSessionRequest,
   Session,
@@ -186,6 +187,15 @@ export const routes = {
     params: UserParams,
     body: Strict({ blocked: Type.Boolean() }),
     responses: { 204: null },
+  },
+  eraseUser: {
+    method: 'DELETE',
+    path: '/v1/sites/{site}/admin/users/{id}',
+    summary:
+      'Erase a commenter (an author id), as the right to erasure asks: their comments become tombstones (replies stay), their reactions, event answers, reports and sessions go, and their name and email are forgotten (site secret)',
+    auth: 'secret',
+    params: UserParams,
+    responses: { 200: ErasedUser },
   },
   createComment: {
     method: 'POST',

@@ -30,6 +30,7 @@ export type SessionInfo = Static<typeof S.SessionInfo>;
 export type GuestSessionRequest = Static<typeof S.GuestSessionRequest>;
 export type OwnerSessionRequest = Static<typeof S.OwnerSessionRequest>;
 export type SsoSessionRequest = Static<typeof S.SsoSessionRequest>;
+export type ErasedUser = Static<typeof S.ErasedUser>;
 /** What a site's sign-in token (JWT) says about the reader it signs in. */
 export type SsoClaims = Static<typeof S.SsoClaims>;
 export type Comment = Static<typeof C.Comment>;

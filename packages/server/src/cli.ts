@@ -15,6 +15,7 @@ import { displayName, type SourceFormat } from './import/source.js';
 import type { LogLevel } from './logger.js';
 import { createKith, listen } from './server.js';
 import { Comments } from './services/comments.js';
+import { eraseUser } from './services/erase.js';
 import { exportSite } from './services/exports.js';
 import { type ImportReport, Imports } from './services/imports.js';
 import { Reports } from './services/reports.js';
@@ -47,6 +48,9 @@ Usage:
   kith-server comments reported <site>
   kith-server comments dismiss <site> <comment-id>
   kith-server comments block|unblock <site> <comment-id>   (the comment's author)
+  kith-server comments erase-author <site> <comment-id>
+                     (the right to erasure: all the author wrote, their reactions, answers,
+                     reports and sessions, and their name and email)
   kith-server event put <site> <key> <event.json | ->
   kith-server event show|attendees|remove <site> <key>
   kith-server event list <site>
@@ -407,10 +411,10 @@ async function main() {
   if (command === 'comments') {
     const [siteId, id] = rest;
     const listing = sub === 'pending' || sub === 'reported';
-    const acts = ['approve', 'remove', 'dismiss', 'block', 'unblock'];
+    const acts = ['approve', 'remove', 'dismiss', 'block', 'unblock', 'erase-author'];
     if (!siteId || !(listing || (acts.includes(sub ?? '') && id)))
       fail(
-        'comments pending|reported <site> | comments approve|remove|dismiss|block|unblock <site> <comment-id>',
+        'comments pending|reported <site> | comments approve|remove|dismiss|block|unblock|erase-author <site> <comment-id>',
       );
     await withDb(async (db) => {
       const site = await new Sites(db).find(siteId);
@@ -454,6 +458,18 @@ async function main() {
           sub === 'block'
             ? `the author of comment ${id} (${author}) is blocked: they read, but no longer post, react, report or answer\n`
             : `the author of comment ${id} (${author}) may post again\n`,
+        );
+      } else if (sub === 'erase-author') {
+        const [author, erased] = await db.transaction(async (tx) => {
+          const user = await commentAuthor(tx, site, id!);
+          return [
+            user,
+            await eraseUser(tx, site, user, { comments, rsvps: new Rsvps(db, () => 'cli') }),
+          ] as const;
+        });
+        process.stdout.write(
+          `the author of comment ${id} (${author}) is erased: ${erased.comments} comments, ${erased.reactions} reactions, ` +
+            `${erased.answers} event answers and ${erased.reports} reports, with their name, email and sessions\n`,
         );
       } else if (sub === 'dismiss') {
         await db.transaction((tx) => reports.dismiss(tx, site, id!));

@@ -159,6 +159,38 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     await assert.rejects(kith('comments', 'block', 'blog', 'nope123'), /no comment/);
   });
 
+  it('comments erase-author erases a comment’s author: what they wrote, with their name and sessions', async () => {
+    const key = encodeURIComponent('/posts/erased');
+    let token = '';
+    let id = '';
+    let server = await startServer({ databaseUrl, dataDir, site: 'blog' });
+    try {
+      token = await guest(server.url, 'blog', 'Asks To Be Forgotten');
+      const posted = await json(`${server.url}/v1/sites/blog/threads/${key}/comments`, {
+        method: 'POST',
+        token,
+        body: { markdown: 'forget me' },
+      });
+      id = posted.body.id;
+    } finally {
+      await server.stop();
+    }
+    assert.match(
+      (await kith('comments', 'erase-author', 'blog', id)).stdout,
+      /is erased: 1 comments, 0 reactions, 0 event answers and 0 reports/,
+    );
+    server = await startServer({ databaseUrl, dataDir, site: 'blog' });
+    try {
+      const page = await json(`${server.url}/v1/sites/blog/threads/${key}`);
+      assert.equal(page.body.comments[0].deleted, true);
+      assert.doesNotMatch(JSON.stringify(page.body), /forget me|Asks To Be Forgotten/);
+      assert.equal((await json(`${server.url}/v1/sites/blog/sessions/current`, { token })).status, 401);
+    } finally {
+      await server.stop();
+    }
+    await assert.rejects(kith('comments', 'erase-author', 'blog', id), /no author|not found|no comment/i);
+  });
+
   it('thread close makes a thread read-only; thread open reopens it', async () => {
     await kith('thread', 'close', 'blog', 'https://blog.example/posts/hello/');
     const server = await startServer({ databaseUrl, dataDir, site: 'blog' });

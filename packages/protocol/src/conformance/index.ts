@@ -1,5 +1,6 @@
 import { basicCases } from './cases/basics.js';
 import { commentCases } from './cases/comments.js';
+import { eraseCases } from './cases/erase.js';
 import { exportCases } from './cases/exports.js';
 import { feedCases } from './cases/feeds.js';
 import { holdCases } from './cases/holds.js';
@@ -59,6 +60,7 @@ export async function runConformance(
     ...moderatorCases(suite),
     ...holdCases(suite),
     ...reportCases(suite),
+    ...eraseCases(suite),
     ...rsvpCases(suite),
     ...proofCases(suite),
     ...exportCases(suite),

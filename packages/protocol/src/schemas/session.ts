@@ -113,3 +113,20 @@ export const SessionInfo = Strict(
   },
   { $id: 'SessionInfo' },
 );
+
+/** What erasing a commenter took away (`DELETE admin/users/{id}`). */
+export const ErasedUser = Strict(
+  {
+    comments: Type.Integer({
+      minimum: 0,
+      description: 'Comments emptied to tombstones (their replies stay) or, waiting, removed.',
+    }),
+    reactions: Type.Integer({ minimum: 0, description: 'Reactions taken back.' }),
+    answers: Type.Integer({
+      minimum: 0,
+      description: 'Answers to events withdrawn (their seats go to the waitlist).',
+    }),
+    reports: Type.Integer({ minimum: 0, description: 'Reports they made, dropped.' }),
+  },
+  { $id: 'ErasedUser' },
+);

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import type { AppContext } from '../http/context.js';
 import { defineRead, defineWrite } from '../http/define.js';
 import { checkMarkdown } from '../services/comments.js';
+import { eraseUser } from '../services/erase.js';
 import { renderMarkdown } from '../services/markdown.js';
 import { setBlocked } from '../services/users.js';
 
@@ -119,6 +120,12 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
     await setBlocked(tx, site, params.id, body.blocked, viewer);
     ctx.sessions.forgetUser(params.id);
     return { status: 204, body: undefined };
+  });
+
+  defineWrite(app, ctx, 'eraseUser', async ({ site, params }, tx) => {
+    const erased = await eraseUser(tx, site, params.id, ctx);
+    ctx.sessions.forgetUser(params.id);
+    return { status: 200, body: erased };
   });
 
   defineWrite(app, ctx, 'editComment', async ({ site, params, body, viewer }, tx) => {

@@ -493,6 +493,35 @@ export class Comments {
     });
   }
 
+  /** Counts a comment's reactions again after a change, and tells its thread's readers. */
+  async #recount(tx: Queryable, site: SiteRecord, thread: ThreadRow, row: CommentRow) {
+    const updated = await tx.query<{ reactions: Record<string, number> }>(
+      `UPDATE comments SET
+         reactions = (SELECT COALESCE(jsonb_object_agg(reaction, n), '{}'::jsonb)
+                      FROM (SELECT reaction, count(*)::int AS n FROM reactions WHERE comment_seq = $1 GROUP BY reaction) t),
+         score = (SELECT count(*) FROM reactions WHERE comment_seq = $1)
+       WHERE seq = $1 RETURNING reactions`,
+      [row.seq],
+    );
+    const reactions = updated[0]!.reactions;
+    await appendEvent(tx, thread.id, site.id, thread.key, 'reaction.changed', {
+      commentId: row.id,
+      reactions,
+    });
+    return reactions;
+  }
+
+  /** Takes back every reaction of a user's on a comment (erasing them); how many there were. */
+  async dropReactions(tx: Queryable, site: SiteRecord, id: string, userId: string): Promise<number> {
+    const { thread, row } = await this.#lockedComment(tx, site, id);
+    const dropped = await tx.query(
+      'DELETE FROM reactions WHERE comment_seq = $1 AND user_id = $2 RETURNING 1',
+      [row.seq, userId],
+    );
+    if (dropped.length > 0) await this.#recount(tx, site, thread, row);
+    return dropped.length;
+  }
+
   /** The reader's own comment, still theirs to change; its thread locked for the transaction. */
   async #ownComment(tx: Queryable, site: SiteRecord, id: string, viewer: Viewer) {
     const { thread, row } = await this.#lockedComment(tx, site, id);
@@ -599,18 +628,7 @@ export class Comments {
       changed = true;
     }
     let reactions = row.reactions;
-    if (changed) {
-      const updated = await tx.query<{ reactions: Record<string, number> }>(
-        `UPDATE comments SET
-           reactions = (SELECT COALESCE(jsonb_object_agg(reaction, n), '{}'::jsonb)
-                        FROM (SELECT reaction, count(*)::int AS n FROM reactions WHERE comment_seq = $1 GROUP BY reaction) t),
-           score = (SELECT count(*) FROM reactions WHERE comment_seq = $1)
-         WHERE seq = $1 RETURNING reactions`,
-        [row.seq],
-      );
-      reactions = updated[0]!.reactions;
-      await appendEvent(tx, thread.id, site.id, thread.key, 'reaction.changed', { commentId: id, reactions });
-    }
+    if (changed) reactions = await this.#recount(tx, site, thread, row);
     const mine = await tx.query<{ reaction: string }>(
       'SELECT reaction FROM reactions WHERE comment_seq = $1 AND user_id = $2 ORDER BY created_at',
       [row.seq, viewer.userId],

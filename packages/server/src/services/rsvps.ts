@@ -493,6 +493,34 @@ export class Rsvps {
     return { ...everyone, mine: await this.#mine(tx, row.thread_id, userId) };
   }
 
+  /**
+   * Withdraws a user's answer (erasing them): their seats go to the line while the event is still
+   * to come. Earlier `event.changed` events of the page, which may name them among those going,
+   * give way to one with the event as it is now. Whether there was an answer.
+   */
+  async forget(tx: Queryable, siteId: string, key: string, userId: string): Promise<boolean> {
+    let row = await this.#required(tx, siteId, key, true);
+    const [was] = await tx.query<{ response: string; guests: number; waitlist: string | null }>(
+      'DELETE FROM rsvps WHERE thread_id = $1 AND user_id = $2 RETURNING response, guests, waitlist',
+      [row.thread_id, userId],
+    );
+    if (!was) return false;
+    if (was.response === 'going' && was.waitlist === null) {
+      await tx.query('UPDATE rsvp_events SET going_seats = going_seats - $2 WHERE thread_id = $1', [
+        row.thread_id,
+        1 + was.guests,
+      ]);
+      row = { ...row, going_seats: row.going_seats - 1 - was.guests };
+    }
+    if (!row.cancelled && Date.now() < new Date(row.starts_at).getTime())
+      row = await this.#seatWaitlist(tx, row);
+    await tx.query(`DELETE FROM events WHERE thread_id = $1 AND type = 'event.changed'`, [row.thread_id]);
+    await appendEvent(tx, row.thread_id, siteId, key, 'event.changed', {
+      event: await this.#view(tx, key, row),
+    });
+    return true;
+  }
+
   /** Seats the head of the line while their party fits: strictly in turn, no one skips ahead. */
   async #seatWaitlist(tx: Queryable, row: EventRow): Promise<EventRow> {
     let goingSeats = row.going_seats;
