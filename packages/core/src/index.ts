@@ -11,6 +11,7 @@ export {
 } from './client.js';
 export { sharedClient } from './clients.js';
 export { CountsStore, countsFor } from './counts.js';
+export { eraseMe } from './erase.js';
 export { KithError, type KithErrorCode, toKithError } from './errors.js';
 export { reportComment } from './report.js';
 export {

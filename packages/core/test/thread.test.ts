@@ -477,6 +477,29 @@ describe('thread store, outbox and session against the reference server', () => 
     }
   });
 
+  it('a reader erases themselves through the writer: their comments go, and they are signed out here and on the server', async () => {
+    const k = key();
+    const me = reader();
+    await me.session.signInAsGuest({ name: 'Forgettable' });
+    const store = me.thread(k);
+    const writer = me.writer(store);
+    await store.load();
+    const mine = await me.client.createComment(k, { markdown: 'erase this' });
+    const token = me.client.token!;
+    const erased = await writer.eraseMe();
+    assert.deepEqual(erased, { comments: 1, reactions: 0, answers: 0, reports: 0 });
+    assert.equal(me.session.$session.get(), null, 'signed out here');
+    assert.equal(me.client.token, undefined);
+    const state = await until(store, (s) => s.status === 'ready' && s.comments[0]?.deleted === true);
+    assert.equal(state.comments[0]!.id, mine.id);
+    const refused = await fetch(`${http.url}/v1/sites/blog/sessions/current`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(refused.status, 401, 'and on the server');
+    writer.dispose();
+    store.dispose();
+  });
+
   it('a moderator approves and removes in the thread through the writer; the thread shows it at once', async () => {
     await owner.updateSite({ moderation: 'pre' });
     try {

@@ -403,6 +403,15 @@ export const routes = {
     params: SiteParams,
     responses: { 204: null },
   },
+  eraseMe: {
+    method: 'DELETE',
+    path: '/v1/sites/{site}/users/me',
+    summary:
+      'Erase the signed-in reader, at their own request: as the owner’s erasure does, and signed out (also when blocked)',
+    auth: 'user',
+    params: SiteParams,
+    responses: { 200: ErasedUser },
+  },
   threadEvents: {
     method: 'GET',
     path: '/v1/sites/{site}/threads/{key}/events',

@@ -1,5 +1,6 @@
-import type { Comment, ReportRequest } from '@kith/protocol';
+import type { Comment, ErasedUser, ReportRequest } from '@kith/protocol';
 import { perClient } from '../clients.js';
+import { eraseMe } from '../erase.js';
 import { toKithError } from '../errors.js';
 import { approveComment, blockUser, removeComment } from '../moderation.js';
 import { reportComment } from '../report.js';
@@ -110,6 +111,18 @@ export class ThreadWriter {
   /** Reports someone else's comment to the site owner (see `reportComment`). */
   report(id: string, report: ReportRequest): Promise<void> {
     return this.#write(() => reportComment(this.store.client, id, report));
+  }
+
+  /**
+   * Erases the reader at their own request (see `eraseMe`), then signs them out here. Comments
+   * still waiting in the outbox are not sent: each goes back to its draft, kept on this device.
+   */
+  async eraseMe(): Promise<ErasedUser> {
+    const erased = await this.#write(() => eraseMe(this.store.client));
+    for (const entry of this.outbox.$entries.get()) this.outbox.cancel(entry.key);
+    this.session.expire();
+    void this.store.load();
+    return erased;
   }
 
   /** Toggles (or sets) one of the site's reactions; the count changes at once and is corrected by the answer. */

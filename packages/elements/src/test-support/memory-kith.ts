@@ -403,6 +403,24 @@ export function memoryKith(
       sessions.delete(request.headers.get('authorization')!.replace('Bearer ', ''));
       return new Response(null, { status: 204 });
     }
+    if (path === '/users/me' && request.method === 'DELETE') {
+      const who = user(request);
+      if (!who) return problem('unauthorized', 401);
+      // As the reference server erases: tombstones (or, waiting, gone), and every session of theirs.
+      const theirs = kith.comments.filter((c) => c.author?.id === who.id);
+      for (const comment of theirs) {
+        if (comment.status === 'pending') {
+          kith.comments.splice(kith.comments.indexOf(comment), 1);
+          const rejected = { ...strip(comment), markdown: '', html: '', deleted: true, author: null };
+          emit(comment.threadKey, 'comment.deleted', { comment: rejected }, who.id);
+        } else {
+          Object.assign(comment, { markdown: '', html: '', deleted: true, author: null });
+          emit(comment.threadKey, 'comment.deleted', { comment: strip(comment) });
+        }
+      }
+      for (const [token, session] of sessions) if (session.id === who.id) sessions.delete(token);
+      return json({ comments: theirs.length, reactions: 0, answers: 0, reports: 0 });
+    }
     if (path === '/preview') {
       if (!String(body.markdown).trim()) return problem('validation-failed', 422, 'The comment is empty.');
       return json({ html: render(body.markdown) });

@@ -837,6 +837,43 @@ describe('kith-thread', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lets a signed-in reader erase themselves, asking first, by keyboard; their comments go and they are signed out', async () => {
+    const kith = memoryKith();
+    kith.add('/post', 'Words of mine', { author: 'Ada' });
+    kith.add('/post', 'Someone else’s', { author: 'Bo' });
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Ada')));
+    const el = await thread(kith.url);
+    await ready(el);
+    await waitUntil(() => button(el, 'Delete my comments and name'), 'no way to erase oneself');
+    button(el, 'Delete my comments and name')!.click();
+    await waitUntil(() => root(el).querySelector('[data-choice]'), 'not asked first');
+    const choice = root(el).querySelector<HTMLElement>('[data-choice]')!;
+    expect(choice.getAttribute('aria-label')).to.contain('This cannot be undone.');
+    expect(root(el).activeElement).to.equal(button(choice, 'Delete everything'));
+    await expect(el).to.be.accessible();
+    button(choice, 'Cancel')!.click();
+    await waitUntil(
+      () => root(el).activeElement === button(el, 'Delete my comments and name'),
+      'focus did not come back',
+    );
+    expect(text(root(el))).to.contain('Words of mine');
+
+    button(el, 'Delete my comments and name')!.click();
+    await waitUntil(() => root(el).querySelector('[data-choice]'));
+    button(root(el).querySelector('[data-choice]')!, 'Delete everything')!.click();
+    await waitUntil(
+      () =>
+        text(root(el).querySelector('[role="status"]')) ===
+        'Everything you wrote on this site was deleted, and your name forgotten.',
+      'not said',
+    );
+    await waitUntil(() => !text(root(el)).includes('Words of mine'), 'their comment stayed');
+    expect(text(root(el))).to.contain('This comment was deleted.');
+    expect(text(root(el))).to.contain('Someone else’s');
+    expect(text(root(el))).not.to.contain('Commenting as Ada');
+    expect(localStorage.getItem(`kith:session:${kith.url}|blog`)).to.equal(null);
+  });
+
   it('where the site asks guests for a proof of work, solves it while they write and posts with it, once', async () => {
     const kith = memoryKith({ site: { proofOfWork: 'guests' } });
     const el = await thread(kith.url);

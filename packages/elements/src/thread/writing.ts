@@ -136,6 +136,10 @@ export class WritingView {
       void this.host.updateComplete.then(() =>
         this.host.shadowRoot?.querySelector<HTMLElement>('[data-choice] button')?.focus(),
       );
+    } else if (closing === 'erase') {
+      void this.host.updateComplete.then(() =>
+        this.host.shadowRoot?.querySelector<HTMLElement>('[data-erase]')?.focus(),
+      );
     } else if (closing) this.hooks.focusComment(closing.replace(/^\w+:/, ''));
   }
 
@@ -299,20 +303,50 @@ export class WritingView {
     </article>`;
   }
 
-  /** "Commenting as …" with Sign out (the site's own sign-in signs out on the site), above the write button. */
+  /**
+   * "Commenting as …" with Sign out (the site's own sign-in signs out on the site) and "Delete my
+   * comments and name", which asks first, above the write button.
+   */
   signedIn() {
     const t = this.#t;
     const session = this.writer.session;
     const signedIn = session.$session.get();
     if (!signedIn) return nothing;
+    const erasing = this.confirming === 'erase';
     return html`<p class="signed-in">
-      ${t.term('signedInAs', signedIn.user.name)}
+        ${t.term('signedInAs', signedIn.user.name)}
+        ${
+          signedIn.sso
+            ? nothing
+            : html`<button part="action" type="button" @click=${() => session.signOut()}>${t.term('signOut')}</button>`
+        }
+        ${
+          erasing
+            ? nothing
+            : html`<button part="action" type="button" data-erase @click=${() => this.#confirm('erase')}>${t.term('eraseMe')}</button>`
+        }
+      </p>
       ${
-        signedIn.sso
-          ? nothing
-          : html`<button part="action" type="button" @click=${() => session.signOut()}>${t.term('signOut')}</button>`
-      }
-    </p>`;
+        erasing
+          ? html`<div part="actions" role="group" aria-label=${t.term('confirmErase')} data-choice>
+              <span>${t.term('confirmErase')}</span>
+              <button part="action" type="button" @click=${() => this.#eraseMe()}>${t.term('eraseAll')}</button>
+              <button part="action" type="button" @click=${() => this.#confirm(null)}>${t.term('cancel')}</button>
+            </div>`
+          : nothing
+      }`;
+  }
+
+  /** The reader's own request to be forgotten, once confirmed; said when done, or why not. */
+  async #eraseMe(): Promise<void> {
+    this.confirming = null;
+    this.host.requestUpdate();
+    try {
+      await this.writer.eraseMe();
+      this.hooks.announce(this.#t.term('erasedMe'));
+    } catch (error) {
+      this.hooks.announce(this.errorText(error as KithError));
+    }
   }
 
   /** Stops listening to the outbox and lets go of the writer. */

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import type { AppContext } from '../http/context.js';
 import { clientAddress, defineRead, defineWrite } from '../http/define.js';
 import { ProblemError } from '../http/problem.js';
+import { eraseUser } from '../services/erase.js';
 import { verifySsoToken } from '../services/sso.js';
 
 export function sessionRoutes(app: Hono, ctx: AppContext) {
@@ -59,6 +60,13 @@ export function sessionRoutes(app: Hono, ctx: AppContext) {
       ...(viewer.moderator && { moderator: true }),
     },
   }));
+
+  // A read route by its plumbing: a blocked reader may still ask to be forgotten.
+  defineRead(app, ctx, 'eraseMe', async ({ site, viewer }) => {
+    const erased = await ctx.db.transaction((tx) => eraseUser(tx, site, viewer.userId, ctx));
+    ctx.sessions.forgetUser(viewer.userId);
+    return { status: 200, body: erased };
+  });
 
   defineRead(app, ctx, 'deleteSession', async ({ viewer }) => {
     await ctx.sessions.revoke(viewer);

@@ -42,6 +42,11 @@ const strings: EditorStrings = {
   arrivedWaiting: 'Ein neuer Kommentar wartet auf Moderation.',
   yoursApproved: 'Dein Kommentar wurde freigegeben. Alle sehen ihn jetzt.',
   yoursRemoved: 'Dein Kommentar, der auf Moderation wartete, wurde entfernt.',
+  eraseMe: 'Meine Kommentare und meinen Namen löschen',
+  confirmErase:
+    'Alles löschen, was du auf dieser Website geschrieben hast, mit deinen Reaktionen und Antworten, und deinen Namen vergessen? Das lässt sich nicht rückgängig machen.',
+  eraseAll: 'Alles löschen',
+  erasedMe: 'Alles, was du auf dieser Website geschrieben hast, wurde gelöscht und dein Name vergessen.',
   removed: 'Entfernt.',
   removeAndBlock: 'Entfernen und Verfasser sperren',
   removedBlocked: 'Entfernt. Der Verfasser kann hier nichts mehr schreiben.',

@@ -42,6 +42,11 @@ const strings = {
   arrivedWaiting: 'A new comment awaits moderation.',
   yoursApproved: 'Your comment was approved. Everyone sees it now.',
   yoursRemoved: 'Your comment awaiting moderation was removed.',
+  eraseMe: 'Delete my comments and name',
+  confirmErase:
+    'Delete everything you wrote on this site, with your reactions and answers, and forget your name? This cannot be undone.',
+  eraseAll: 'Delete everything',
+  erasedMe: 'Everything you wrote on this site was deleted, and your name forgotten.',
   removed: 'Removed.',
   removeAndBlock: 'Remove and block its author',
   removedBlocked: 'Removed. Its author can no longer post here.',

@@ -43,6 +43,11 @@ const strings: EditorStrings = {
   arrivedWaiting: 'Un comentario nuevo espera moderación.',
   yoursApproved: 'Tu comentario fue aprobado. Ahora todos lo ven.',
   yoursRemoved: 'Se eliminó tu comentario que esperaba moderación.',
+  eraseMe: 'Eliminar mis comentarios y mi nombre',
+  confirmErase:
+    '¿Eliminar todo lo que escribiste en este sitio, con tus reacciones y respuestas, y olvidar tu nombre? No se puede deshacer.',
+  eraseAll: 'Eliminar todo',
+  erasedMe: 'Se eliminó todo lo que escribiste en este sitio y se olvidó tu nombre.',
   removed: 'Quitado.',
   removeAndBlock: 'Quitar y bloquear a su autor',
   removedBlocked: 'Quitado. Su autor ya no puede publicar aquí.',

@@ -43,6 +43,11 @@ const strings: EditorStrings = {
   arrivedWaiting: 'Un nouveau commentaire attend la modération.',
   yoursApproved: 'Votre commentaire a été approuvé. Tout le monde le voit maintenant.',
   yoursRemoved: 'Votre commentaire en attente de modération a été retiré.',
+  eraseMe: 'Supprimer mes commentaires et mon nom',
+  confirmErase:
+    'Supprimer tout ce que vous avez écrit sur ce site, avec vos réactions et réponses, et oublier votre nom ? Cette action est irréversible.',
+  eraseAll: 'Tout supprimer',
+  erasedMe: 'Tout ce que vous avez écrit sur ce site a été supprimé, et votre nom oublié.',
   removed: 'Retiré.',
   removeAndBlock: 'Retirer et bloquer son auteur',
   removedBlocked: 'Retiré. Son auteur ne peut plus publier ici.',

@@ -42,6 +42,11 @@ const strings: EditorStrings = {
   arrivedWaiting: '新しいコメントがモデレーションを待っています。',
   yoursApproved: 'あなたのコメントが承認されました。全員に表示されています。',
   yoursRemoved: 'モデレーション待ちだったあなたのコメントは削除されました。',
+  eraseMe: 'コメントと名前を削除',
+  confirmErase:
+    'このサイトに書いたすべての内容を、リアクションや回答とともに削除し、名前を消去しますか？元に戻せません。',
+  eraseAll: 'すべて削除',
+  erasedMe: 'このサイトに書いた内容はすべて削除され、名前は消去されました。',
   removed: '削除しました。',
   removeAndBlock: '削除して投稿者をブロック',
   removedBlocked: '削除しました。投稿者はここに投稿できなくなりました。',

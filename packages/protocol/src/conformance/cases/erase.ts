@@ -92,5 +92,47 @@ export function eraseCases(s: Suite): Case[] {
         );
       },
     },
+    {
+      name: 'erase me: a reader erases themselves with their own session, blocked or not, and is signed out',
+      async run() {
+        const reader = await s.guest('Forget Me Too');
+        const key = s.newThreadKey('erase-me');
+        const mine = await s.post(key, reader.token, 'My own words, gone');
+        const block = (blocked: boolean) =>
+          s.call(`${s.sitePath}/admin/users/${reader.user.id}`, {
+            method: 'PUT',
+            token: s.target.secret,
+            body: { blocked },
+          });
+        // Let back in whatever happens: the block holds new guests from here too.
+        try {
+          expectStatus(await block(true), 204);
+          expectProblem(await s.call(`${s.sitePath}/users/me`, { method: 'DELETE' }), 'unauthorized', 401);
+          const erased = await s.call<Erased>(`${s.sitePath}/users/me`, {
+            method: 'DELETE',
+            token: reader.token,
+          });
+          expectStatus(erased, 200);
+          expectSchema(ErasedUser, erased.body, 'what erasing took');
+          check(erased.body.comments === 1, `their comment: ${JSON.stringify(erased.body)}`);
+        } finally {
+          const unblocked = await block(false);
+          check(unblocked.status === 204 || unblocked.status === 404, `let back: ${unblocked.status}`);
+        }
+        const page = (await s.call<ThreadPage>(s.threadPath(key))).body;
+        check(
+          page.comments[0]?.id === mine.id &&
+            page.comments[0].deleted &&
+            !JSON.stringify(page).includes('gone'),
+          'their comment is a tombstone',
+        );
+        expectProblem(
+          await s.call(`${s.sitePath}/users/me`, { method: 'DELETE', token: reader.token }),
+          'invalid-token',
+          401,
+        );
+        await s.guest('A guest from the same network, after');
+      },
+    },
   ];
 }
