@@ -59,6 +59,11 @@ describe(`erasing a commenter (${databaseKind})`, () => {
     assert.equal(held.body.status, 'pending');
     await owner('/admin/settings', 'PATCH', { moderation: 'none' });
     assert.equal((await owner(`/admin/users/${gone.user.id}`, 'PUT', { blocked: true })).status, 204);
+    // A webhook delivery about their comment, still to be sent.
+    await server.kith.db.query(
+      `INSERT INTO webhook_deliveries (site_id, message_id, type, body) VALUES ($1, 'msg_erase', 'comment.created', $2)`,
+      [server.site, JSON.stringify({ type: 'comment.created', data: { comment: comment.body } })],
+    );
 
     const erased = await owner(`/admin/users/${gone.user.id}`, 'DELETE');
     assert.equal(erased.status, 200);
@@ -81,6 +86,7 @@ describe(`erasing a commenter (${databaseKind})`, () => {
     assert.equal(await left('SELECT 1 FROM share_clicks WHERE visitor = $1', [`u:${id}`]), 0);
     assert.equal(await left('SELECT 1 FROM idempotency WHERE actor = $1', [`user:${id}`]), 0);
     assert.equal(await left('SELECT 1 FROM comments WHERE author_id = $1', [id]), 0);
+    assert.equal(await left(`SELECT 1 FROM webhook_deliveries WHERE message_id = 'msg_erase'`, []), 0);
     assert.equal(
       await left('SELECT 1 FROM comments WHERE id = $1', [held.body.id]),
       0,

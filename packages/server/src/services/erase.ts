@@ -11,7 +11,8 @@ import type { SiteRecord } from './sites.js';
  * do their reactions, event answers (their seats go to the line), reports, sessions, share-count
  * marks, the answers kept for their retried writes, and the user itself with their name and
  * email. Readers following a thread see each change live. Events kept for streams to resume that
- * carried their words or named them are dropped first, so nothing of theirs is replayed.
+ * carried their words or named them are dropped first, so nothing of theirs is replayed, and so
+ * are webhook deliveries about their comments, so none is sent on.
  */
 export async function eraseUser(
   tx: Queryable,
@@ -34,6 +35,12 @@ export async function eraseUser(
     `DELETE FROM events e USING threads t
      WHERE t.id = e.thread_id AND t.site_id = $1 AND e.type IN ('comment.created', 'comment.edited')
        AND e.data::jsonb #>> '{comment,id}' = ANY($2::text[])`,
+    [site.id, written.map((c) => c.id)],
+  );
+  // Webhook deliveries about their comments, sent or not: kept for the owner's log, or waiting to
+  // send their words on.
+  await tx.query(
+    `DELETE FROM webhook_deliveries WHERE site_id = $1 AND body::jsonb #>> '{data,comment,id}' = ANY($2::text[])`,
     [site.id, written.map((c) => c.id)],
   );
   const shown = written.filter((c) => !c.deleted);
