@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { networkOf } from '../src/services/guest-networks.js';
+import { networkOf, warnIfProxied } from '../src/services/guest-networks.js';
 import { databaseKind, freshDatabaseUrl, json, startServer, type TestServer } from './helpers.js';
 
 describe('a guest’s network', () => {
@@ -16,6 +16,20 @@ describe('a guest’s network', () => {
     assert.equal(networkOf('unknown'), undefined);
     assert.equal(networkOf('300.1.1.1'), undefined);
     assert.equal(networkOf(''), undefined);
+  });
+});
+
+describe('guests from a private address without a trusted proxy', () => {
+  it('are said once in the log: behind a reverse proxy every guest would seem to be one', () => {
+    const said: string[] = [];
+    const log = { warn: (msg: string) => said.push(msg) } as unknown as Parameters<typeof warnIfProxied>[0];
+    warnIfProxied(log, '8.8.8.8', false);
+    warnIfProxied(log, '10.0.0.2', true);
+    assert.deepEqual(said, [], 'a public address, or a trusted proxy, is nothing to say');
+    warnIfProxied(log, '127.0.0.1', false);
+    warnIfProxied(log, '10.0.0.2', false);
+    assert.equal(said.length, 1);
+    assert.match(said[0]!, /KITH_TRUST_PROXY=1/);
   });
 });
 

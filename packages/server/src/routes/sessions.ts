@@ -3,6 +3,7 @@ import type { AppContext } from '../http/context.js';
 import { clientAddress, defineRead, defineWrite } from '../http/define.js';
 import { ProblemError } from '../http/problem.js';
 import { eraseUser } from '../services/erase.js';
+import { warnIfProxied } from '../services/guest-networks.js';
 import { verifySsoToken } from '../services/sso.js';
 
 export function sessionRoutes(app: Hono, ctx: AppContext) {
@@ -17,6 +18,7 @@ export function sessionRoutes(app: Hono, ctx: AppContext) {
         });
       }
       const address = clientAddress(c, ctx.trustProxy);
+      warnIfProxied(ctx.log, address, ctx.trustProxy);
       return { status: 201, body: await ctx.sessions.createGuest(tx, site.id, { ...body, address }) };
     },
     { limit: ({ site }) => ({ bucket: 'sessions', ...site.settings.rateLimit.sessions }) },

@@ -1,7 +1,10 @@
 import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 import type { Queryable } from '../db/driver.js';
 import { ProblemError } from '../http/problem.js';
+import type { Logger } from '../logger.js';
 import { hmac } from './secrets.js';
+import { isPublicAddress } from './webhook-post.js';
 
 /** How long blocking a guest also turns away new guests from the network they came from. */
 export const networkBlockDays = 7;
@@ -15,25 +18,29 @@ export const networkKeptDays = 30;
  * in it at will. Undefined for an address that is not one (unknown, say).
  */
 export function networkOf(address: string): string | undefined {
-  const plain = address.split('%')[0]!.toLowerCase();
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(plain)?.[1];
-  if (mapped && isIP(mapped) === 4) return mapped;
-  if (isIP(plain) === 4) return plain;
-  if (isIP(plain) !== 6) return undefined;
-  // Eight 16-bit groups (an embedded IPv4 address counts as two), of which the first four.
-  const groups = (part: string) =>
-    part ? part.split(':').flatMap((g) => (g.includes('.') ? ['0', '0'] : [g])) : [];
-  const [head = '', tail] = plain.split('::');
-  const start = groups(head);
-  const end = tail === undefined ? [] : groups(tail);
-  const all =
-    tail === undefined
-      ? start
-      : [...start, ...Array<string>(8 - start.length - end.length).fill('0'), ...end];
-  return `${all
-    .slice(0, 4)
-    .map((g) => Number.parseInt(g, 16).toString(16))
-    .join(':')}::/64`;
+  const plain = address.split('%')[0]!;
+  if (!isIP(plain)) return undefined;
+  const ip = ipaddr.process(plain); // an IPv4-mapped IPv6 address is the IPv4 one
+  if (ip.kind() === 'ipv4') return ip.toString();
+  const groups = (ip as ipaddr.IPv6).parts.slice(0, 4).map((part) => part.toString(16));
+  return `${groups.join(':')}::/64`;
+}
+
+let warned = false;
+
+/**
+ * Says once, if guests arrive from an address that is not public while the server does not
+ * trust a proxy's X-Forwarded-For: behind a reverse proxy every guest then seems to come from it,
+ * and blocking one would turn away every new guest.
+ */
+export function warnIfProxied(log: Logger, address: string, trustProxy: boolean): void {
+  if (warned || trustProxy || !isIP(address.split('%')[0]!) || isPublicAddress(address.split('%')[0]!))
+    return;
+  warned = true;
+  log.warn(
+    'guests come from a private address: behind a reverse proxy, set KITH_TRUST_PROXY=1, or every guest seems to come from the proxy (and blocking one turns away every new guest for a week)',
+    { address },
+  );
 }
 
 /**
