@@ -118,6 +118,7 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
     await ctx.shares.prune();
     await ctx.webhooks.prune();
   };
+  await ctx.sessions.start();
   if (options.webhooks !== false) await ctx.webhooks.start();
   const timer = setInterval(() => {
     housekeeping().catch((error) => log.warn('maintenance failed', errorFields(error)));
@@ -131,6 +132,7 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
     async close() {
       clearInterval(timer);
       await ctx.webhooks.stop();
+      await ctx.sessions.stop();
       await bus.stop();
       await db.close();
     },

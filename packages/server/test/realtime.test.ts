@@ -130,4 +130,50 @@ describe(`event streams on ${databaseKind}`, () => {
       await b.stop();
     }
   });
+
+  it('every instance stops taking a session at once when another blocks its user or signs it out', {
+    skip: !postgresUrl,
+  }, async () => {
+    const a = await startServer({ databaseUrl, site: 'sessions' });
+    const b = await startServer({ databaseUrl, site: 'sessions' });
+    const api = (server: TestServer, path: string) => `${server.url}/v1/sites/sessions${path}`;
+    // Instances cache a session for 30 s: without word from the other, A would take it that long.
+    const soon = async (test: () => Promise<boolean>, what: string) => {
+      const end = Date.now() + 10_000;
+      while (!(await test())) {
+        if (Date.now() > end) assert.fail(`${what} within 10 s (the cache would hold it 30 s)`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    };
+    try {
+      const reader = await guest(a.url, 'sessions', 'Reader');
+      const current = (server: TestServer) => json(api(server, '/sessions/current'), { token: reader });
+      assert.equal((await current(a)).status, 200);
+      assert.equal(
+        (await json(api(b, '/sessions/current'), { method: 'DELETE', token: reader })).status,
+        204,
+      );
+      await soon(async () => (await current(a)).status === 401, 'A refuses the signed-out session');
+
+      // Last: blocking a guest also turns away new guests from here.
+      const troll = (await json(api(a, '/sessions'), { method: 'POST', body: { name: 'Troll' } })).body;
+      const post = () =>
+        json(api(a, '/threads/%2Fsessions/comments'), {
+          method: 'POST',
+          token: troll.token,
+          body: { markdown: 'hi' },
+        });
+      assert.equal((await post()).status, 201, 'A has the session cached now');
+      const blocked = await json(api(b, `/admin/users/${troll.user.id}`), {
+        method: 'PUT',
+        token: b.secret,
+        body: { blocked: true },
+      });
+      assert.equal(blocked.status, 204);
+      await soon(async () => (await post()).status === 403, 'A refuses the blocked user');
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
 });

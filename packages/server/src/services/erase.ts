@@ -3,6 +3,7 @@ import type { Queryable } from '../db/driver.js';
 import { ProblemError } from '../http/problem.js';
 import type { Comments } from './comments.js';
 import type { Rsvps } from './rsvps.js';
+import { sessionsChanged } from './sessions.js';
 import type { SiteRecord } from './sites.js';
 
 /**
@@ -74,5 +75,6 @@ export async function eraseUser(
   // Sessions, blocks of their network and any answers left go with the user; their comments'
   // tombstones stay, no longer anyone's.
   await tx.query('DELETE FROM users WHERE id = $1', [userId]);
+  await sessionsChanged(tx, userId);
   return { comments: shown.length, reactions, answers, reports: reports.length };
 }

@@ -17,6 +17,17 @@ export interface Viewer {
 }
 
 const defaultTtlSeconds = 30 * 24 * 3600;
+
+const sessionsChannel = 'kith_sessions';
+
+/**
+ * Within a write's transaction: at its commit, every instance on the database forgets what it
+ * cached of the user's sessions (signed out, blocked, erased, moderator or not), instead of
+ * trusting them for the cache's 30 seconds more.
+ */
+export async function sessionsChanged(tx: Queryable, userId: string): Promise<void> {
+  await tx.query('SELECT pg_notify($1, $2)', [sessionsChannel, userId]);
+}
 const cacheMs = 30_000;
 
 interface UserRow {
@@ -35,6 +46,7 @@ export function authorOf(row: UserRow): Author {
 /** Bearer sessions: opaque random tokens, stored only as hashes, revocable, with an expiry. */
 export class Sessions {
   #cache = new Map<string, { at: number; viewer: Viewer }>();
+  #unlisten: (() => Promise<void>) | undefined;
 
   constructor(
     private db: Db,
@@ -111,12 +123,23 @@ export class Sessions {
         external.moderator === true,
       ],
     );
+    // Their moderator right may have changed with this sign-in: every session of theirs follows.
+    await sessionsChanged(q, rows[0]!.id);
     return this.#issue(q, siteId, rows[0]!, ttlSeconds);
   }
 
   /** Forgets what this instance cached of a user's sessions (blocked: seen at once here). */
   forgetUser(userId: string): void {
     for (const [hash, { viewer }] of this.#cache) if (viewer.userId === userId) this.#cache.delete(hash);
+  }
+
+  /** Hears every instance's changes to users' sessions (see `sessionsChanged`). */
+  async start(): Promise<void> {
+    this.#unlisten = await this.db.listen(sessionsChannel, (userId) => this.forgetUser(userId));
+  }
+
+  async stop(): Promise<void> {
+    await this.#unlisten?.();
   }
 
   /**
@@ -165,7 +188,10 @@ export class Sessions {
 
   async revoke(viewer: Viewer): Promise<void> {
     this.#cache.delete(viewer.tokenHash);
-    await this.db.query('DELETE FROM sessions WHERE token_hash = $1', [viewer.tokenHash]);
+    await this.db.transaction(async (tx) => {
+      await tx.query('DELETE FROM sessions WHERE token_hash = $1', [viewer.tokenHash]);
+      await sessionsChanged(tx, viewer.userId);
+    });
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Queryable } from '../db/driver.js';
 import { ProblemError } from '../http/problem.js';
 import { setNetworkBlocked } from './guest-networks.js';
-import type { Viewer } from './sessions.js';
+import { sessionsChanged, type Viewer } from './sessions.js';
 import type { SiteRecord } from './sites.js';
 
 /**
@@ -32,6 +32,7 @@ export async function setBlocked(
     });
   }
   await setNetworkBlocked(tx, site.id, user, blocked);
+  await sessionsChanged(tx, userId);
 }
 
 /** The author of a comment, for blocking from the command line, where comments are what is listed. */
