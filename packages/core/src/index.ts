@@ -11,8 +11,8 @@ export {
 } from './client.js';
 export { sharedClient } from './clients.js';
 export { CountsStore, countsFor } from './counts.js';
-export { eraseMe } from './erase.js';
 export { KithError, type KithErrorCode, toKithError } from './errors.js';
+export { eraseMe, myData } from './my-data.js';
 export { reportComment } from './report.js';
 export {
   allShareNetworks,

@@ -477,7 +477,7 @@ describe('thread store, outbox and session against the reference server', () => 
     }
   });
 
-  it('a reader erases themselves through the writer: their comments go, and they are signed out here and on the server', async () => {
+  it('a reader gets a copy of their data, then erases themselves through the writer: their comments go, and they are signed out here and on the server', async () => {
     const k = key();
     const me = reader();
     await me.session.signInAsGuest({ name: 'Forgettable' });
@@ -486,6 +486,12 @@ describe('thread store, outbox and session against the reference server', () => 
     await store.load();
     const mine = await me.client.createComment(k, { markdown: 'erase this' });
     const token = me.client.token!;
+    const copy = await writer.myData();
+    assert.equal(copy.user.name, 'Forgettable');
+    assert.deepEqual(
+      copy.comments.map((c) => c.id),
+      [mine.id],
+    );
     const erased = await writer.eraseMe();
     assert.deepEqual(erased, { comments: 1, reactions: 0, answers: 0, reports: 0 });
     assert.equal(me.session.$session.get(), null, 'signed out here');

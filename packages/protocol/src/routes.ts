@@ -15,6 +15,7 @@ import {
 } from './schemas/comment.js';
 import { CommentId, Cursor, Limit, SiteId, Sort, Strict, ThreadKey, UserId } from './schemas/common.js';
 import { SiteExport } from './schemas/export.js';
+import { MyData } from './schemas/my-data.js';
 import { ProofChallenge } from './schemas/proof.js';
 import { ReportedPage, ReportRequest } from './schemas/report.js';
 import { AttendeePage, EventInfo, EventInput, RsvpRequest } from './schemas/rsvp.js';
@@ -402,6 +403,15 @@ export const routes = {
     auth: 'user',
     params: SiteParams,
     responses: { 204: null },
+  },
+  myData: {
+    method: 'GET',
+    path: '/v1/sites/{site}/users/me/data',
+    summary:
+      'A copy of everything the site holds of the signed-in reader: who they are, their comments, reactions, event answers and reports',
+    auth: 'user',
+    params: SiteParams,
+    responses: { 200: MyData },
   },
   eraseMe: {
     method: 'DELETE',

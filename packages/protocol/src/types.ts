@@ -2,6 +2,7 @@ import type { Static } from '@sinclair/typebox';
 import type * as C from './schemas/comment.js';
 import type * as E from './schemas/events.js';
 import type * as Ex from './schemas/export.js';
+import type * as M from './schemas/my-data.js';
 import type * as P from './schemas/problem.js';
 import type * as Pr from './schemas/proof.js';
 import type * as Rp from './schemas/report.js';
@@ -31,6 +32,8 @@ export type GuestSessionRequest = Static<typeof S.GuestSessionRequest>;
 export type OwnerSessionRequest = Static<typeof S.OwnerSessionRequest>;
 export type SsoSessionRequest = Static<typeof S.SsoSessionRequest>;
 export type ErasedUser = Static<typeof S.ErasedUser>;
+/** A copy of everything the site holds of the signed-in reader. */
+export type MyData = Static<typeof M.MyData>;
 /** What a site's sign-in token (JWT) says about the reader it signs in. */
 export type SsoClaims = Static<typeof S.SsoClaims>;
 export type Comment = Static<typeof C.Comment>;

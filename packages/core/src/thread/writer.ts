@@ -1,8 +1,8 @@
-import type { Comment, ErasedUser, ReportRequest } from '@kith/protocol';
+import type { Comment, ErasedUser, MyData, ReportRequest } from '@kith/protocol';
 import { perClient } from '../clients.js';
-import { eraseMe } from '../erase.js';
 import { toKithError } from '../errors.js';
 import { approveComment, blockUser, removeComment } from '../moderation.js';
+import { eraseMe, myData } from '../my-data.js';
 import { reportComment } from '../report.js';
 import { deviceStorage, type KeyValueStorage } from '../storage.js';
 import { Outbox, type OutboxEntry } from './outbox.js';
@@ -111,6 +111,11 @@ export class ThreadWriter {
   /** Reports someone else's comment to the site owner (see `reportComment`). */
   report(id: string, report: ReportRequest): Promise<void> {
     return this.#write(() => reportComment(this.store.client, id, report));
+  }
+
+  /** A copy of everything the site holds of the reader (see `myData`). */
+  myData(): Promise<MyData> {
+    return this.#write(() => myData(this.store.client));
   }
 
   /**

@@ -403,6 +403,25 @@ export function memoryKith(
       sessions.delete(request.headers.get('authorization')!.replace('Bearer ', ''));
       return new Response(null, { status: 204 });
     }
+    if (path === '/users/me/data') {
+      const who = user(request);
+      if (!who) return problem('unauthorized', 401);
+      const comments = kith.comments.filter((c) => c.author?.id === who.id && !c.deleted).map(strip);
+      return json({
+        user: {
+          id: who.id,
+          kind: 'guest',
+          name: who.name,
+          email: null,
+          avatarUrl: null,
+          since: new Date(0).toISOString(),
+        },
+        comments,
+        reactions: [],
+        answers: [],
+        reports: [],
+      });
+    }
     if (path === '/users/me' && request.method === 'DELETE') {
       const who = user(request);
       if (!who) return problem('unauthorized', 401);

@@ -837,6 +837,37 @@ describe('kith-thread', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('lets a signed-in reader download a copy of their data as a JSON file', async () => {
+    const kith = memoryKith();
+    kith.add('/post', 'Words of mine', { author: 'Ada' });
+    kith.add('/post', 'Someone else’s', { author: 'Bo' });
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Ada')));
+    const el = await thread(kith.url);
+    await ready(el);
+    await waitUntil(() => button(el, 'Download my data'), 'no way to get a copy');
+    // The file the browser would save: caught where the page makes its address.
+    const saved: Blob[] = [];
+    const make = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => {
+      saved.push(blob);
+      return make(blob);
+    };
+    try {
+      button(el, 'Download my data')!.click();
+      await waitUntil(
+        () => text(root(el).querySelector('[role="status"]')) === 'Your data was downloaded.',
+        'not said',
+      );
+    } finally {
+      URL.createObjectURL = make;
+    }
+    expect(saved.length).to.equal(1);
+    expect(saved[0]!.type).to.equal('application/json');
+    const data = JSON.parse(await saved[0]!.text());
+    expect(data.user.name).to.equal('Ada');
+    expect(data.comments.map((c: { markdown: string }) => c.markdown)).to.deep.equal(['Words of mine']);
+  });
+
   it('lets a signed-in reader erase themselves, asking first, by keyboard; their comments go and they are signed out', async () => {
     const kith = memoryKith();
     kith.add('/post', 'Words of mine', { author: 'Ada' });

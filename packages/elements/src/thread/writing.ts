@@ -304,8 +304,8 @@ export class WritingView {
   }
 
   /**
-   * "Commenting as …" with Sign out (the site's own sign-in signs out on the site) and "Delete my
-   * comments and name", which asks first, above the write button.
+   * "Commenting as …" with Sign out (the site's own sign-in signs out on the site), "Download my
+   * data" and "Delete my comments and name", which asks first, above the write button.
    */
   signedIn() {
     const t = this.#t;
@@ -320,6 +320,7 @@ export class WritingView {
             ? nothing
             : html`<button part="action" type="button" @click=${() => session.signOut()}>${t.term('signOut')}</button>`
         }
+        <button part="action" type="button" @click=${() => this.#download()}>${t.term('downloadMine')}</button>
         ${
           erasing
             ? nothing
@@ -335,6 +336,22 @@ export class WritingView {
             </div>`
           : nothing
       }`;
+  }
+
+  /** A copy of all the site holds of the reader, saved as a JSON file; said when done, or why not. */
+  async #download(): Promise<void> {
+    try {
+      const data = await this.writer.myData();
+      const file = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+      const link = document.createElement('a');
+      link.href = URL.createObjectURL(file);
+      link.download = `${this.writer.store.client.site}-my-data.json`;
+      link.click();
+      setTimeout(() => URL.revokeObjectURL(link.href), 60_000);
+      this.hooks.announce(this.#t.term('downloadedMine'));
+    } catch (error) {
+      this.hooks.announce(this.errorText(error as KithError));
+    }
   }
 
   /** The reader's own request to be forgotten, once confirmed; said when done, or why not. */

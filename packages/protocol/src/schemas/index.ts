@@ -2,6 +2,7 @@ export * from './comment.js';
 export * from './common.js';
 export * from './events.js';
 export * from './export.js';
+export * from './my-data.js';
 export * from './problem.js';
 export * from './proof.js';
 export * from './report.js';

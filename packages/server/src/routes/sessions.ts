@@ -4,6 +4,7 @@ import { clientAddress, defineRead, defineWrite } from '../http/define.js';
 import { ProblemError } from '../http/problem.js';
 import { eraseUser } from '../services/erase.js';
 import { warnIfProxied } from '../services/guest-networks.js';
+import { myData } from '../services/my-data.js';
 import { verifySsoToken } from '../services/sso.js';
 
 export function sessionRoutes(app: Hono, ctx: AppContext) {
@@ -61,6 +62,15 @@ export function sessionRoutes(app: Hono, ctx: AppContext) {
       user: viewer.author,
       ...(viewer.moderator && { moderator: true }),
     },
+  }));
+
+  // In one snapshot, so the copy's parts agree; a blocked reader may ask for it too.
+  defineRead(app, ctx, 'myData', async ({ site, viewer }) => ({
+    status: 200,
+    body: await ctx.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      return myData(tx, site.id, viewer.userId);
+    }),
   }));
 
   // A read route by its plumbing: a blocked reader may still ask to be forgotten.

@@ -42,6 +42,8 @@ const strings: EditorStrings = {
   arrivedWaiting: 'Ein neuer Kommentar wartet auf Moderation.',
   yoursApproved: 'Dein Kommentar wurde freigegeben. Alle sehen ihn jetzt.',
   yoursRemoved: 'Dein Kommentar, der auf Moderation wartete, wurde entfernt.',
+  downloadMine: 'Meine Daten herunterladen',
+  downloadedMine: 'Deine Daten wurden heruntergeladen.',
   eraseMe: 'Meine Kommentare und meinen Namen löschen',
   confirmErase:
     'Alles löschen, was du auf dieser Website geschrieben hast, mit deinen Reaktionen und Antworten, und deinen Namen vergessen? Das lässt sich nicht rückgängig machen.',

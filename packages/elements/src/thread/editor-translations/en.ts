@@ -42,6 +42,8 @@ const strings = {
   arrivedWaiting: 'A new comment awaits moderation.',
   yoursApproved: 'Your comment was approved. Everyone sees it now.',
   yoursRemoved: 'Your comment awaiting moderation was removed.',
+  downloadMine: 'Download my data',
+  downloadedMine: 'Your data was downloaded.',
   eraseMe: 'Delete my comments and name',
   confirmErase:
     'Delete everything you wrote on this site, with your reactions and answers, and forget your name? This cannot be undone.',

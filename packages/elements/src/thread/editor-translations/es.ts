@@ -43,6 +43,8 @@ const strings: EditorStrings = {
   arrivedWaiting: 'Un comentario nuevo espera moderación.',
   yoursApproved: 'Tu comentario fue aprobado. Ahora todos lo ven.',
   yoursRemoved: 'Se eliminó tu comentario que esperaba moderación.',
+  downloadMine: 'Descargar mis datos',
+  downloadedMine: 'Se descargaron tus datos.',
   eraseMe: 'Eliminar mis comentarios y mi nombre',
   confirmErase:
     '¿Eliminar todo lo que escribiste en este sitio, con tus reacciones y respuestas, y olvidar tu nombre? No se puede deshacer.',

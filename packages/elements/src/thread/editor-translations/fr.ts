@@ -43,6 +43,8 @@ const strings: EditorStrings = {
   arrivedWaiting: 'Un nouveau commentaire attend la modération.',
   yoursApproved: 'Votre commentaire a été approuvé. Tout le monde le voit maintenant.',
   yoursRemoved: 'Votre commentaire en attente de modération a été retiré.',
+  downloadMine: 'Télécharger mes données',
+  downloadedMine: 'Vos données ont été téléchargées.',
   eraseMe: 'Supprimer mes commentaires et mon nom',
   confirmErase:
     'Supprimer tout ce que vous avez écrit sur ce site, avec vos réactions et réponses, et oublier votre nom ? Cette action est irréversible.',

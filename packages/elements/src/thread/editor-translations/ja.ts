@@ -42,6 +42,8 @@ const strings: EditorStrings = {
   arrivedWaiting: '新しいコメントがモデレーションを待っています。',
   yoursApproved: 'あなたのコメントが承認されました。全員に表示されています。',
   yoursRemoved: 'モデレーション待ちだったあなたのコメントは削除されました。',
+  downloadMine: '自分のデータをダウンロード',
+  downloadedMine: 'データをダウンロードしました。',
   eraseMe: 'コメントと名前を削除',
   confirmErase:
     'このサイトに書いたすべての内容を、リアクションや回答とともに削除し、名前を消去しますか？元に戻せません。',

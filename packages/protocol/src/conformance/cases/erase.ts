@@ -1,14 +1,84 @@
+import { MyData } from '../../schemas/my-data.js';
 import { ErasedUser } from '../../schemas/session.js';
-import type { ErasedUser as Erased, ReportedPage, ThreadPage } from '../../types.js';
+import type { ErasedUser as Erased, MyData as Mine, ReportedPage, Session, ThreadPage } from '../../types.js';
 import { check, expectProblem, expectSchema, expectStatus } from '../assert.js';
 import type { Case, Suite } from '../context.js';
 import { readEvents } from '../http.js';
 
-/** The right to erasure: the owner erases a commenter, and nothing of theirs is left to read. */
+/**
+ * A reader's own data: a copy of it for them, and its erasure, by the owner or by themselves;
+ * after which nothing of theirs is left to read.
+ */
 export function eraseCases(s: Suite): Case[] {
   const erase = (id: string, token?: string) =>
     s.call<Erased>(`${s.sitePath}/admin/users/${id}`, { method: 'DELETE', token });
   return [
+    {
+      name: 'my data: a reader gets a copy of all the site holds of them, and of nobody else',
+      async run() {
+        const signIn = await s.call<Session>(`${s.sitePath}/sessions`, {
+          method: 'POST',
+          body: { name: 'Copy Me', email: 'copy.me@example.com' },
+        });
+        expectStatus(signIn, 201);
+        const me = signIn.body;
+        const other = await s.guest('Someone Else');
+        const key = s.newThreadKey('my-data');
+        const theirs = await s.post(key, other.token, 'Not mine');
+        const first = await s.post(key, me.token, 'Mine, first');
+        const second = await s.post(key, me.token, 'Mine, a reply', theirs.id);
+        const reaction = (await s.site()).reactions[0];
+        if (reaction) {
+          expectStatus(
+            await s.call(`${s.sitePath}/comments/${theirs.id}/reactions`, {
+              method: 'POST',
+              token: me.token,
+              body: { reaction },
+            }),
+            200,
+          );
+        }
+        expectStatus(
+          await s.call(`${s.sitePath}/comments/${theirs.id}/reports`, {
+            method: 'POST',
+            token: me.token,
+            body: { reason: 'spam', note: 'my note' },
+          }),
+          204,
+        );
+        expectProblem(await s.call(`${s.sitePath}/users/me/data`), 'unauthorized', 401);
+        const copy = await s.call<Mine>(`${s.sitePath}/users/me/data`, { token: me.token });
+        expectStatus(copy, 200);
+        expectSchema(MyData, copy.body, 'the copy');
+        const data = copy.body;
+        check(
+          data.user.id === me.user.id &&
+            data.user.name === 'Copy Me' &&
+            data.user.email === 'copy.me@example.com',
+          `who they are, email included: ${JSON.stringify(data.user)}`,
+        );
+        check(
+          JSON.stringify(data.comments.map((c) => c.id)) === JSON.stringify([first.id, second.id]),
+          `their comments, oldest first, nobody else’s: ${data.comments.map((c) => c.markdown)}`,
+        );
+        check(
+          reaction === undefined ||
+            (data.reactions.length === 1 && data.reactions[0]!.commentId === theirs.id),
+          `their reaction: ${JSON.stringify(data.reactions)}`,
+        );
+        check(
+          data.reports.length === 1 &&
+            data.reports[0]!.reason === 'spam' &&
+            data.reports[0]!.note === 'my note',
+          `their report: ${JSON.stringify(data.reports)}`,
+        );
+        const others = (await s.call<Mine>(`${s.sitePath}/users/me/data`, { token: other.token })).body;
+        check(
+          !JSON.stringify(others).includes('copy.me@example.com') && others.reports.length === 0,
+          'another reader’s copy holds nothing of theirs',
+        );
+      },
+    },
     {
       name: 'erase: the owner erases a commenter; their words, reactions and reports go, replies to them stay, nothing of theirs replays',
       async run() {
@@ -83,9 +153,18 @@ export function eraseCases(s: Suite): Case[] {
           401,
         );
 
-        // A stream resumed from the start never brings their words back.
-        const replay = await readEvents(s.eventsUrl(key), { lastEventId: '0', count: 50, timeoutMs: 1500 });
-        check(replay.length > 0, 'the thread’s events are there');
+        // A stream resumed from the start never brings their words back: what is left is the
+        // other reader's two comments, their two tombstones, and the reaction given and taken.
+        const expected = 4 + (reaction ? 2 : 0);
+        const replay = await readEvents(s.eventsUrl(key), {
+          lastEventId: '0',
+          count: expected,
+          timeoutMs: 5000,
+        });
+        check(
+          replay.length === expected,
+          `the thread’s events without theirs: ${replay.map((e) => e.event)}`,
+        );
         check(
           !replay.some((e) => e.data.includes('forgotten') || e.data.includes('Erase Me')),
           `no event carries their words or name: ${replay.map((e) => e.event)}`,
