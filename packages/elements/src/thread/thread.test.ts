@@ -42,6 +42,17 @@ async function write(el: KithThread, textValue: string, name?: string) {
   return area;
 }
 
+/** A thread with a comment of Ada's and one of Bo's, Ada signed in. */
+async function signedInAsAda() {
+  const kith = memoryKith();
+  kith.add('/post', 'Words of mine', { author: 'Ada' });
+  kith.add('/post', 'Someone else’s', { author: 'Bo' });
+  localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Ada')));
+  const el = await thread(kith.url);
+  await ready(el);
+  return { kith, el };
+}
+
 describe('kith-thread', () => {
   beforeEach(() => {
     localStorage.clear();
@@ -838,12 +849,7 @@ describe('kith-thread', () => {
   });
 
   it('lets a signed-in reader download a copy of their data as a JSON file', async () => {
-    const kith = memoryKith();
-    kith.add('/post', 'Words of mine', { author: 'Ada' });
-    kith.add('/post', 'Someone else’s', { author: 'Bo' });
-    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Ada')));
-    const el = await thread(kith.url);
-    await ready(el);
+    const { el } = await signedInAsAda();
     await waitUntil(() => button(el, 'Download my data'), 'no way to get a copy');
     // The file the browser would save: caught where the page makes its address.
     const saved: Blob[] = [];
@@ -869,12 +875,7 @@ describe('kith-thread', () => {
   });
 
   it('lets a signed-in reader erase themselves, asking first, by keyboard; their comments go and they are signed out', async () => {
-    const kith = memoryKith();
-    kith.add('/post', 'Words of mine', { author: 'Ada' });
-    kith.add('/post', 'Someone else’s', { author: 'Bo' });
-    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Ada')));
-    const el = await thread(kith.url);
-    await ready(el);
+    const { kith, el } = await signedInAsAda();
     await waitUntil(() => button(el, 'Delete my comments and name'), 'no way to erase oneself');
     button(el, 'Delete my comments and name')!.click();
     await waitUntil(() => root(el).querySelector('[data-choice]'), 'not asked first');
