@@ -38,7 +38,7 @@ export function warnIfProxied(log: Logger, address: string, trustProxy: boolean)
     return;
   warned = true;
   log.warn(
-    'guests come from a private address: behind a reverse proxy, set KITH_TRUST_PROXY=1, or every guest seems to come from the proxy (and blocking one turns away every new guest for a week)',
+    'guests come from a private address: fine for readers on this machine or network, but behind a reverse proxy set KITH_TRUST_PROXY=1, or every guest seems to come from the proxy (and blocking one turns away every new guest for a week)',
     { address },
   );
 }
