@@ -4,6 +4,7 @@ import type {
   ErasedUser,
   EventInfo,
   EventInput,
+  MyData,
   OwnerSessionRequest,
   ReportedPage,
   Session,
@@ -130,6 +131,15 @@ export class KithAdminClient {
    */
   async blockUser(userId: string, blocked = true): Promise<void> {
     await this.#call('PUT', `users/${encodeURIComponent(userId)}`, { blocked });
+  }
+
+  /**
+   * A copy of everything the site holds of a commenter (a comment's `author.id`): who they are
+   * (email included), their comments, reactions, event answers and open reports. For their
+   * request to see it.
+   */
+  userData(userId: string): Promise<MyData> {
+    return this.#call('GET', `users/${encodeURIComponent(userId)}/data`);
   }
 
   /**

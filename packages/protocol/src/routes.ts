@@ -189,6 +189,15 @@ export const routes = {
     body: Strict({ blocked: Type.Boolean() }),
     responses: { 204: null },
   },
+  userData: {
+    method: 'GET',
+    path: '/v1/sites/{site}/admin/users/{id}/data',
+    summary:
+      'A copy of everything the site holds of a commenter (an author id), to answer their request for it (site secret)',
+    auth: 'secret',
+    params: UserParams,
+    responses: { 200: MyData },
+  },
   eraseUser: {
     method: 'DELETE',
     path: '/v1/sites/{site}/admin/users/{id}',

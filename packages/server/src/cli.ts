@@ -18,6 +18,7 @@ import { Comments } from './services/comments.js';
 import { eraseUser } from './services/erase.js';
 import { exportSite } from './services/exports.js';
 import { type ImportReport, Imports } from './services/imports.js';
+import { myData } from './services/my-data.js';
 import { Reports } from './services/reports.js';
 import { Rsvps } from './services/rsvps.js';
 import { ownerSettings, Sites } from './services/sites.js';
@@ -48,6 +49,8 @@ Usage:
   kith-server comments reported <site>
   kith-server comments dismiss <site> <comment-id>
   kith-server comments block|unblock <site> <comment-id>   (the comment's author)
+  kith-server comments author-data <site> <comment-id>
+                     (a copy of all the site holds of the author, as JSON)
   kith-server comments erase-author <site> <comment-id>
                      (the right to erasure: all the author wrote, their reactions, answers,
                      reports and sessions, and their name and email)
@@ -411,10 +414,10 @@ async function main() {
   if (command === 'comments') {
     const [siteId, id] = rest;
     const listing = sub === 'pending' || sub === 'reported';
-    const acts = ['approve', 'remove', 'dismiss', 'block', 'unblock', 'erase-author'];
+    const acts = ['approve', 'remove', 'dismiss', 'block', 'unblock', 'author-data', 'erase-author'];
     if (!siteId || !(listing || (acts.includes(sub ?? '') && id)))
       fail(
-        'comments pending|reported <site> | comments approve|remove|dismiss|block|unblock|erase-author <site> <comment-id>',
+        'comments pending|reported <site> | comments approve|remove|dismiss|block|unblock|author-data|erase-author <site> <comment-id>',
       );
     await withDb(async (db) => {
       const site = await new Sites(db).find(siteId);
@@ -459,6 +462,11 @@ async function main() {
             ? `the author of comment ${id} (${author}) is blocked: they read, but no longer post, react, report or answer\n`
             : `the author of comment ${id} (${author}) may post again\n`,
         );
+      } else if (sub === 'author-data') {
+        const author = await db.transaction((tx) => commentAuthor(tx, site, id!));
+        // Its own transaction: the copy is read in one snapshot from its first statement.
+        const data = await db.transaction((tx) => myData(tx, site.id, author));
+        process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
       } else if (sub === 'erase-author') {
         const [author, erased] = await db.transaction(async (tx) => {
           const user = await commentAuthor(tx, site, id!);

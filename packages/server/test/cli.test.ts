@@ -159,7 +159,7 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     await assert.rejects(kith('comments', 'block', 'blog', 'nope123'), /no comment/);
   });
 
-  it('comments erase-author erases a comment’s author: what they wrote, with their name and sessions', async () => {
+  it('comments author-data copies what the site holds of a comment’s author; erase-author erases it, with their name and sessions', async () => {
     const key = encodeURIComponent('/posts/erased');
     let token = '';
     let id = '';
@@ -175,6 +175,12 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     } finally {
       await server.stop();
     }
+    const copy = JSON.parse((await kith('comments', 'author-data', 'blog', id)).stdout);
+    assert.equal(copy.user.name, 'Asks To Be Forgotten');
+    assert.deepEqual(
+      copy.comments.map((c: { markdown: string }) => c.markdown),
+      ['forget me'],
+    );
     assert.match(
       (await kith('comments', 'erase-author', 'blog', id)).stdout,
       /is erased: 1 comments, 0 reactions, 0 event answers and 0 reports/,

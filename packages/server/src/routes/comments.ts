@@ -5,6 +5,7 @@ import { defineRead, defineWrite } from '../http/define.js';
 import { checkMarkdown } from '../services/comments.js';
 import { eraseUser } from '../services/erase.js';
 import { renderMarkdown } from '../services/markdown.js';
+import { myData } from '../services/my-data.js';
 import { setBlocked } from '../services/users.js';
 
 export function commentRoutes(app: Hono, ctx: AppContext) {
@@ -121,6 +122,11 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
     ctx.sessions.forgetUser(params.id);
     return { status: 204, body: undefined };
   });
+
+  defineRead(app, ctx, 'userData', async ({ site, params }) => ({
+    status: 200,
+    body: await ctx.db.transaction((tx) => myData(tx, site.id, params.id)),
+  }));
 
   defineWrite(app, ctx, 'eraseUser', async ({ site, params }, tx) => {
     const erased = await eraseUser(tx, site, params.id, ctx);

@@ -1,5 +1,6 @@
 import type { MyData } from '@kith/protocol';
 import type { Queryable } from '../db/driver.js';
+import { ProblemError } from '../http/problem.js';
 import { type CommentRow, commentColumns, toComment } from './rows.js';
 
 const iso = (at: Date | string) => new Date(at).toISOString();
@@ -7,9 +8,11 @@ const iso = (at: Date | string) => new Date(at).toISOString();
 /**
  * A copy of everything the site holds of a user, for the user themselves (the rights of access
  * and portability): who they are to the site, their comments still there, reactions, event
- * answers and open reports. Read in one snapshot, so its parts agree.
+ * answers and open reports. Read in one snapshot, so its parts agree: call it first in its own
+ * transaction.
  */
 export async function myData(q: Queryable, siteId: string, userId: string): Promise<MyData> {
+  await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
   const [user] = await q.query<{
     id: string;
     kind: MyData['user']['kind'];
@@ -21,6 +24,8 @@ export async function myData(q: Queryable, siteId: string, userId: string): Prom
     userId,
     siteId,
   ]);
+  if (!user)
+    throw new ProblemError('user-not-found', { detail: `There is no commenter "${userId}" on this site.` });
   const comments = await q.query<CommentRow & { key: string }>(
     `SELECT ${commentColumns}, t.key FROM comments c JOIN threads t ON t.id = c.thread_id
      WHERE c.author_id = $1 AND c.site_id = $2 AND NOT c.deleted ORDER BY c.seq`,
@@ -53,12 +58,12 @@ export async function myData(q: Queryable, siteId: string, userId: string): Prom
   );
   return {
     user: {
-      id: user!.id,
-      kind: user!.kind,
-      name: user!.name,
-      email: user!.email,
-      avatarUrl: user!.avatar_url,
-      since: iso(user!.created_at),
+      id: user.id,
+      kind: user.kind,
+      name: user.name,
+      email: user.email,
+      avatarUrl: user.avatar_url,
+      since: iso(user.created_at),
     },
     comments: comments.map((row) => toComment(row, row.key)),
     reactions: reactions.map((r) => ({ commentId: r.id, reaction: r.reaction, at: iso(r.created_at) })),

@@ -14,7 +14,7 @@ export function eraseCases(s: Suite): Case[] {
     s.call<Erased>(`${s.sitePath}/admin/users/${id}`, { method: 'DELETE', token });
   return [
     {
-      name: 'my data: a reader gets a copy of all the site holds of them, and of nobody else',
+      name: 'my data: a reader (or the owner for them) gets a copy of all the site holds of them, and of nobody else',
       async run() {
         const signIn = await s.call<Session>(`${s.sitePath}/sessions`, {
           method: 'POST',
@@ -71,6 +71,22 @@ export function eraseCases(s: Suite): Case[] {
             data.reports[0]!.reason === 'spam' &&
             data.reports[0]!.note === 'my note',
           `their report: ${JSON.stringify(data.reports)}`,
+        );
+        // The owner answers the same request for a reader who cannot sign in any more.
+        const owned = await s.call<Mine>(`${s.sitePath}/admin/users/${me.user.id}/data`, {
+          token: s.target.secret,
+        });
+        expectStatus(owned, 200);
+        check(JSON.stringify(owned.body) === JSON.stringify(data), 'the owner gets the same copy');
+        expectProblem(
+          await s.call(`${s.sitePath}/admin/users/${me.user.id}/data`, { token: other.token }),
+          'invalid-token',
+          401,
+        );
+        expectProblem(
+          await s.call(`${s.sitePath}/admin/users/nobody-here/data`, { token: s.target.secret }),
+          'user-not-found',
+          404,
         );
         const others = (await s.call<Mine>(`${s.sitePath}/users/me/data`, { token: other.token })).body;
         check(
