@@ -1,23 +1,13 @@
 import type { Comment } from '@kith/protocol';
-import { clientHttp, type KithClient, newIdempotencyKey } from './client.js';
-import { toKithError } from './errors.js';
-import { request } from './http.js';
+import type { KithClient } from './client.js';
+import { siteCall } from './site-call.js';
 
 /**
  * A moderator's calls, with their own session (the site names its moderators when it signs them
  * in). Apart from `KithClient`, so pages without moderators never carry them.
  */
-async function moderate(client: KithClient, path: string, method: string, json?: unknown): Promise<Response> {
-  try {
-    return await request(clientHttp(client), `admin/${path}`, {
-      method,
-      ...(json !== undefined && { json }),
-      headers: method === 'post' ? { 'idempotency-key': newIdempotencyKey() } : {},
-    });
-  } catch (error) {
-    throw await toKithError(error);
-  }
-}
+const moderate = (client: KithClient, path: string, method: string, json?: unknown) =>
+  siteCall(client, `admin/${path}`, method, json);
 
 /** Publishes a comment awaiting moderation; answers it as published. */
 export async function approveComment(client: KithClient, commentId: string): Promise<Comment> {

@@ -1,25 +1,16 @@
 import type { ErasedUser, MyData } from '@kith/protocol';
-import { clientHttp, type KithClient } from './client.js';
-import { toKithError } from './errors.js';
-import { request } from './http.js';
+import type { KithClient } from './client.js';
+import { siteCall } from './site-call.js';
 
 // The signed-in reader's own data: a copy of it, or its erasure. Apart from `KithClient`, so
 // pages that only read never carry it.
-
-async function call(client: KithClient, path: string, method: string): Promise<Response> {
-  try {
-    return await request(clientHttp(client), path, { method });
-  } catch (error) {
-    throw await toKithError(error);
-  }
-}
 
 /**
  * A copy of everything the site holds of the client's signed-in reader: who they are (email
  * included), their comments, reactions, event answers and open reports.
  */
 export async function myData(client: KithClient): Promise<MyData> {
-  return (await call(client, 'users/me/data', 'get')).json();
+  return (await siteCall(client, 'users/me/data', 'get')).json();
 }
 
 /**
@@ -28,5 +19,5 @@ export async function myData(client: KithClient): Promise<MyData> {
  * email, and their sessions. `ThreadWriter.eraseMe` also forgets the session here.
  */
 export async function eraseMe(client: KithClient): Promise<ErasedUser> {
-  return (await call(client, 'users/me', 'delete')).json();
+  return (await siteCall(client, 'users/me', 'delete')).json();
 }

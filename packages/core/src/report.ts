@@ -1,7 +1,6 @@
 import type { ReportRequest } from '@kith/protocol';
-import { clientHttp, type KithClient, newIdempotencyKey } from './client.js';
-import { toKithError } from './errors.js';
-import { request } from './http.js';
+import type { KithClient } from './client.js';
+import { siteCall } from './site-call.js';
 
 /**
  * Reports someone else's comment to the site owner, as the client's signed-in reader (once per
@@ -13,13 +12,5 @@ export async function reportComment(
   commentId: string,
   report: ReportRequest,
 ): Promise<void> {
-  try {
-    await request(clientHttp(client), `comments/${encodeURIComponent(commentId)}/reports`, {
-      method: 'post',
-      json: report,
-      headers: { 'idempotency-key': newIdempotencyKey() },
-    });
-  } catch (error) {
-    throw await toKithError(error);
-  }
+  await siteCall(client, `comments/${encodeURIComponent(commentId)}/reports`, 'post', report);
 }

@@ -34,8 +34,8 @@ let warned = false;
  * and blocking one would turn away every new guest.
  */
 export function warnIfProxied(log: Logger, address: string, trustProxy: boolean): void {
-  if (warned || trustProxy || !isIP(address.split('%')[0]!) || isPublicAddress(address.split('%')[0]!))
-    return;
+  const plain = address.split('%')[0]!;
+  if (warned || trustProxy || !isIP(plain) || isPublicAddress(plain)) return;
   warned = true;
   log.warn(
     'guests come from a private address: fine for readers on this machine or network, but behind a reverse proxy set KITH_TRUST_PROXY=1, or every guest seems to come from the proxy (and blocking one turns away every new guest for a week)',

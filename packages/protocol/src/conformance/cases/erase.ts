@@ -12,6 +12,29 @@ import { readEvents } from '../http.js';
 export function eraseCases(s: Suite): Case[] {
   const erase = (id: string, token?: string) =>
     s.call<Erased>(`${s.sitePath}/admin/users/${id}`, { method: 'DELETE', token });
+  /** The reader reacts to a comment (with the site's first reaction, if it has any) and reports it. */
+  const reactAndReport = async (
+    token: string,
+    commentId: string,
+    report: { reason: string; note: string },
+  ) => {
+    const reaction = (await s.site()).reactions[0];
+    if (reaction) {
+      expectStatus(
+        await s.call(`${s.sitePath}/comments/${commentId}/reactions`, {
+          method: 'POST',
+          token,
+          body: { reaction },
+        }),
+        200,
+      );
+    }
+    expectStatus(
+      await s.call(`${s.sitePath}/comments/${commentId}/reports`, { method: 'POST', token, body: report }),
+      204,
+    );
+    return reaction;
+  };
   return [
     {
       name: 'my data: a reader (or the owner for them) gets a copy of all the site holds of them, and of nobody else',
@@ -27,25 +50,7 @@ export function eraseCases(s: Suite): Case[] {
         const theirs = await s.post(key, other.token, 'Not mine');
         const first = await s.post(key, me.token, 'Mine, first');
         const second = await s.post(key, me.token, 'Mine, a reply', theirs.id);
-        const reaction = (await s.site()).reactions[0];
-        if (reaction) {
-          expectStatus(
-            await s.call(`${s.sitePath}/comments/${theirs.id}/reactions`, {
-              method: 'POST',
-              token: me.token,
-              body: { reaction },
-            }),
-            200,
-          );
-        }
-        expectStatus(
-          await s.call(`${s.sitePath}/comments/${theirs.id}/reports`, {
-            method: 'POST',
-            token: me.token,
-            body: { reason: 'spam', note: 'my note' },
-          }),
-          204,
-        );
+        const reaction = await reactAndReport(me.token, theirs.id, { reason: 'spam', note: 'my note' });
         expectProblem(await s.call(`${s.sitePath}/users/me/data`), 'unauthorized', 401);
         const copy = await s.call<Mine>(`${s.sitePath}/users/me/data`, { token: me.token });
         expectStatus(copy, 200);
@@ -105,23 +110,10 @@ export function eraseCases(s: Suite): Case[] {
         const reply = await s.post(key, other.token, 'A reply that stays', first.id);
         const theirs = await s.post(key, other.token, 'Another reader’s comment');
         await s.post(key, gone.token, 'More words to be forgotten', theirs.id);
-        const reaction = (await s.site()).reactions[0];
-        if (reaction) {
-          const reacted = await s.call(`${s.sitePath}/comments/${theirs.id}/reactions`, {
-            method: 'POST',
-            token: gone.token,
-            body: { reaction },
-          });
-          expectStatus(reacted, 200);
-        }
-        expectStatus(
-          await s.call(`${s.sitePath}/comments/${theirs.id}/reports`, {
-            method: 'POST',
-            token: gone.token,
-            body: { reason: 'other', note: 'a note in their words' },
-          }),
-          204,
-        );
+        const reaction = await reactAndReport(gone.token, theirs.id, {
+          reason: 'other',
+          note: 'a note in their words',
+        });
 
         expectProblem(await erase(gone.user.id), 'unauthorized', 401);
         expectProblem(await erase(gone.user.id, other.token), 'invalid-token', 401);
