@@ -227,6 +227,37 @@ describe('thread store, outbox and session against the reference server', () => 
     me.outbox.dispose();
   });
 
+  it('opens the live stream from where the first page was read: a comment written in between is neither missed nor counted twice', async () => {
+    const k = key();
+    const alice = reader();
+    await alice.session.signInAsGuest({ name: 'Alice' });
+    const first = await alice.client.createComment(k, { markdown: 'on the page' });
+    // As the docs show: the page, then the stream; a comment lands in between.
+    const watching = reader().thread(k);
+    await watching.load();
+    const between = await alice.client.createComment(k, { markdown: 'between page and stream' });
+    watching.connect();
+    let state = await until(watching, (s) => s.incoming.length === 1);
+    assert.equal(state.incoming[0]!.id, between.id);
+    assert.equal(state.meta?.commentCount, 2);
+    // As elements do: the stream asked for before the page is there waits for it.
+    const early = reader().thread(k);
+    early.connect();
+    assert.equal(early.$state.get().live, 'off', 'no stream before the page says where to start');
+    await early.load();
+    await until(early, (s) => s.live === 'open');
+    const later = await alice.client.createComment(k, { markdown: 'once live' });
+    state = await until(early, (s) => s.incoming.length === 1);
+    assert.equal(state.incoming[0]!.id, later.id);
+    assert.deepEqual(
+      state.comments.map((c) => c.id),
+      [between.id, first.id],
+    );
+    assert.equal(state.meta?.commentCount, 3);
+    watching.dispose();
+    early.dispose();
+  });
+
   it('follows the thread live: others’ new comments wait, replies, edits, reactions and deletes apply in place', async () => {
     const k = key();
     const alice = reader();

@@ -62,7 +62,10 @@ export class ThreadStore {
   readonly $state;
   #generation = 0;
   #closeStream: (() => void) | undefined;
+  /** The live stream's options, made with the first page (which says where the stream starts). */
   #stream: EventStreamOptions | undefined;
+  /** `connect` was asked for (the stream opens once the first page is here). */
+  #live = false;
 
   constructor(
     readonly client: KithClient,
@@ -117,6 +120,15 @@ export class ThreadStore {
         pending: page.viewer?.pending ?? [],
         loading: null,
       });
+      // Kept: the stream records in them where it is, so the next one resumes from there.
+      this.#stream ??= {
+        lastEventId: page.position,
+        headers: clientHttp(this.client).headers,
+        onOpen: () => this.patch({ live: 'open' }),
+        onDrop: () => this.patch({ live: 'reconnecting' }),
+        onEvent: (event) => this.#apply(event.type as keyof ThreadEventMap, JSON.parse(event.data)),
+      };
+      if (this.#live) this.connect();
     } catch (thrown) {
       if (generation !== this.#generation) return;
       const error = await toKithError(thrown);
@@ -333,21 +345,16 @@ export class ThreadStore {
   }
 
   /**
-   * Follows the thread live; resumes after drops from the last event seen. With the reader's
+   * Follows the thread live, from where the first page was read (so it opens once that page is
+   * here); resumes after drops from the last event seen. With the reader's
    * session, the stream also carries their own comments' news while they wait for approval, and
    * for a moderator everyone's (`reconnect` when the reader changes).
    */
   connect(): void {
-    this.#closeStream ??= openEventStream(
-      this.client.eventsUrl(this.key),
-      // Kept: the stream records in them where it is, so the next one resumes from there.
-      (this.#stream ??= {
-        headers: clientHttp(this.client).headers,
-        onOpen: () => this.patch({ live: 'open' }),
-        onDrop: () => this.patch({ live: 'reconnecting' }),
-        onEvent: (event) => this.#apply(event.type as keyof ThreadEventMap, JSON.parse(event.data)),
-      }),
-    );
+    this.#live = true;
+    // Opened once the first page is here (which sets `#stream`), from where that page was read:
+    // nothing written between the two is missed.
+    if (this.#stream) this.#closeStream ??= openEventStream(this.client.eventsUrl(this.key), this.#stream);
   }
 
   /** Connects again, with the reader's session as it is now, missing nothing (if connected). */
@@ -359,6 +366,7 @@ export class ThreadStore {
   }
 
   disconnect(): void {
+    this.#live = false;
     this.#closeStream?.();
     this.#closeStream = undefined;
     this.patch({ live: 'off' });

@@ -2,6 +2,7 @@ import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppContext } from '../http/context.js';
 import { defineRead } from '../http/define.js';
+import { threadPosition } from '../services/events.js';
 
 interface EventRow {
   id: string;
@@ -42,13 +43,7 @@ export function eventRoutes(app: Hono, ctx: AppContext) {
             await stream.writeSSE({ event: 'reset', data: JSON.stringify({ reason: 'events-expired' }) });
           }
         } else {
-          const rows = thread
-            ? await ctx.db.query<{ max: string | null }>(
-                'SELECT max(id)::text AS max FROM events WHERE thread_id = $1',
-                [thread.id],
-              )
-            : [];
-          last = rows[0]?.max ?? '0';
+          last = thread ? await threadPosition(ctx.db, thread.id) : '0';
         }
         // The position it starts from, as an id: a client that drops before any event resumes
         // from there, missing nothing.

@@ -11,7 +11,7 @@ import type { Db, Queryable } from '../db/driver.js';
 import { AlreadyDone, type Claim } from '../http/idempotency.js';
 import { ProblemError } from '../http/problem.js';
 import { type CursorPosition, decodeCursor, encodeCursor } from './cursor.js';
-import { appendEvent, eventsChannel } from './events.js';
+import { appendEvent, eventsChannel, threadPosition } from './events.js';
 import { holdReason } from './hold.js';
 import { renderMarkdown } from './markdown.js';
 import {
@@ -93,49 +93,63 @@ export class Comments {
   /**
    * The part of a thread page every reader shares (no `viewer`), serialized, with what the
    * viewer part needs. Callers cache it; `viewerPart` adds the signed-in reader's own state.
+   * Read in one snapshot with the thread's event position, so a stream opened from that position
+   * brings exactly what was written after the page: nothing missed, nothing counted twice.
    */
-  async sharedPage(
+  sharedPage(
     site: SiteRecord,
     key: string,
     options: { sort: Sort; limit: number; cursor?: string | undefined },
   ): Promise<SharedPage> {
-    const thread = await this.#thread(this.db, site.id, key);
-    const meta = toThreadMeta(thread, key);
-    if (!thread) {
-      if (options.cursor)
-        throw new ProblemError('invalid-cursor', { detail: 'The thread has no comments yet.' });
+    return this.db.transaction(async (q) => {
+      await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const thread = await this.#thread(q, site.id, key);
+      const meta = toThreadMeta(thread, key);
+      if (!thread) {
+        if (options.cursor)
+          throw new ProblemError('invalid-cursor', { detail: 'The thread has no comments yet.' });
+        // No thread, no events yet: a stream from 0 brings the thread's first.
+        const page: Omit<ThreadPage, 'viewer'> = {
+          thread: meta,
+          sort: options.sort,
+          comments: [],
+          nextCursor: null,
+          position: '0',
+        };
+        return { json: JSON.stringify(page), threadId: null, commentIds: [] };
+      }
+      const scope = `t:${thread.id}:${options.sort}`;
+      const from = options.cursor ? decodeCursor(this.cursorKey(), options.cursor, scope) : undefined;
+      const params: unknown[] = [thread.id, options.limit + 1];
+      if (from) params.push(from.seq);
+      if (from && options.sort === 'top') params.push(from.score ?? 0);
+      const rows = await q.query<CommentRow>(
+        `SELECT ${commentColumns} FROM comments c
+         WHERE c.thread_id = $1 AND c.parent_id IS NULL AND c.status = 'published'
+         ${from ? `AND ${after[options.sort]}` : ''}
+         ORDER BY ${orderBy[options.sort]} LIMIT $2`,
+        params,
+      );
+      const position = await threadPosition(q, thread.id);
+      const nextCursor = this.#nextCursor(rows, options.limit, scope, options.sort === 'top');
+      const replies = await this.#repliesPreview(q, rows, key);
+      const comments: TopLevelComment[] = rows.map((row) => ({
+        ...toComment(row, key),
+        replies: replies.get(row.id) ?? { comments: [], nextCursor: null },
+      }));
       const page: Omit<ThreadPage, 'viewer'> = {
         thread: meta,
         sort: options.sort,
-        comments: [],
-        nextCursor: null,
+        comments,
+        nextCursor,
+        position,
       };
-      return { json: JSON.stringify(page), threadId: null, commentIds: [] };
-    }
-    const scope = `t:${thread.id}:${options.sort}`;
-    const position = options.cursor ? decodeCursor(this.cursorKey(), options.cursor, scope) : undefined;
-    const params: unknown[] = [thread.id, options.limit + 1];
-    if (position) params.push(position.seq);
-    if (position && options.sort === 'top') params.push(position.score ?? 0);
-    const rows = await this.db.query<CommentRow>(
-      `SELECT ${commentColumns} FROM comments c
-       WHERE c.thread_id = $1 AND c.parent_id IS NULL AND c.status = 'published'
-       ${position ? `AND ${after[options.sort]}` : ''}
-       ORDER BY ${orderBy[options.sort]} LIMIT $2`,
-      params,
-    );
-    const nextCursor = this.#nextCursor(rows, options.limit, scope, options.sort === 'top');
-    const replies = await this.#repliesPreview(rows, key);
-    const comments: TopLevelComment[] = rows.map((row) => ({
-      ...toComment(row, key),
-      replies: replies.get(row.id) ?? { comments: [], nextCursor: null },
-    }));
-    const page: Omit<ThreadPage, 'viewer'> = { thread: meta, sort: options.sort, comments, nextCursor };
-    return {
-      json: JSON.stringify(page),
-      threadId: thread.id,
-      commentIds: comments.flatMap((c) => [c.id, ...c.replies.comments.map((r) => r.id)]),
-    };
+      return {
+        json: JSON.stringify(page),
+        threadId: thread.id,
+        commentIds: comments.flatMap((c) => [c.id, ...c.replies.comments.map((r) => r.id)]),
+      };
+    });
   }
 
   /** The whole page as JSON: the shared part with the reader's own state (or null) spliced in. */
@@ -144,12 +158,12 @@ export class Comments {
     return `{"viewer":${JSON.stringify(part)},${shared.json.slice(1)}`;
   }
 
-  async #repliesPreview(parents: CommentRow[], key: string): Promise<Map<string, CommentPage>> {
+  async #repliesPreview(q: Queryable, parents: CommentRow[], key: string): Promise<Map<string, CommentPage>> {
     const out = new Map<string, CommentPage>();
     const withReplies = parents.filter((p) => p.reply_count > 0 || p.deleted);
     if (withReplies.length === 0) return out;
     const preview = 3;
-    const rows = await this.db.query<CommentRow & { rn: string }>(
+    const rows = await q.query<CommentRow & { rn: string }>(
       `SELECT * FROM (
          SELECT ${commentColumns}, row_number() OVER (PARTITION BY c.root_id ORDER BY c.created_at, c.seq) AS rn
          FROM comments c WHERE c.root_id = ANY($1) AND c.status = 'published'

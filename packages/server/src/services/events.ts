@@ -38,6 +38,19 @@ export async function appendEvent(
   return String(rows[0]!.id);
 }
 
+/**
+ * Where a thread's event stream stands: its newest event's id, or, when every event has been
+ * pruned, the last pruned id (so a stream resumed from here is not told it missed any).
+ */
+export async function threadPosition(q: Queryable, threadId: string): Promise<string> {
+  const [row] = await q.query<{ position: string }>(
+    `SELECT greatest((SELECT max(id) FROM events WHERE thread_id = $1),
+                     (SELECT events_pruned_before - 1 FROM threads WHERE id = $1), 0)::text AS position`,
+    [threadId],
+  );
+  return row!.position;
+}
+
 type Wake = () => void;
 
 /** Wakes the event streams of a thread when any instance commits an event for it. */

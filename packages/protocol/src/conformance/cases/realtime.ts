@@ -1,5 +1,5 @@
-import type { Comment } from '../../types.js';
-import { check } from '../assert.js';
+import type { Comment, ThreadPage } from '../../types.js';
+import { check, expectStatus } from '../assert.js';
 import { type Case, type Suite, sleep } from '../context.js';
 import { readEvents } from '../http.js';
 
@@ -92,6 +92,40 @@ export function realtimeCases(s: Suite): Case[] {
         check(
           resumed.length === 1 && JSON.parse(resumed[0]!.data).comment.id === during.id,
           `resuming from it brings what came meanwhile, and nothing from before (${before.id}): ${resumed.map((e) => e.data)}`,
+        );
+      },
+    },
+    {
+      name: 'a thread page says where the event stream stood when it was read: from there, nothing missed, nothing twice',
+      async run() {
+        const guest = await s.guest();
+        const key = s.newThreadKey('page-position');
+        const page = async () => {
+          const reply = await s.call<ThreadPage>(s.threadPath(key));
+          expectStatus(reply, 200);
+          const { position } = reply.body;
+          check(position !== undefined && /^\d+$/.test(position), `the page carries a position: ${position}`);
+          return position;
+        };
+        // A thread nobody wrote in yet: a stream from its position brings the thread's first event.
+        const empty = await page();
+        const first = await s.post(key, guest.token, 'on the page');
+        const read = await page();
+        check(BigInt(read) > BigInt(empty), `the position moves with the thread (${empty} → ${read})`);
+        const after = await s.post(key, guest.token, 'after the page');
+        const fromPage = await readEvents(s.eventsUrl(key), { lastEventId: read, count: 2, timeoutMs: 1500 });
+        check(
+          fromPage.map((e) => JSON.parse(e.data).comment.id).join() === after.id,
+          `from the page's position: only what came after it (${after.id}), not what is on it (${first.id}): ${fromPage.map((e) => e.data)}`,
+        );
+        const fromEmpty = await readEvents(s.eventsUrl(key), {
+          lastEventId: empty,
+          count: 2,
+          timeoutMs: 5000,
+        });
+        check(
+          fromEmpty.map((e) => JSON.parse(e.data).comment.id).join() === `${first.id},${after.id}`,
+          `from the empty page's position: both comments: ${fromEmpty.map((e) => e.data)}`,
         );
       },
     },
