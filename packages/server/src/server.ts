@@ -164,6 +164,12 @@ export function listen(kith: Kith, port = 8787, hostname = '127.0.0.1'): Promise
           }),
       });
     });
+    // Idle connections stay open longer than a reverse proxy keeps its own (nginx and cloud load
+    // balancers keep theirs 60 s): closed first by Node (5 s by default), a connection the proxy
+    // reuses at that moment fails its request with a 502.
+    const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+    http.keepAliveTimeout = 65_000;
+    http.headersTimeout = 66_000;
     server.once('error', reject);
   });
 }
