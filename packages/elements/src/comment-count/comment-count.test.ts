@@ -1,4 +1,4 @@
-import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import '../base/config-element.js';
 import { setDefaults } from '../base/config.js';
 import { registerTranslation } from '../base/localize.js';
@@ -155,18 +155,20 @@ describe('kith-comment-count', () => {
     `);
     const all = [...el.querySelectorAll<KithCommentCount>('kith-comment-count')];
     await Promise.all(all.map(loaded));
-    await waitUntil(() => text(all[0]!) === '3 Kommentare', 'German did not load');
-    await waitUntil(() => text(all[2]!).includes('تعليقات'), 'Arabic did not load');
-    await waitUntil(() => text(all[4]!).includes('件'), 'Japanese did not load');
-    await aTimeout(0);
-    expect(all.map(text)).to.deep.equal([
+    // Each language's strings load on their own: wait for all of them, then compare.
+    const expected = [
       '3 Kommentare',
       '1 commentaire',
       '3 تعليقات',
       '11 تعليقًا',
       'コメント 3 件',
       '1 comentario',
-    ]);
+    ];
+    await waitUntil(
+      () => all.map(text).join('|') === expected.join('|'),
+      `not every language loaded: ${all.map(text).join(' | ')}`,
+      { timeout: 5000 },
+    );
     expect(all[2]!.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
     expect(all[0]!.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('ltr');
   });
