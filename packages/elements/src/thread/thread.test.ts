@@ -42,16 +42,22 @@ async function write(el: KithThread, textValue: string, name?: string) {
   return area;
 }
 
-/** A thread with a comment of Ada's and one of Bo's, Ada signed in. */
-async function signedInAsAda() {
+/** A thread with these comments (`[markdown, author]`), `reader` signed in. */
+async function signedIn(reader: string, comments: [string, string][]) {
   const kith = memoryKith();
-  kith.add('/post', 'Words of mine', { author: 'Ada' });
-  kith.add('/post', 'Someone else’s', { author: 'Bo' });
-  localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Ada')));
+  for (const [markdown, author] of comments) kith.add('/post', markdown, { author });
+  localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session(reader)));
   const el = await thread(kith.url);
   await ready(el);
   return { kith, el };
 }
+
+/** A thread with a comment of Ada's and one of Bo's, Ada signed in. */
+const signedInAsAda = () =>
+  signedIn('Ada', [
+    ['Words of mine', 'Ada'],
+    ['Someone else’s', 'Bo'],
+  ]);
 
 describe('kith-thread', () => {
   beforeEach(() => {
@@ -481,12 +487,10 @@ describe('kith-thread', () => {
   });
 
   it('a signed-in reader reports another’s comment by keyboard: a reason, once, said aloud; never their own', async () => {
-    const kith = memoryKith();
-    kith.add('/post', 'Buy cheap watches', { author: 'Spammer' });
-    kith.add('/post', 'My own words', { author: 'Sam' });
-    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session('Sam')));
-    const el = await thread(kith.url);
-    await ready(el);
+    const { kith, el } = await signedIn('Sam', [
+      ['Buy cheap watches', 'Spammer'],
+      ['My own words', 'Sam'],
+    ]);
     const spam = () => articles(el).find((a) => text(a).includes('Buy cheap watches'))!;
     const own = articles(el).find((a) => text(a).includes('My own words'))!;
     await waitUntil(() => button(spam(), 'Report'), 'no Report on another reader’s comment');
