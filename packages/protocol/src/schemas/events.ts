@@ -36,5 +36,17 @@ export const EventChangedEvent = Strict(
 /** The site owner removed the page's event (and its answers). */
 export const EventRemovedEvent = Strict({ thread: ThreadKey }, { $id: 'EventRemovedEvent' });
 
-/** Sent instead of a replay when the missed events are no longer kept: reload the thread. */
-export const ResetEvent = Strict({ reason: Type.String() }, { $id: 'ResetEvent' });
+/**
+ * Reload the thread: what the client shows can no longer be brought up to date by events. Sent
+ * instead of a replay when the missed events are no longer kept (`events-expired`), and when the
+ * reader changed while the stream was open (`viewer-changed`: signed out, or a moderator's right
+ * taken away or given). Clients reload on any reason, known or not.
+ */
+export const ResetEvent = Strict(
+  {
+    reason: Type.String({
+      description: '`events-expired` or `viewer-changed`; more may come, so any reason means reload.',
+    }),
+  },
+  { $id: 'ResetEvent' },
+);

@@ -2,20 +2,42 @@ import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppContext } from '../http/context.js';
 import { defineRead } from '../http/define.js';
+import { ProblemError } from '../http/problem.js';
 import { threadPosition } from '../services/events.js';
 
 interface EventRow {
   id: string;
   type: string;
   data: string;
+  /** Only moderators and the comment's author may hear it (a comment waiting for approval). */
+  private: boolean;
 }
 
 const batch = 200;
 
 export function eventRoutes(app: Hono, ctx: AppContext) {
-  defineRead(app, ctx, 'threadEvents', async ({ c, site, params, query, viewer }) => {
+  defineRead(app, ctx, 'threadEvents', async ({ c, site, params, query, viewer: opened }) => {
     // Comments waiting for approval travel on moderators' streams, and each on its author's.
-    const moderator = viewer?.moderator === true;
+    let moderator = opened?.moderator === true;
+    let userId = opened?.userId ?? null;
+    /**
+     * Asks the database again who reads, before anything only they may hear is sent: a stream
+     * lives for hours, and a moderator whose right was taken away or a reader who signed out (or
+     * was erased) must not go on hearing waiting comments. True if nothing changed; otherwise the
+     * stream now reads as the reader is now, and false.
+     */
+    const stillMay = async (): Promise<boolean> => {
+      const now = await ctx.sessions
+        .authenticate(site.id, c.req.header('authorization'), { fresh: true })
+        .catch((error: unknown) => {
+          if (error instanceof ProblemError && error.status === 401) return null;
+          throw error;
+        });
+      if ((now?.moderator === true) === moderator && (now?.userId ?? null) === userId) return true;
+      moderator = now?.moderator === true;
+      userId = now?.userId ?? null;
+      return false;
+    };
     const resumeFrom = c.req.header('last-event-id') ?? query.lastEventId;
     const key = params.key;
     const resume = resumeFrom && /^[0-9]{1,18}$/.test(resumeFrom) ? resumeFrom : undefined;
@@ -51,12 +73,19 @@ export function eventRoutes(app: Hono, ctx: AppContext) {
         while (!closed) {
           woken = false;
           const rows = await ctx.db.query<EventRow>(
-            `SELECT e.id::text AS id, e.type, e.data FROM events e JOIN threads t ON t.id = e.thread_id
+            `SELECT e.id::text AS id, e.type, e.data, e.for_moderators AS private
+             FROM events e JOIN threads t ON t.id = e.thread_id
              WHERE t.site_id = $1 AND t.key = $2 AND e.id > $3
                AND (NOT e.for_moderators OR $4 OR e.for_author = $5)
              ORDER BY e.id LIMIT ${batch}`,
-            [site.id, key, last, moderator, viewer?.userId ?? null],
+            [site.id, key, last, moderator, userId],
           );
+          if (rows.some((row) => row.private) && !(await stillMay())) {
+            // What the client shows was read as someone else: it reloads, and the stream goes on
+            // from the same place with what this reader may hear now.
+            await stream.writeSSE({ event: 'reset', data: JSON.stringify({ reason: 'viewer-changed' }) });
+            continue;
+          }
           for (const row of rows) {
             if (closed) break;
             await stream.writeSSE({ id: row.id, event: row.type, data: row.data });

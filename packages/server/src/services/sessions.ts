@@ -144,14 +144,19 @@ export class Sessions {
 
   /**
    * The viewer a bearer token belongs to. Missing, unknown, foreign-site and expired tokens are
-   * distinct problems so clients can tell "sign in again" from "you never signed in".
+   * distinct problems so clients can tell "sign in again" from "you never signed in". `fresh`
+   * reads the session from the database, not from this instance's short cache.
    */
-  async authenticate(siteId: string, authorization: string | undefined): Promise<Viewer> {
+  async authenticate(
+    siteId: string,
+    authorization: string | undefined,
+    options: { fresh?: boolean } = {},
+  ): Promise<Viewer> {
     const token = bearer(authorization);
     if (!token)
       throw new ProblemError('unauthorized', { detail: 'Sign in first: no bearer token was sent.' });
     const tokenHash = hashSecret(token);
-    const hit = this.#cache.get(tokenHash);
+    const hit = options.fresh ? undefined : this.#cache.get(tokenHash);
     // A short cache: revocation on another instance takes effect within cacheMs.
     let viewer = hit && Date.now() - hit.at < cacheMs ? hit.viewer : undefined;
     if (!viewer) {

@@ -115,6 +115,72 @@ export function moderatorCases(s: Suite): Case[] {
       },
     },
     {
+      name: 'an open stream asks again who reads before it carries a waiting comment: a moderator whose right is taken away, or an author who signs out, hears none, and gets a reset',
+      async run() {
+        const before = await s.site();
+        await s.admin({ moderation: 'pre' });
+        try {
+          const key = s.newThreadKey('live-demoted');
+          const modId = `live-demoted-${s.run}`;
+          const mod = await mint(modId, 'Demoted Mod', true);
+          const writer = await s.guest('Waiting Writer');
+          const other = await s.guest('Other Writer');
+          // Read with `reason` and, for the comment, who it is and how it stands.
+          const told = (events: { event: string; data: string }[]) =>
+            events
+              .map(({ event, data }) => {
+                const body = JSON.parse(data);
+                return event === 'reset'
+                  ? `reset:${body.reason}`
+                  : `${event}:${body.comment.id}:${body.comment.status}`;
+              })
+              .join(' ');
+
+          let waiting: Comment | undefined;
+          const demoted = await readEvents(s.eventsUrl(key), {
+            token: mod.token,
+            count: 2,
+            timeoutMs: 5000,
+            onOpen: async () => {
+              // The site signs them in again, no longer a moderator; then a comment waits, and is
+              // approved for everyone.
+              await mint(modId, 'Demoted Mod');
+              waiting = await s.post(key, writer.token, 'Waiting for a moderator');
+              check(waiting.status === 'pending', `the comment waits: ${waiting.status}`);
+              expectStatus(await approve(waiting.id, s.target.secret), 200);
+            },
+          });
+          check(
+            told(demoted) === `reset:viewer-changed comment.created:${waiting!.id}:published`,
+            `the stream of a moderator no more: a reset, then only what everyone hears: ${told(demoted)}`,
+          );
+
+          // The author's own stream, once they sign out, carries no news of their waiting comment.
+          const mine = await s.post(key, writer.token, 'Mine, waiting');
+          const theirs = await s.post(key, other.token, 'Theirs, waiting');
+          const signedOut = await readEvents(s.eventsUrl(key), {
+            token: writer.token,
+            count: 2,
+            timeoutMs: 5000,
+            onOpen: async () => {
+              expectStatus(
+                await s.call(`${s.sitePath}/sessions/current`, { method: 'DELETE', token: writer.token }),
+                204,
+              );
+              expectStatus(await remove(mine.id, s.target.secret), 204);
+              expectStatus(await approve(theirs.id, s.target.secret), 200);
+            },
+          });
+          check(
+            told(signedOut) === `reset:viewer-changed comment.created:${theirs.id}:published`,
+            `a signed-out author's stream: a reset, then only what everyone hears: ${told(signedOut)}`,
+          );
+        } finally {
+          await s.admin({ moderation: before.moderation });
+        }
+      },
+    },
+    {
       name: 'block: a blocked commenter still reads but writes nothing until let back, nor comes back as a new guest; moderators block no moderator',
       async run() {
         const mod = await mint(`blocker-${s.run}`, 'Blocker', true);
