@@ -132,8 +132,10 @@ export function memoryKith(
     thread: string;
     moderator: boolean;
     userId: string | undefined;
-    push: (type: string, data: unknown) => void;
+    push: (id: number, type: string, data: unknown) => void;
   }>();
+  /** Every event, kept as the reference server keeps them: a stream resumes after `Last-Event-ID`. */
+  const log: { id: number; thread: string; type: string; data: unknown; waitingBy?: string }[] = [];
   const site: Site = {
     id: 'blog',
     name: 'Blog',
@@ -327,9 +329,11 @@ export function memoryKith(
   const strip = ({ seq: _seq, ...comment }: Stored): Comment => comment;
   /** `waitingBy`: the author of the comment waiting for approval the event is about. */
   const emit = (thread: string, type: string, data: unknown, waitingBy?: string) => {
+    const id = ++eventId;
+    log.push({ id, thread, type, data, ...(waitingBy && { waitingBy }) });
     for (const stream of streams) {
       const hears = !waitingBy || stream.moderator || stream.userId === waitingBy;
-      if (stream.thread === thread && hears) stream.push(type, data);
+      if (stream.thread === thread && hears) stream.push(id, type, data);
     }
   };
   const meta = (thread: string) => {
@@ -447,19 +451,27 @@ export function memoryKith(
     if ((m = path.match(/^\/threads\/([^/]+)\/events$/))) {
       const thread = decodeURIComponent(m[1]!);
       let entry: (typeof streams extends Set<infer T> ? T : never) | undefined;
+      const after = Number(
+        request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId') ?? eventId,
+      );
       const stream = new ReadableStream<Uint8Array>({
         start(controller) {
           const encoder = new TextEncoder();
-          controller.enqueue(encoder.encode(`retry: 1000\nid: ${eventId}\n: connected\n\n`));
+          controller.enqueue(encoder.encode(`retry: 1000\nid: ${after}\n: connected\n\n`));
           entry = {
             thread,
             moderator: writer?.moderator === true,
             userId: writer?.id,
-            push: (type, data) =>
+            push: (id, type, data) =>
               controller.enqueue(
-                encoder.encode(`id: ${++eventId}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`),
+                encoder.encode(`id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`),
               ),
           };
+          // What was missed first, as the reference server sends it.
+          for (const { id, thread: of, type, data, waitingBy } of log) {
+            const hears = !waitingBy || entry.moderator || entry.userId === waitingBy;
+            if (id > after && of === thread && hears) entry.push(id, type, data);
+          }
           streams.add(entry);
           request.signal.addEventListener('abort', () => streams.delete(entry!));
         },
@@ -536,6 +548,7 @@ export function memoryKith(
       return json({
         thread: meta(thread),
         sort,
+        position: String(eventId),
         comments: page.map((c) => ({ ...strip(c), replies: repliesOf(c, 0, 3) })),
         nextCursor: offset + limit < tops.length ? `o${offset + limit}` : null,
         viewer: who
