@@ -178,6 +178,21 @@ describe('kith-rsvp', () => {
     expect(text(root(el).querySelector('[part="capacity"]'))).to.equal('1 going · Full');
   });
 
+  it('reads the event again when the news it missed while away is no longer kept', async () => {
+    const kith = memoryKith();
+    meetup(kith, '/meetups/may', { capacity: 10 });
+    const el = await card(kith);
+    const streams = () => kith.requests.filter((r) => r.url.endsWith('/events')).length;
+    await waitUntil(() => streams() === 1, 'the card follows the event live');
+    // The connection drops; an answer comes meanwhile, and its news is gone before the card is back.
+    kith.dropStreams();
+    kith.answer('/meetups/may', 'Ada', { response: 'going' });
+    kith.pruneEvents();
+    await waitUntil(() => streams() === 2, 'the card reconnects', { timeout: 5000 });
+    await waitUntil(() => el.event!.rsvp.going === 1, `read again: ${el.event!.rsvp.going} going`);
+    expect(text(root(el).querySelector('[part="capacity"]'))).to.equal('1 going · 9 spots left');
+  });
+
   it('a failed answer keeps the choice and is tried again; it is taken once', async () => {
     const kith = memoryKith();
     meetup(kith, '/meetups/may', { maxGuests: 2 });

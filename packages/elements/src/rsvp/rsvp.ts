@@ -281,6 +281,7 @@ export class KithRsvp extends KithElement {
           this.loaded = undefined;
           void this.load(); // says "This page has no event", or shows one put back since
         }
+        if (type === 'reset') void this.load(); // the news missed while away is gone: read it again
         if (type !== 'event.changed') return;
         const { event } = JSON.parse(data) as { event: EventInfo };
         const mine = this.loaded?.mine;

@@ -72,6 +72,10 @@ export interface MemoryKith {
   removeEvent(thread: string): void;
   /** Another reader answers the event (it reaches open streams). */
   answer(thread: string, name: string, answer: RsvpRequest): void;
+  /** Ends every open stream, as a dropped connection does (clients reconnect after `retry`). */
+  dropStreams(): void;
+  /** Forgets every event so far: a stream resuming from before gets `reset`, as after 30 days. */
+  pruneEvents(): void;
 }
 
 interface StoredEvent {
@@ -133,7 +137,10 @@ export function memoryKith(
     moderator: boolean;
     userId: string | undefined;
     push: (id: number, type: string, data: unknown) => void;
+    end: () => void;
   }>();
+  /** Events before this id were pruned. */
+  let prunedBefore = 0;
   /** Every event, kept as the reference server keeps them: a stream resumes after `Last-Event-ID`. */
   const log: { id: number; thread: string; type: string; data: unknown; waitingBy?: string }[] = [];
   const site: Site = {
@@ -276,6 +283,14 @@ export function memoryKith(
       events.set(thread, stored);
       seatLine(stored);
       emit(thread, 'event.changed', { event: eventView(thread) });
+    },
+    dropStreams() {
+      for (const stream of streams) stream.end();
+      streams.clear();
+    },
+    pruneEvents() {
+      log.length = 0;
+      prunedBefore = eventId + 1;
     },
     removeEvent(thread) {
       events.delete(thread);
@@ -466,8 +481,12 @@ export function memoryKith(
               controller.enqueue(
                 encoder.encode(`id: ${id}\nevent: ${type}\ndata: ${JSON.stringify(data)}\n\n`),
               ),
+            end: () => controller.close(),
           };
           // What was missed first, as the reference server sends it.
+          if (after + 1 < prunedBefore) {
+            controller.enqueue(encoder.encode('event: reset\ndata: {"reason":"events-expired"}\n\n'));
+          }
           for (const { id, thread: of, type, data, waitingBy } of log) {
             const hears = !waitingBy || entry.moderator || entry.userId === waitingBy;
             if (id > after && of === thread && hears) entry.push(id, type, data);

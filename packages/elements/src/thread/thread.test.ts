@@ -549,6 +549,29 @@ describe('kith-thread', () => {
     expect(articles(el)[1]!.contains(articles(el)[2]!)).to.equal(true);
   });
 
+  it('back after a drop, brings what it missed; when that news is gone, reads the thread again', async () => {
+    const kith = memoryKith();
+    const first = kith.add('/post', 'First');
+    const el = await thread(kith.url);
+    await ready(el);
+    const streams = () => kith.requests.filter((r) => r.url.endsWith('/events')).length;
+    await waitUntil(() => streams() === 1 && el.store?.$state.get().live === 'open', 'not live');
+    kith.dropStreams();
+    kith.add('/post', 'Said while away', { parentId: first.id });
+    await waitUntil(() => articles(el).length === 2, 'the missed reply did not come', { timeout: 5000 });
+    await waitUntil(() => streams() === 2 && el.store?.$state.get().live === 'open', 'not live again');
+    // Away longer than the server keeps news: it says so, and the thread is read again.
+    kith.dropStreams();
+    kith.add('/post', 'Said while away longer', { parentId: first.id });
+    kith.pruneEvents();
+    await waitUntil(() => articles(el).length === 3, 'the thread was not read again', { timeout: 5000 });
+    expect(articles(el).map((a) => text(a.querySelector('[part="body"]')))).to.deep.equal([
+      'First',
+      'Said while away',
+      'Said while away longer',
+    ]);
+  });
+
   it('stays still with live="false": no event stream', async () => {
     const kith = memoryKith();
     kith.add('/post', 'Quiet');
