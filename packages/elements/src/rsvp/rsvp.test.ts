@@ -178,6 +178,23 @@ describe('kith-rsvp', () => {
     expect(text(root(el).querySelector('[part="capacity"]'))).to.equal('1 going · Full');
   });
 
+  it('misses no answer given between reading the event and following it live', async () => {
+    const kith = memoryKith();
+    meetup(kith, '/meetups/may', { capacity: 10 });
+    // Someone answers just as the card, having read the event, opens its stream.
+    kith.fail = (request) => {
+      if (
+        request.url.endsWith('/events') &&
+        kith.requests.filter((r) => r.url.endsWith('/events')).length === 1
+      ) {
+        kith.answer('/meetups/may', 'Ada', { response: 'going' });
+      }
+      return undefined;
+    };
+    const el = await card(kith);
+    await waitUntil(() => el.event!.rsvp.going === 1, `the answer in between: ${el.event!.rsvp.going} going`);
+  });
+
   it('reads the event again when the news it missed while away is no longer kept', async () => {
     const kith = memoryKith();
     meetup(kith, '/meetups/may', { capacity: 10 });

@@ -269,13 +269,17 @@ export class KithRsvp extends KithElement {
       void this.#announce(this.localize.term('promoted'));
     }
     this.dispatchEvent(new KithLoadEvent<KithEventDetail>({ thread: this.#key, event }));
-    this.#listen();
+    this.#listen(event.position);
   }
 
-  /** Live changes: the tally as everyone sees it; the reader's own answer is read again only if waiting. */
-  #listen(): void {
+  /**
+   * Live changes: the tally as everyone sees it; the reader's own answer is read again only if
+   * waiting. From where the event was read, so no answer given in between is missed.
+   */
+  #listen(lastEventId: string | undefined): void {
     if (this.#stream || !this.#client || !this.isConnected) return;
     this.#stream = openEventStream(this.#client.eventsUrl(this.#key), {
+      lastEventId,
       onEvent: ({ type, data }) => {
         if (type === 'event.removed') {
           this.loaded = undefined;

@@ -521,8 +521,9 @@ export function memoryKith(
         if ((body.guests ?? 0) > view.maxGuests) return problem('validation-failed', 422, 'Too many guests.');
         const refused = answer(thread, who.id, who.name, body);
         if (refused) return refused;
+        return json(eventView(thread, who.id));
       }
-      return json(eventView(thread, who?.id));
+      return json({ ...eventView(thread, who?.id), position: String(eventId) });
     }
     if ((m = path.match(/^\/threads\/([^/]+)\/comments$/)) && request.method === 'POST') {
       const thread = decodeURIComponent(m[1]!);

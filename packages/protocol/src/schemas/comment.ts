@@ -6,6 +6,7 @@ import {
   ReactionCounts,
   ReactionKey,
   Sort,
+  StreamPosition,
   Strict,
   ThreadKey,
   Timestamp,
@@ -75,13 +76,7 @@ export const ThreadPage = Strict(
     comments: Type.Array(TopLevelComment),
     nextCursor: Nullable(Cursor),
     viewer: Nullable(Viewer),
-    position: Type.Optional(
-      Type.String({
-        pattern: '^[0-9]{1,18}$',
-        description:
-          'Where the thread’s event stream stood when this page was read: open the stream with it as Last-Event-ID to miss nothing written since.',
-      }),
-    ),
+    position: Type.Optional(StreamPosition),
   },
   { $id: 'ThreadPage' },
 );

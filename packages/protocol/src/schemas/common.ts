@@ -39,6 +39,16 @@ export const Cursor = Type.String({
   description: 'An opaque keyset cursor from a previous page (`nextCursor`).',
 });
 
+/**
+ * Where a thread's event stream stood when a read was made, in the same snapshot: a client that
+ * opens the stream with it as `Last-Event-ID` misses nothing written since, and gets nothing twice.
+ */
+export const StreamPosition = Type.String({
+  pattern: '^[0-9]{1,18}$',
+  description:
+    'Where the thread’s event stream stood when this was read: open the stream with it as Last-Event-ID to miss nothing written since.',
+});
+
 export const Limit = Type.Integer({ minimum: 1, maximum: 100, description: 'Items per page.' });
 
 /** A reaction key: a short name the client maps to an emoji (`+1`, `heart`, `laugh`...). */

@@ -27,9 +27,9 @@ export const ReactionEvent = Strict(
 
 export const ThreadEvent = Strict({ thread: ThreadMeta }, { $id: 'ThreadEvent' });
 
-/** The page's event changed (the owner edited it, or a reader answered): as everyone sees it, no `mine`. */
+/** The page's event changed (the owner edited it, or a reader answered): as everyone sees it, no `mine` (nor `position`). */
 export const EventChangedEvent = Strict(
-  { event: Type.Omit(EventInfo, ['mine']) },
+  { event: Type.Omit(EventInfo, ['mine', 'position']) },
   { $id: 'EventChangedEvent' },
 );
 

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { Cursor, Nullable, Strict, ThreadKey, Timestamp } from './common.js';
+import { Cursor, Nullable, StreamPosition, Strict, ThreadKey, Timestamp } from './common.js';
 
 /**
  * A page may have one event: the meetup the page announces. Readers answer it (going, maybe,
@@ -161,10 +161,12 @@ export const EventInfo = Strict(
         'The first readers going, in the order they answered (the full list is paged); empty when the event does not show its attendees.',
     }),
     mine: Type.Optional(Nullable(MyRsvp)),
+    position: Type.Optional(StreamPosition),
   },
   {
     $id: 'EventInfo',
-    description: '`mine` is present with a session: the reader’s own answer, or null before they answer.',
+    description:
+      '`mine` is present with a session: the reader’s own answer, or null before they answer. `position` comes with a read of the event (`GET`), for its live stream.',
   },
 );
 

@@ -12,7 +12,7 @@ import type {
 import type { Db, Queryable } from '../db/driver.js';
 import { ProblemError } from '../http/problem.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { appendEvent } from './events.js';
+import { appendEvent, threadPosition } from './events.js';
 import { randomToken } from './secrets.js';
 
 /** What the owner said of the event, as stored (`details`) and answered. */
@@ -204,9 +204,18 @@ export class Rsvps {
       : null;
   }
 
+  /**
+   * The event as the reader sees it, read in one snapshot (seats, line and attendees agree) with
+   * where its thread's event stream stood: a card that opens the stream from there misses no
+   * answer given meanwhile.
+   */
   async get(siteId: string, key: string, userId?: string): Promise<EventInfo> {
-    const row = await this.#required(this.db, siteId, key);
-    return this.#view(this.db, key, row, userId);
+    return this.db.transaction(async (q) => {
+      await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const row = await this.#required(q, siteId, key);
+      const info = await this.#view(q, key, row, userId);
+      return { ...info, position: await threadPosition(q, row.thread_id) };
+    });
   }
 
   /** Every event on the site's pages, soonest first: its page, title, start, status and seats. */

@@ -307,5 +307,40 @@ export function rsvpCases(s: Suite): Case[] {
         check(ended.body.rsvp.open === false, 'a past event is closed');
       },
     },
+    {
+      name: 'rsvp: reading an event says where its stream stood: from there, every answer after it and none before',
+      async run() {
+        if (!(await enabled())) return;
+        const key = s.newThreadKey('event');
+        expectStatus(await put(key, meetup({ capacity: 10 })), 201);
+        const [before, after] = [await s.guest('Before'), await s.guest('After')];
+        expectStatus(await answer(key, before.token, { response: 'going' }), 200);
+        const read = await s.call<EventInfo>(eventUrl(key));
+        expectStatus(read, 200);
+        expectSchema(EventSchema, read.body, 'the event');
+        const { position } = read.body;
+        check(position !== undefined && /^\d+$/.test(position), `the event carries a position: ${position}`);
+        check(read.body.rsvp.going === 1, `read with the first answer: ${read.body.rsvp.going} going`);
+        expectStatus(await answer(key, after.token, { response: 'going' }), 200);
+        const fromRead = await readEvents(s.eventsUrl(key), {
+          lastEventId: position,
+          count: 2,
+          timeoutMs: 1500,
+        });
+        check(
+          fromRead.length === 1 &&
+            fromRead[0]!.event === 'event.changed' &&
+            JSON.parse(fromRead[0]!.data).event.rsvp.going === 2,
+          `from the event's position: only the answer after it: ${fromRead.map((e) => e.data)}`,
+        );
+        check(
+          !('position' in JSON.parse(fromRead[0]!.data).event),
+          'the stream’s news of the event carries no position',
+        );
+        // An answer's reply is the reader's own view of the event, not a read of the stream.
+        const mine = await answer(key, after.token, { response: 'maybe' });
+        check(!('position' in mine.body), 'an answer is not a read: no position');
+      },
+    },
   ];
 }
