@@ -508,6 +508,42 @@ describe('thread store, outbox and session against the reference server', () => 
     }
   });
 
+  it('a moderator whose right is taken away elsewhere hears no more waiting comments: the thread reloads as a reader’s, and the session says so', async (t) => {
+    await owner.updateSite({ moderation: 'pre' });
+    try {
+      const k = key();
+      const author = reader();
+      await author.session.signInAsGuest({ name: 'Writes' });
+      const mod = reader();
+      const user = { id: 'mod-demoted', name: 'Mod' };
+      mod.session.use(await owner.createSession({ user: { ...user, moderator: true } }));
+      const store = mod.thread(k);
+      const writer = mod.writer(store);
+      t.after(() => {
+        writer.dispose();
+        store.dispose();
+      });
+      await store.load();
+      store.connect();
+      await until(store, (s) => s.live === 'open');
+      const first = await author.client.createComment(k, { markdown: 'waits, seen by the moderator' });
+      await until(store, (s) => s.pending.length === 1);
+
+      // The site signs them in again elsewhere, no longer a moderator.
+      await owner.createSession({ user });
+      const second = await author.client.createComment(k, { markdown: 'waits, for moderators only' });
+      const state = await until(store, (s) => s.pending.length === 0 && s.status === 'ready');
+      assert.equal(mod.session.$session.get()?.moderator, undefined, 'the session knows');
+      assert.equal(mod.session.$session.get()?.user.name, 'Mod', 'still signed in');
+      assert.ok(
+        !state.comments.some((c) => c.id === first.id || c.id === second.id),
+        'neither waiting comment is shown',
+      );
+    } finally {
+      await owner.updateSite({ moderation: 'none' });
+    }
+  });
+
   it('a reader gets a copy of their data, then erases themselves through the writer: their comments go, and they are signed out here and on the server', async () => {
     const k = key();
     const me = reader();

@@ -66,6 +66,11 @@ export class ThreadStore {
   #stream: EventStreamOptions | undefined;
   /** `connect` was asked for (the stream opens once the first page is here). */
   #live = false;
+  /**
+   * Told the reason when the stream says to reload (`reset`), just before the thread does: the
+   * writer reads the reader's session again when it is `viewer-changed`.
+   */
+  onReset: ((reason: string) => void) | undefined;
 
   constructor(
     readonly client: KithClient,
@@ -393,7 +398,10 @@ export class ThreadStore {
         this.patch({ meta: (data as ThreadEventMap['thread.updated']).thread });
         break;
       case 'reset':
-        void this.load(); // missed events are gone: start again from a fresh page
+        // Missed events are gone, or the reader changed (signed out, a moderator's right taken
+        // away or given): start again from a fresh page, as the reader is now.
+        this.onReset?.((data as ThreadEventMap['reset']).reason);
+        void this.load();
         break;
     }
   }

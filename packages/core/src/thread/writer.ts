@@ -41,6 +41,9 @@ export class ThreadWriter {
       const session = store.session.$session.get();
       return `${session?.user.id}|${session?.moderator}`;
     };
+    store.onReset = (reason) => {
+      if (reason === 'viewer-changed') void this.#refreshSession();
+    };
     let before = reader();
     this.#unlistenSession = store.session.$session.listen(() => {
       if (reader() === before) return;
@@ -174,9 +177,23 @@ export class ThreadWriter {
   }
 
   /** Stops listening to the outbox (the outbox itself is shared and stays). */
+  /**
+   * Reads the reader's session again (the stream said the reader changed: a moderator's right
+   * taken away or given since sign-in), so what they are offered matches what the server allows.
+   * A token the server no longer takes is forgotten when the thread reloads.
+   */
+  async #refreshSession(): Promise<void> {
+    const session = this.session.$session.get();
+    const now = session && (await this.store.client.getSession().catch(() => undefined));
+    if (!now || this.session.$session.get() !== session) return;
+    const { moderator: _, sso, ...kept } = session;
+    this.session.use({ ...kept, ...now }, sso);
+  }
+
   dispose(): void {
     this.#unlisten();
     this.#unlistenSession();
+    this.store.onReset = undefined;
   }
 }
 
