@@ -176,7 +176,6 @@ export class ThreadWriter {
     }
   }
 
-  /** Stops listening to the outbox (the outbox itself is shared and stays). */
   /**
    * Reads the reader's session again (the stream said the reader changed: a moderator's right
    * taken away or given since sign-in), so what they are offered matches what the server allows.
@@ -190,6 +189,7 @@ export class ThreadWriter {
     this.session.use({ ...kept, ...now }, sso);
   }
 
+  /** Stops listening to the outbox (the outbox itself is shared and stays) and to the store. */
   dispose(): void {
     this.#unlisten();
     this.#unlistenSession();
