@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, describe, it, type TestContext } from 'node:test';
+import type { OwnerSessionRequest } from '@kith/protocol';
 // The reference server from source (a package dependency would make a build cycle).
 import { createKith, type Kith, type Listening, listen } from '../../server/src/index.js';
 import { Sites } from '../../server/src/services/sites.js';
@@ -473,75 +474,64 @@ describe('thread store, outbox and session against the reference server', () => 
     }
   });
 
-  it('a reader who becomes a moderator while watching hears waiting comments from then on, missing nothing', async (t) => {
+  /**
+   * A fresh thread under pre-moderation (until the test ends), a guest who writes in it, and a
+   * reader following it live through a writer, signed in first as `user` when given.
+   */
+  const watchedWhileHeld = async (t: TestContext, user?: OwnerSessionRequest['user']) => {
     await owner.updateSite({ moderation: 'pre' });
-    try {
-      const k = key();
-      const author = reader();
-      await author.session.signInAsGuest({ name: 'Writes' });
-      const mod = reader();
-      const store = mod.thread(k);
-      await store.load();
-      const writer = mod.writer(store);
-      t.after(() => {
-        writer.dispose();
-        store.dispose();
-      });
-      store.connect();
-      await until(store, (s) => s.live === 'open');
-      await author.client.createComment(k, { markdown: 'before: for moderators only' });
-      await owner.approveComment((await author.client.createComment(k, { markdown: 'published' })).id);
-      await until(store, (s) => s.incoming.length === 1);
-      assert.deepEqual(store.$state.get().pending, [], 'not a moderator yet: nothing waiting reaches them');
+    t.after(() => owner.updateSite({ moderation: 'none' }));
+    const k = key();
+    const author = reader();
+    await author.session.signInAsGuest({ name: 'Writes' });
+    const mod = reader();
+    if (user) mod.session.use(await owner.createSession({ user }));
+    const store = mod.thread(k);
+    await store.load();
+    const writer = mod.writer(store);
+    t.after(() => {
+      writer.dispose();
+      store.dispose();
+    });
+    store.connect();
+    await until(store, (s) => s.live === 'open');
+    return { k, author, mod, store };
+  };
 
-      // The site's sign-in lands after the stream opened (as `signInWithSso` does).
-      mod.session.use(await owner.createSession({ user: { id: 'mod-live', name: 'Mod', moderator: true } }));
-      const waiting = await author.client.createComment(k, { markdown: 'after: for moderators only' });
-      const state = await until(store, (s) => s.pending.length === 1);
-      assert.equal(state.pending[0]!.id, waiting.id);
-      assert.equal(state.pending[0]!.status, 'pending');
-      assert.equal(state.incoming.length, 1, 'nothing heard twice');
-      await owner.removeComment(waiting.id);
-      await until(store, (s) => s.pending.length === 0);
-    } finally {
-      await owner.updateSite({ moderation: 'none' });
-    }
+  it('a reader who becomes a moderator while watching hears waiting comments from then on, missing nothing', async (t) => {
+    const { k, author, mod, store } = await watchedWhileHeld(t);
+    await author.client.createComment(k, { markdown: 'before: for moderators only' });
+    await owner.approveComment((await author.client.createComment(k, { markdown: 'published' })).id);
+    await until(store, (s) => s.incoming.length === 1);
+    assert.deepEqual(store.$state.get().pending, [], 'not a moderator yet: nothing waiting reaches them');
+
+    // The site's sign-in lands after the stream opened (as `signInWithSso` does).
+    mod.session.use(await owner.createSession({ user: { id: 'mod-live', name: 'Mod', moderator: true } }));
+    const waiting = await author.client.createComment(k, { markdown: 'after: for moderators only' });
+    const state = await until(store, (s) => s.pending.length === 1);
+    assert.equal(state.pending[0]!.id, waiting.id);
+    assert.equal(state.pending[0]!.status, 'pending');
+    assert.equal(state.incoming.length, 1, 'nothing heard twice');
+    await owner.removeComment(waiting.id);
+    await until(store, (s) => s.pending.length === 0);
   });
 
   it('a moderator whose right is taken away elsewhere hears no more waiting comments: the thread reloads as a reader’s, and the session says so', async (t) => {
-    await owner.updateSite({ moderation: 'pre' });
-    try {
-      const k = key();
-      const author = reader();
-      await author.session.signInAsGuest({ name: 'Writes' });
-      const mod = reader();
-      const user = { id: 'mod-demoted', name: 'Mod' };
-      mod.session.use(await owner.createSession({ user: { ...user, moderator: true } }));
-      const store = mod.thread(k);
-      const writer = mod.writer(store);
-      t.after(() => {
-        writer.dispose();
-        store.dispose();
-      });
-      await store.load();
-      store.connect();
-      await until(store, (s) => s.live === 'open');
-      const first = await author.client.createComment(k, { markdown: 'waits, seen by the moderator' });
-      await until(store, (s) => s.pending.length === 1);
+    const user = { id: 'mod-demoted', name: 'Mod' };
+    const { k, author, mod, store } = await watchedWhileHeld(t, { ...user, moderator: true });
+    const first = await author.client.createComment(k, { markdown: 'waits, seen by the moderator' });
+    await until(store, (s) => s.pending.length === 1);
 
-      // The site signs them in again elsewhere, no longer a moderator.
-      await owner.createSession({ user });
-      const second = await author.client.createComment(k, { markdown: 'waits, for moderators only' });
-      const state = await until(store, (s) => s.pending.length === 0 && s.status === 'ready');
-      assert.equal(mod.session.$session.get()?.moderator, undefined, 'the session knows');
-      assert.equal(mod.session.$session.get()?.user.name, 'Mod', 'still signed in');
-      assert.ok(
-        !state.comments.some((c) => c.id === first.id || c.id === second.id),
-        'neither waiting comment is shown',
-      );
-    } finally {
-      await owner.updateSite({ moderation: 'none' });
-    }
+    // The site signs them in again elsewhere, no longer a moderator.
+    await owner.createSession({ user });
+    const second = await author.client.createComment(k, { markdown: 'waits, for moderators only' });
+    const state = await until(store, (s) => s.pending.length === 0 && s.status === 'ready');
+    assert.equal(mod.session.$session.get()?.moderator, undefined, 'the session knows');
+    assert.equal(mod.session.$session.get()?.user.name, 'Mod', 'still signed in');
+    assert.ok(
+      !state.comments.some((c) => c.id === first.id || c.id === second.id),
+      'neither waiting comment is shown',
+    );
   });
 
   it('a reader gets a copy of their data, then erases themselves through the writer: their comments go, and they are signed out here and on the server', async () => {
