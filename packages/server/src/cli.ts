@@ -465,7 +465,7 @@ async function main() {
       } else if (sub === 'author-data') {
         const author = await db.transaction((tx) => commentAuthor(tx, site, id!));
         // Its own transaction: the copy is read in one snapshot from its first statement.
-        const data = await db.transaction((tx) => myData(tx, site.id, author));
+        const data = await db.snapshot((tx) => myData(tx, site.id, author));
         process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
       } else if (sub === 'erase-author') {
         const [author, erased] = await db.transaction(async (tx) => {

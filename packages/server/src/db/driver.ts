@@ -10,6 +10,11 @@ export interface Db extends Queryable {
   /** Runs `fn` in one transaction; a thrown error rolls it back and is rethrown. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
+   * Runs `fn` in one read-only REPEATABLE READ transaction: every statement in it sees the
+   * database as it was at its first (a page and where the event stream stood, together).
+   */
+  snapshot<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
    * Cross-process fan-out. On PostgreSQL this is LISTEN/NOTIFY, so every instance on the same
    * database hears every write; on PGlite (one process) it stays in memory.
    */

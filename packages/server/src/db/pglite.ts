@@ -21,6 +21,11 @@ export async function openPglite(dataDir?: string): Promise<Db> {
         const q: Queryable = { query: (sql, params) => query(tx, sql, params), exec: (sql) => exec(tx, sql) };
         return fn(q);
       }),
+    snapshot: (fn) =>
+      pg.transaction(async (tx) => {
+        await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+        return fn({ query: (sql, params) => query(tx, sql, params), exec: (sql) => exec(tx, sql) });
+      }),
     async listen(channel, onPayload) {
       const unsubscribe = await pg.listen(channel, onPayload);
       return async () => unsubscribe();

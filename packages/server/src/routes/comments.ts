@@ -125,7 +125,7 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
 
   defineRead(app, ctx, 'userData', async ({ site, params }) => ({
     status: 200,
-    body: await ctx.db.transaction((tx) => myData(tx, site.id, params.id)),
+    body: await ctx.db.snapshot((tx) => myData(tx, site.id, params.id)),
   }));
 
   defineWrite(app, ctx, 'eraseUser', async ({ site, params }, tx) => {

@@ -67,7 +67,7 @@ export function sessionRoutes(app: Hono, ctx: AppContext) {
   // In one snapshot, so the copy's parts agree; a blocked reader may ask for it too.
   defineRead(app, ctx, 'myData', async ({ site, viewer }) => ({
     status: 200,
-    body: await ctx.db.transaction((tx) => myData(tx, site.id, viewer.userId)),
+    body: await ctx.db.snapshot((tx) => myData(tx, site.id, viewer.userId)),
   }));
 
   // A read route by its plumbing: a blocked reader may still ask to be forgotten.

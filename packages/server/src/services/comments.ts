@@ -11,7 +11,7 @@ import type { Db, Queryable } from '../db/driver.js';
 import { AlreadyDone, type Claim } from '../http/idempotency.js';
 import { ProblemError } from '../http/problem.js';
 import { type CursorPosition, decodeCursor, encodeCursor } from './cursor.js';
-import { appendEvent, eventsChannel, threadPosition } from './events.js';
+import { appendEvent, eventsChannel, positionOf } from './events.js';
 import { holdReason } from './hold.js';
 import { renderMarkdown } from './markdown.js';
 import {
@@ -82,9 +82,14 @@ export class Comments {
     private cursorKey: () => string,
   ) {}
 
-  async #thread(q: Queryable, siteId: string, key: string): Promise<ThreadRow | undefined> {
-    const rows = await q.query<ThreadRow>(
-      `SELECT ${threadColumns} FROM threads WHERE site_id = $1 AND key = $2`,
+  /** The thread and where its event stream stands, in one round trip. */
+  async #thread(
+    q: Queryable,
+    siteId: string,
+    key: string,
+  ): Promise<(ThreadRow & { position: string }) | undefined> {
+    const rows = await q.query<ThreadRow & { position: string }>(
+      `SELECT ${threadColumns}, ${positionOf('threads')} AS position FROM threads WHERE site_id = $1 AND key = $2`,
       [siteId, key],
     );
     return rows[0];
@@ -101,8 +106,7 @@ export class Comments {
     key: string,
     options: { sort: Sort; limit: number; cursor?: string | undefined },
   ): Promise<SharedPage> {
-    return this.db.transaction(async (q) => {
-      await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    return this.db.snapshot(async (q) => {
       const thread = await this.#thread(q, site.id, key);
       const meta = toThreadMeta(thread, key);
       if (!thread) {
@@ -130,7 +134,7 @@ export class Comments {
          ORDER BY ${orderBy[options.sort]} LIMIT $2`,
         params,
       );
-      const position = await threadPosition(q, thread.id);
+      const { position } = thread;
       const nextCursor = this.#nextCursor(rows, options.limit, scope, options.sort === 'top');
       const replies = await this.#repliesPreview(q, rows, key);
       const comments: TopLevelComment[] = rows.map((row) => ({

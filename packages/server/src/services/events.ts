@@ -39,13 +39,18 @@ export async function appendEvent(
 }
 
 /**
- * Where a thread's event stream stands: its newest event's id, or, when every event has been
- * pruned, the last pruned id (so a stream resumed from here is not told it missed any).
+ * Where a thread's event stream stands, as an SQL expression over a row of `threads` named
+ * `alias`: its newest event's id, or, when every event has been pruned, the last pruned id (so a
+ * stream resumed from here is not told it missed any).
  */
+export function positionOf(alias: string): string {
+  return `greatest((SELECT max(id) FROM events WHERE thread_id = ${alias}.id), ${alias}.events_pruned_before - 1, 0)::text`;
+}
+
+/** Where a thread's event stream stands (see `positionOf`). */
 export async function threadPosition(q: Queryable, threadId: string): Promise<string> {
   const [row] = await q.query<{ position: string }>(
-    `SELECT greatest((SELECT max(id) FROM events WHERE thread_id = $1),
-                     (SELECT events_pruned_before - 1 FROM threads WHERE id = $1), 0)::text AS position`,
+    `SELECT ${positionOf('t')} AS position FROM threads t WHERE t.id = $1`,
     [threadId],
   );
   return row!.position;

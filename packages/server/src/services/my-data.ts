@@ -8,11 +8,9 @@ const iso = (at: Date | string) => new Date(at).toISOString();
 /**
  * A copy of everything the site holds of a user, for the user themselves (the rights of access
  * and portability): who they are to the site, their comments still there, reactions, event
- * answers and open reports. Read in one snapshot, so its parts agree: call it first in its own
- * transaction.
+ * answers and open reports. Run it in a snapshot (`db.snapshot`), so its parts agree.
  */
 export async function myData(q: Queryable, siteId: string, userId: string): Promise<MyData> {
-  await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
   const [user] = await q.query<{
     id: string;
     kind: MyData['user']['kind'];

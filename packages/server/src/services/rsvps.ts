@@ -210,8 +210,7 @@ export class Rsvps {
    * answer given meanwhile.
    */
   async get(siteId: string, key: string, userId?: string): Promise<EventInfo> {
-    return this.db.transaction(async (q) => {
-      await q.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
+    return this.db.snapshot(async (q) => {
       const row = await this.#required(q, siteId, key);
       const info = await this.#view(q, key, row, userId);
       return { ...info, position: await threadPosition(q, row.thread_id) };
