@@ -342,13 +342,15 @@ export function memoryKith(
     },
   };
   const strip = ({ seq: _seq, ...comment }: Stored): Comment => comment;
+  /** Whether a stream carries an event: news of a waiting comment goes to moderators and its author. */
+  const hears = (stream: { moderator: boolean; userId: string | undefined }, waitingBy?: string) =>
+    !waitingBy || stream.moderator || stream.userId === waitingBy;
   /** `waitingBy`: the author of the comment waiting for approval the event is about. */
   const emit = (thread: string, type: string, data: unknown, waitingBy?: string) => {
     const id = ++eventId;
     log.push({ id, thread, type, data, ...(waitingBy && { waitingBy }) });
     for (const stream of streams) {
-      const hears = !waitingBy || stream.moderator || stream.userId === waitingBy;
-      if (stream.thread === thread && hears) stream.push(id, type, data);
+      if (stream.thread === thread && hears(stream, waitingBy)) stream.push(id, type, data);
     }
   };
   const meta = (thread: string) => {
@@ -488,8 +490,7 @@ export function memoryKith(
             controller.enqueue(encoder.encode('event: reset\ndata: {"reason":"events-expired"}\n\n'));
           }
           for (const { id, thread: of, type, data, waitingBy } of log) {
-            const hears = !waitingBy || entry.moderator || entry.userId === waitingBy;
-            if (id > after && of === thread && hears) entry.push(id, type, data);
+            if (id > after && of === thread && hears(entry, waitingBy)) entry.push(id, type, data);
           }
           streams.add(entry);
           request.signal.addEventListener('abort', () => streams.delete(entry!));
