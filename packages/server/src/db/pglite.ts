@@ -12,19 +12,19 @@ export async function openPglite(dataDir?: string): Promise<Db> {
   const exec = async (q: Target, sql: string) => {
     await q.exec(sql);
   };
+  const within = (tx: Target): Queryable => ({
+    query: (sql, params) => query(tx, sql, params),
+    exec: (sql) => exec(tx, sql),
+  });
   return {
     kind: 'pglite',
     query: (sql, params) => query(pg, sql, params),
     exec: (sql) => exec(pg, sql),
-    transaction: (fn) =>
-      pg.transaction((tx) => {
-        const q: Queryable = { query: (sql, params) => query(tx, sql, params), exec: (sql) => exec(tx, sql) };
-        return fn(q);
-      }),
+    transaction: (fn) => pg.transaction((tx) => fn(within(tx))),
     snapshot: (fn) =>
       pg.transaction(async (tx) => {
         await tx.exec('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY');
-        return fn({ query: (sql, params) => query(tx, sql, params), exec: (sql) => exec(tx, sql) });
+        return fn(within(tx));
       }),
     async listen(channel, onPayload) {
       const unsubscribe = await pg.listen(channel, onPayload);

@@ -86,14 +86,8 @@ async function prepare<R extends RouteSpec>(ctx: AppContext, spec: R, c: Context
     }
     actor = 'owner';
   } else if (spec.stream && spec.auth === 'optional-user') {
-    // A stream reconnects on its own and cannot tell why it was refused: a token it does not take
-    // (revoked, expired) makes it everyone's stream rather than one refused forever.
-    viewer = authorization
-      ? await ctx.sessions.authenticate(site.id, authorization).catch((error: unknown) => {
-          if (error instanceof ProblemError && error.status === 401) return null;
-          throw error;
-        })
-      : null;
+    // A token the stream does not take (revoked, expired) makes it everyone's, not refused forever.
+    viewer = await ctx.sessions.streamReader(site.id, authorization);
   } else if (spec.auth !== 'none' && (spec.auth !== 'optional-user' || authorization)) {
     viewer = await ctx.sessions.authenticate(site.id, authorization);
     actor = `user:${viewer.userId}`;

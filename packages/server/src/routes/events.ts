@@ -2,7 +2,6 @@ import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppContext } from '../http/context.js';
 import { defineRead } from '../http/define.js';
-import { ProblemError } from '../http/problem.js';
 import { threadPosition } from '../services/events.js';
 
 interface EventRow {
@@ -27,12 +26,7 @@ export function eventRoutes(app: Hono, ctx: AppContext) {
      * stream now reads as the reader is now, and false.
      */
     const stillMay = async (): Promise<boolean> => {
-      const now = await ctx.sessions
-        .authenticate(site.id, c.req.header('authorization'), { fresh: true })
-        .catch((error: unknown) => {
-          if (error instanceof ProblemError && error.status === 401) return null;
-          throw error;
-        });
+      const now = await ctx.sessions.streamReader(site.id, c.req.header('authorization'), { fresh: true });
       if ((now?.moderator === true) === moderator && (now?.userId ?? null) === userId) return true;
       moderator = now?.moderator === true;
       userId = now?.userId ?? null;

@@ -191,6 +191,23 @@ export class Sessions {
     return viewer;
   }
 
+  /**
+   * A stream's reader: as `authenticate`, but a token the server no longer takes (revoked,
+   * expired) makes them everyone, never a refusal, since a stream reconnects on its own and could
+   * not tell why it was refused.
+   */
+  async streamReader(
+    siteId: string,
+    authorization: string | undefined,
+    options: { fresh?: boolean } = {},
+  ): Promise<Viewer | null> {
+    if (!authorization) return null;
+    return this.authenticate(siteId, authorization, options).catch((error: unknown) => {
+      if (error instanceof ProblemError && error.status === 401) return null;
+      throw error;
+    });
+  }
+
   async revoke(viewer: Viewer): Promise<void> {
     this.#cache.delete(viewer.tokenHash);
     await this.db.transaction(async (tx) => {
