@@ -12,7 +12,7 @@ import type {
 import type { Db, Queryable } from '../db/driver.js';
 import { ProblemError } from '../http/problem.js';
 import { decodeCursor, encodeCursor } from './cursor.js';
-import { appendEvent, threadPosition } from './events.js';
+import { appendEvent, positionOf } from './events.js';
 import { randomToken } from './secrets.js';
 
 /** What the owner said of the event, as stored (`details`) and answered. */
@@ -33,7 +33,11 @@ interface EventRow {
   sequence: number;
   going_seats: number;
   updated_at: Date | string;
+  /** With `'position'`: where the thread's event stream stands. */
+  position?: string;
 }
+
+type RowRead = 'lock' | 'position';
 
 const eventColumns =
   'e.thread_id, e.uid, e.details, e.starts_at, e.capacity, e.max_guests, e.show_attendees, e.cancelled, e.sequence, e.going_seats, e.updated_at';
@@ -112,17 +116,22 @@ export class Rsvps {
     private cursorKey: () => string,
   ) {}
 
-  async #row(q: Queryable, siteId: string, key: string, lock = false): Promise<EventRow | undefined> {
+  /**
+   * The event's row: `lock`ed for an answer (taken one at a time), or with its thread's stream
+   * `position` for a read that a card follows from there (same statement, one round trip).
+   */
+  async #row(q: Queryable, siteId: string, key: string, how?: RowRead): Promise<EventRow | undefined> {
     const rows = await q.query<EventRow>(
-      `SELECT ${eventColumns} FROM rsvp_events e JOIN threads t ON t.id = e.thread_id
-       WHERE t.site_id = $1 AND t.key = $2${lock ? ' FOR UPDATE OF e' : ''}`,
+      `SELECT ${eventColumns}${how === 'position' ? `, ${positionOf('t')} AS position` : ''}
+       FROM rsvp_events e JOIN threads t ON t.id = e.thread_id
+       WHERE t.site_id = $1 AND t.key = $2${how === 'lock' ? ' FOR UPDATE OF e' : ''}`,
       [siteId, key],
     );
     return rows[0];
   }
 
-  async #required(q: Queryable, siteId: string, key: string, lock = false): Promise<EventRow> {
-    const row = await this.#row(q, siteId, key, lock);
+  async #required(q: Queryable, siteId: string, key: string, how?: RowRead): Promise<EventRow> {
+    const row = await this.#row(q, siteId, key, how);
     if (!row) throw new ProblemError('event-not-found', { detail: 'This page has no event.' });
     return row;
   }
@@ -211,9 +220,8 @@ export class Rsvps {
    */
   async get(siteId: string, key: string, userId?: string): Promise<EventInfo> {
     return this.db.snapshot(async (q) => {
-      const row = await this.#required(q, siteId, key);
-      const info = await this.#view(q, key, row, userId);
-      return { ...info, position: await threadPosition(q, row.thread_id) };
+      const row = await this.#required(q, siteId, key, 'position');
+      return { ...(await this.#view(q, key, row, userId)), position: row.position! };
     });
   }
 
@@ -412,7 +420,7 @@ export class Rsvps {
         input.showAttendees ?? true,
       ],
     );
-    let row = await this.#required(tx, siteId, key, true);
+    let row = await this.#required(tx, siteId, key, 'lock');
     if (!cancelled) row = await this.#seatWaitlist(tx, row);
     const event = await this.#view(tx, key, row);
     await appendEvent(tx, threadId, siteId, key, 'event.changed', { event });
@@ -438,7 +446,7 @@ export class Rsvps {
     userId: string,
     request: RsvpRequest,
   ): Promise<EventInfo> {
-    let row = await this.#required(tx, siteId, key, true);
+    let row = await this.#required(tx, siteId, key, 'lock');
     if (row.cancelled) throw new ProblemError('event-cancelled', { detail: 'The event is cancelled.' });
     if (Date.now() >= new Date(row.starts_at).getTime()) {
       throw new ProblemError('rsvp-closed', { detail: 'The event has started: answers are closed.' });
@@ -507,7 +515,7 @@ export class Rsvps {
    * give way to one with the event as it is now. Whether there was an answer.
    */
   async forget(tx: Queryable, siteId: string, key: string, userId: string): Promise<boolean> {
-    let row = await this.#required(tx, siteId, key, true);
+    let row = await this.#required(tx, siteId, key, 'lock');
     const [was] = await tx.query<{ response: string; guests: number; waitlist: string | null }>(
       'DELETE FROM rsvps WHERE thread_id = $1 AND user_id = $2 RETURNING response, guests, waitlist',
       [row.thread_id, userId],
