@@ -534,6 +534,46 @@ describe('thread store, outbox and session against the reference server', () => 
     );
   });
 
+  it('a reset brings back as many comments as the reader had loaded: the page does not shrink under them', async (t) => {
+    const k = key();
+    const author = reader();
+    await author.session.signInAsGuest({ name: 'Writes' });
+    await seed(author.client, k, 45);
+    const user = { id: 'mod-paged', name: 'Mod', moderator: true };
+    const mod = reader();
+    mod.session.use(await owner.createSession({ user }));
+    const store = mod.thread(k);
+    const writer = mod.writer(store);
+    t.after(() => {
+      writer.dispose();
+      store.dispose();
+    });
+    await store.load();
+    await store.loadMore();
+    await store.loadMore();
+    assert.equal(store.$state.get().comments.length, 45, 'three pages read');
+    store.connect();
+    await until(store, (s) => s.live === 'open');
+
+    await owner.updateSite({ moderation: 'pre' });
+    t.after(() => owner.updateSite({ moderation: 'none' }));
+    await owner.createSession({ user: { ...user, moderator: false } });
+    await author.client.createComment(k, { markdown: 'waits, for moderators only' });
+    // The reset reached the reader: the writer read their session again, and the thread reloads.
+    await new Promise<void>((resolve) => {
+      const stop = mod.session.$session.listen((session) => {
+        if (session && !session.moderator) {
+          stop();
+          resolve();
+        }
+      });
+    });
+    const state = await until(store, (s) => s.loading === null && s.comments.length === 45);
+    assert.equal(new Set(state.comments.map((c) => c.id)).size, 45);
+    assert.equal(state.nextCursor, null);
+    assert.deepEqual(state.pending, []);
+  });
+
   it('a reader gets a copy of their data, then erases themselves through the writer: their comments go, and they are signed out here and on the server', async () => {
     const k = key();
     const me = reader();

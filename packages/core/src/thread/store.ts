@@ -65,7 +65,9 @@ export class ThreadStore {
   /** The live stream's options, made with the first page (which says where the stream starts). */
   #stream: EventStreamOptions | undefined;
   /** `connect` was asked for (the stream opens once the first page is here). */
-  #live = false;
+  #live: boolean | undefined;
+  /** Pages of top-level comments loaded since the first. */
+  #pages = 1;
   /**
    * Told the reason when the stream says to reload (`reset`), just before the thread does: the
    * writer reads the reader's session again when it is `viewer-changed`.
@@ -97,8 +99,12 @@ export class ThreadStore {
     return state.incoming.find((c) => c.id === id) ?? state.pending.find((c) => c.id === id);
   }
 
-  /** Loads (or reloads) the first page in the current sort. */
-  async load(): Promise<void> {
+  /**
+   * Loads (or reloads) the first page in the current sort, then the next ones up to `pages` (a
+   * reload after `reset` brings back as many as the reader had, so the page does not shrink under
+   * them).
+   */
+  async load(pages = 1): Promise<void> {
     const generation = ++this.#generation;
     const { sort } = this.$state.get();
     const token = this.client.token;
@@ -134,6 +140,10 @@ export class ThreadStore {
         onEvent: (event) => this.#apply(event.type as keyof ThreadEventMap, JSON.parse(event.data)),
       };
       if (this.#live) this.connect();
+      this.#pages = 1;
+      // Stops at the last page, at an error (shown), or when another load takes over.
+      for (let n = 1; n < pages && generation === this.#generation && !this.$state.get().error; n++)
+        await this.loadMore();
     } catch (thrown) {
       if (generation !== this.#generation) return;
       const error = await toKithError(thrown);
@@ -141,7 +151,7 @@ export class ThreadStore {
         this.session.expire();
         // Reading needs no session: a token the server no longer takes (expired, or signed out
         // by another element meanwhile) is dropped and the page read again without it.
-        if (token) return this.load();
+        if (token) return this.load(pages);
       }
       this.patch({ status: this.$state.get().meta ? 'ready' : 'error', error, loading: null });
     }
@@ -174,6 +184,7 @@ export class ThreadStore {
         meta: page.thread,
         loading: null,
       });
+      this.#pages++;
     } catch (thrown) {
       this.patch({ loading: null, error: await toKithError(thrown) });
     }
@@ -226,7 +237,7 @@ export class ThreadStore {
    * where it belongs. `sent`: the reader's own, just posted, shown at once; others' new top-level
    * comments wait in `incoming`.
    */
-  upsert(comment: Comment, sent = false): void {
+  upsert(comment: Comment, sent?: boolean): void {
     let state = this.$state.get();
     // One the reader saw waiting (their own, or anyone's for a moderator), now approved.
     const waited = state.pending.some((c) => c.id === comment.id);
@@ -399,9 +410,9 @@ export class ThreadStore {
         break;
       case 'reset':
         // Missed events are gone, or the reader changed (signed out, a moderator's right taken
-        // away or given): start again from a fresh page, as the reader is now.
+        // away or given): start again from fresh pages, as the reader is now.
         this.onReset?.((data as ThreadEventMap['reset']).reason);
-        void this.load();
+        void this.load(this.#pages);
         break;
     }
   }
