@@ -46,6 +46,11 @@ export interface MemoryKith {
   closed: Set<string>;
   /** Answers every request with this instead (e.g. a problem response), while set. */
   fail: ((request: Request) => Response | undefined | Promise<Response | undefined>) | undefined;
+  /**
+   * Waits for this before it answers a request it has carried out (a comment is stored and its
+   * news sent to open streams): the answer arrives after the news, as it can on a real network.
+   */
+  answering: ((request: Request) => Promise<void> | undefined) | undefined;
   /** Adds a comment as another reader would (it reaches open streams). */
   add(
     thread: string,
@@ -308,6 +313,7 @@ export function memoryKith(
     comments: [],
     closed: new Set(),
     fail: undefined,
+    answering: undefined,
     requests: [],
     reports: [],
     add(thread, markdown, { parentId, author = 'Someone', at, status = 'published' } = {}) {
@@ -381,7 +387,7 @@ export function memoryKith(
   const user = (request: Request) =>
     sessions.get(request.headers.get('authorization')?.replace('Bearer ', '') ?? '');
 
-  servers.set(name, async (request, url) => {
+  const respond = async (request: Request, url: URL): Promise<Response> => {
     kith.requests.push(request.clone());
     const failed = await kith.fail?.(request);
     if (failed) return failed;
@@ -669,6 +675,11 @@ export function memoryKith(
       return json(strip(comment));
     }
     return problem('not-found', 404);
+  };
+  servers.set(name, async (request, url) => {
+    const response = await respond(request, url);
+    await kith.answering?.(request);
+    return response;
   });
   return kith;
 }

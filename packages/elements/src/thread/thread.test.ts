@@ -572,6 +572,31 @@ describe('kith-thread', () => {
     ]);
   });
 
+  it('shows the reader’s comment once when the live stream brings it before the answer to the post', async () => {
+    const { kith, el } = await signedIn('Ada', [['First', 'Bo']]);
+    await waitUntil(() => el.store?.$state.get().live === 'open', 'not live');
+    let answer: (() => void) | undefined;
+    kith.answering = (request) =>
+      request.method === 'POST' && request.url.endsWith('/comments')
+        ? new Promise((resolve) => {
+            answer = resolve;
+          })
+        : undefined;
+    const area = await write(el, 'Said once');
+    area.dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true, composed: true }),
+    );
+    const said = () => articles(el).filter((a) => text(a.querySelector('[part="body"]')) === 'Said once');
+    const sending = () => said().filter((a) => a.matches('[part~="comment-sending"]'));
+    await waitUntil(() => said().length > 0 && sending().length === 0, 'the stream’s news did not come');
+    expect(answer, 'the answer to the post is still held').to.be.a('function');
+    expect(said().length).to.equal(1, 'shown as the thread’s, not a second time as sending');
+    answer!();
+    await waitUntil(() => text(root(el).querySelector('[role="status"]')) === 'Comment posted.');
+    expect(said().length).to.equal(1);
+    expect(kith.comments.filter((c) => c.markdown === 'Said once').length).to.equal(1);
+  });
+
   it('stays still with live="false": no event stream', async () => {
     const kith = memoryKith();
     kith.add('/post', 'Quiet');
