@@ -534,6 +534,41 @@ describe('thread store, outbox and session against the reference server', () => 
     );
   });
 
+  it('unsent: a comment the stream brought before the answer to its POST is not also on its way', async (t) => {
+    let answer: (() => void) | undefined;
+    const held: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      const response = await fetch(request);
+      if (request.method === 'POST' && request.url.endsWith('/comments'))
+        await new Promise<void>((resolve) => {
+          answer = resolve;
+        });
+      return response;
+    };
+    const me = reader(memoryStorage(), { fetch: held });
+    await me.session.signInAsGuest({ name: 'Quick' });
+    const k = key();
+    const store = me.thread(k);
+    const writer = me.writer(store);
+    t.after(() => {
+      writer.dispose();
+      store.dispose();
+    });
+    await store.load();
+    store.connect();
+    await until(store, (s) => s.live === 'open');
+
+    writer.post('heard before answered');
+    assert.equal(writer.unsent().length, 1, 'on its way');
+    await until(store, (s) => s.comments.some((c) => c.markdown === 'heard before answered'));
+    assert.ok(answer, 'the answer is still held');
+    assert.equal(me.outbox.$entries.get().length, 1, 'the outbox still holds it');
+    assert.deepEqual(writer.unsent(), [], 'shown by the thread, so not as on its way too');
+    answer!();
+    await until(store, () => me.outbox.$entries.get().length === 0);
+    assert.equal(store.$state.get().comments.filter((c) => c.markdown === 'heard before answered').length, 1);
+  });
+
   it('a reset brings back as many comments as the reader had loaded: the page does not shrink under them', async (t) => {
     const k = key();
     const author = reader();

@@ -8,7 +8,7 @@ import { deviceStorage, type KeyValueStorage } from '../storage.js';
 import { Outbox, type OutboxEntry } from './outbox.js';
 import { proofAsked } from './prover.js';
 import type { SessionStore } from './session.js';
-import type { ThreadStore } from './store.js';
+import type { ThreadState, ThreadStore } from './store.js';
 
 /** The client's drafts and unsent comments, shared by every element on the page. */
 export const outboxFor = perClient(
@@ -67,6 +67,25 @@ export class ThreadWriter {
     const kind = this.session.$session.get()?.user.kind ?? (site?.features.guests ? 'guest' : undefined);
     prover.needed = proofAsked(site?.proofOfWork, kind);
     prover.prepare();
+  }
+
+  /**
+   * The reader's comments on their way to this thread, less those the thread already shows: the
+   * stream's news of a comment can come before the answer to its POST, and a view that shows
+   * these beside the thread's comments then shows each one once.
+   */
+  unsent(state: ThreadState = this.store.$state.get()): OutboxEntry[] {
+    const me = this.session.$session.get()?.user.id;
+    const shown = [...state.pending, ...state.comments.flatMap((c) => [c, ...c.replies])];
+    return this.outbox.$entries
+      .get()
+      .filter(
+        (e) =>
+          e.threadKey === this.store.key &&
+          !shown.some(
+            (c) => me && c.author?.id === me && c.parentId === e.parentId && c.markdown === e.markdown,
+          ),
+      );
   }
 
   /** Posts a comment or reply through the outbox (kept until sent; see `Outbox`). */

@@ -573,7 +573,7 @@ export class KithThread extends KithElement {
   override render() {
     const t = this.localize;
     const state = this.#state.value;
-    const entries = this.#view?.unsent(state) ?? [];
+    const entries = (state && this.#view?.writer.unsent(state)) ?? [];
     // A failure an editor shows beside its text is not said again above the list.
     const banner = state?.error && state.status === 'ready' ? this.#errorText(state.error, true) : '';
     let content: unknown;

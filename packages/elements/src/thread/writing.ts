@@ -282,24 +282,6 @@ export class WritingView {
       }`;
   }
 
-  /**
-   * The reader's comments on their way to this thread, less those it already shows: the stream's
-   * news of a comment can come before the answer to its POST, and a comment is shown once.
-   */
-  unsent(state: ThreadState | undefined): OutboxEntry[] {
-    const me = this.writer.session.$session.get()?.user.id;
-    const shown = state ? [...state.pending, ...state.comments.flatMap((c) => [c, ...c.replies])] : [];
-    return this.writer.outbox.$entries
-      .get()
-      .filter(
-        (e) =>
-          e.threadKey === this.writer.store.key &&
-          !shown.some(
-            (c) => me && c.author?.id === me && c.parentId === e.parentId && c.markdown === e.markdown,
-          ),
-      );
-  }
-
   /** A comment still on its way: the writer's own text, as typed (not yet rendered by the server). */
   sending(entry: OutboxEntry) {
     const t = this.#t;
