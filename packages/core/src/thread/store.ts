@@ -66,7 +66,7 @@ export class ThreadStore {
   #stream: EventStreamOptions | undefined;
   /** `connect` was asked for (the stream opens once the first page is here). */
   #live: boolean | undefined;
-  /** Pages of top-level comments loaded since the first. */
+  /** Pages of top-level comments loaded, the first included (a reset reads as many again). */
   #pages = 1;
   /**
    * Told the reason when the stream says to reload (`reset`), just before the thread does: the
