@@ -534,6 +534,51 @@ describe('thread store, outbox and session against the reference server', () => 
     );
   });
 
+  it('a post whose answer was lost, sent again after the server forgot its key, still lands once', async () => {
+    const k = key();
+    let lose = true;
+    const flaky: typeof fetch = async (input, init) => {
+      const request = new Request(input, init);
+      const response = await fetch(request);
+      if (request.method === 'POST' && request.url.includes('/comments') && lose) {
+        lose = false;
+        throw new TypeError('connection reset');
+      }
+      return response;
+    };
+    const storage = memoryStorage();
+    const me = reader(storage, { fetch: flaky });
+    await me.session.signInAsGuest({ name: 'Away' });
+    const entry = me.outbox.post(k, 'said before the tunnel');
+    await me.outbox.flush();
+    assert.equal(me.outbox.$entries.get()[0]?.lastError?.code, 'network', 'kept: the answer was lost');
+    me.outbox.dispose();
+
+    // Two days later: the device still holds the post, the server no longer holds its key.
+    await kith.db.query('DELETE FROM idempotency WHERE key = $1', [entry.key]);
+    const twoDaysAgo = Date.now() - 2 * 86_400_000;
+    const [queue, entries] = [...storage.data].find(([, value]) => value.includes(entry.key))!;
+    const [held] = JSON.parse(entries);
+    storage.data.set(queue, JSON.stringify([{ ...held, createdAt: new Date(twoDaysAgo).toISOString() }]));
+    await kith.db.query("UPDATE comments SET created_at = $1 WHERE markdown = 'said before the tunnel'", [
+      new Date(twoDaysAgo + 1000).toISOString(),
+    ]);
+
+    const later = reader(storage);
+    const sent: string[] = [];
+    later.outbox.listen({ sent: (_, comment) => sent.push(comment.markdown) });
+    await later.outbox.resume();
+    assert.equal(later.outbox.$entries.get().length, 0, 'done with');
+    assert.deepEqual(sent, ['said before the tunnel'], 'the landed comment stands for it');
+    const page = await later.client.getThread(k);
+    assert.deepEqual(
+      page.comments.map((c) => c.markdown),
+      ['said before the tunnel'],
+      'posted once',
+    );
+    later.outbox.dispose();
+  });
+
   it('unsent: a comment the stream brought before the answer to its POST is not also on its way', async (t) => {
     let answer: (() => void) | undefined;
     const held: typeof fetch = async (input, init) => {

@@ -2,6 +2,7 @@ import type { Comment } from '@kith/protocol';
 import { atom } from 'nanostores';
 import { type KithClient, newIdempotencyKey } from '../client.js';
 import { type KithError, toKithError } from '../errors.js';
+import { myData } from '../my-data.js';
 import { type KeyValueStorage, readJson, writeJson } from '../storage.js';
 import { draftKey, draftSlot, outboxKey, readDraft } from './drafts.js';
 import { Prover } from './prover.js';
@@ -24,6 +25,14 @@ export interface OutboxListener {
   /** The server refused it for good (validation, closed thread...): the text is back in the draft. */
   refused?(entry: OutboxEntry, error: KithError): void;
 }
+
+/**
+ * How long an entry's Idempotency-Key surely still makes a repeat harmless: the server keeps one
+ * a day (docs/protocol.md), less a margin for the device's clock.
+ */
+const keyRemembered = 20 * 3_600_000;
+/** How far the device's clock may be from the server's when telling a landed comment by its time. */
+const clockSlack = 15 * 60_000;
 
 const isProofProblem = (error: KithError) =>
   error.code === 'proof-required' || error.code === 'proof-invalid';
@@ -139,8 +148,29 @@ export class Outbox {
     );
   }
 
+  /**
+   * The reader's comment that this entry made, if it landed with its answer lost and the server
+   * has since forgotten the entry's Idempotency-Key (it keeps one a day): the same text in the
+   * same place, written after the entry was queued (give or take the clocks' difference).
+   */
+  async #landed(entry: OutboxEntry): Promise<Comment | undefined> {
+    const { comments } = await myData(this.client);
+    const text = entry.markdown.replace(/\r\n?/g, '\n');
+    const queued = Date.parse(entry.createdAt) - clockSlack;
+    return comments.find(
+      (c) =>
+        c.threadKey === entry.threadKey &&
+        c.parentId === entry.parentId &&
+        c.markdown === text &&
+        Date.parse(c.createdAt) >= queued,
+    );
+  }
+
   /** Posts with a proof of work where one is needed; asked for one unexpectedly, solves one and tries once more. */
   async #post(entry: OutboxEntry): Promise<Comment> {
+    // Past the key's day, a repeat would post again: look first for the one that landed.
+    const landed = Date.now() - Date.parse(entry.createdAt) > keyRemembered && (await this.#landed(entry));
+    if (landed) return landed;
     try {
       return await this.#create(entry, await this.prover.take());
     } catch (thrown) {
