@@ -7,6 +7,18 @@ import { type KeyValueStorage, readJson, writeJson } from '../storage.js';
 import { draftKey, draftSlot, outboxKey, readDraft } from './drafts.js';
 import { Prover } from './prover.js';
 
+/**
+ * Whether `comment` could be the one `entry` posts: the same text, as the server keeps it, in the
+ * same place. (Whose it is, and when, the caller knows.)
+ */
+export function postedBy(entry: OutboxEntry, comment: Comment): boolean {
+  return (
+    comment.threadKey === entry.threadKey &&
+    comment.parentId === entry.parentId &&
+    comment.markdown === entry.markdown.replace(/\r\n?/g, '\n')
+  );
+}
+
 /** A comment on its way to the server. Kept on the device until the server has it. */
 export interface OutboxEntry {
   /** The Idempotency-Key: the same on every attempt, across reloads, so it posts once. */
@@ -155,15 +167,8 @@ export class Outbox {
    */
   async #landed(entry: OutboxEntry): Promise<Comment | undefined> {
     const { comments } = await myData(this.client);
-    const text = entry.markdown.replace(/\r\n?/g, '\n');
     const queued = Date.parse(entry.createdAt) - clockSlack;
-    return comments.find(
-      (c) =>
-        c.threadKey === entry.threadKey &&
-        c.parentId === entry.parentId &&
-        c.markdown === text &&
-        Date.parse(c.createdAt) >= queued,
-    );
+    return comments.find((c) => postedBy(entry, c) && Date.parse(c.createdAt) >= queued);
   }
 
   /** Posts with a proof of work where one is needed; asked for one unexpectedly, solves one and tries once more. */

@@ -5,7 +5,7 @@ import { approveComment, blockUser, removeComment } from '../moderation.js';
 import { eraseMe, myData } from '../my-data.js';
 import { reportComment } from '../report.js';
 import { deviceStorage, type KeyValueStorage } from '../storage.js';
-import { Outbox, type OutboxEntry } from './outbox.js';
+import { Outbox, type OutboxEntry, postedBy } from './outbox.js';
 import { proofAsked } from './prover.js';
 import type { SessionStore } from './session.js';
 import type { ThreadState, ThreadStore } from './store.js';
@@ -81,10 +81,7 @@ export class ThreadWriter {
       .get()
       .filter(
         (e) =>
-          e.threadKey === this.store.key &&
-          !shown.some(
-            (c) => me && c.author?.id === me && c.parentId === e.parentId && c.markdown === e.markdown,
-          ),
+          e.threadKey === this.store.key && !shown.some((c) => me && c.author?.id === me && postedBy(e, c)),
       );
   }
 
