@@ -75,14 +75,12 @@ export class ThreadWriter {
    * these beside the thread's comments then shows each one once.
    */
   unsent(state: ThreadState = this.store.$state.get()): OutboxEntry[] {
+    const entries = this.outbox.$entries.get().filter((e) => e.threadKey === this.store.key);
     const me = this.session.$session.get()?.user.id;
+    // Most renders have nothing on its way: the thread is not gone through for them.
+    if (!entries.length || !me) return entries;
     const shown = [...state.pending, ...state.comments.flatMap((c) => [c, ...c.replies])];
-    return this.outbox.$entries
-      .get()
-      .filter(
-        (e) =>
-          e.threadKey === this.store.key && !shown.some((c) => me && c.author?.id === me && postedBy(e, c)),
-      );
+    return entries.filter((e) => !shown.some((c) => c.author?.id === me && postedBy(e, c)));
   }
 
   /** Posts a comment or reply through the outbox (kept until sent; see `Outbox`). */
