@@ -54,6 +54,19 @@ describe('thread store, outbox and session against the reference server', () => 
       writer: (store: ThreadStore) => new ThreadWriter(store, outbox),
     };
   };
+  /** `who` following thread `k` live, through a writer (both disposed when the test ends). */
+  const following = async (t: TestContext, who: ReturnType<typeof reader>, k: string) => {
+    const store = who.thread(k);
+    const writer = who.writer(store);
+    t.after(() => {
+      writer.dispose();
+      store.dispose();
+    });
+    await store.load();
+    store.connect();
+    await until(store, (s) => s.live === 'open');
+    return { store, writer };
+  };
   const seed = async (client: KithClient, k: string, count: number) => {
     const made = [];
     for (let i = 0; i < count; i++) made.push(await client.createComment(k, { markdown: `comment ${i}` }));
@@ -452,15 +465,7 @@ describe('thread store, outbox and session against the reference server', () => 
     try {
       const k = key();
       const guest = reader();
-      const store = guest.thread(k);
-      await store.load();
-      const writer = guest.writer(store);
-      t.after(() => {
-        writer.dispose();
-        store.dispose();
-      });
-      store.connect();
-      await until(store, (s) => s.live === 'open');
+      const { store } = await following(t, guest, k);
       // Signed in and posting from another tab: this one only shares the session.
       await guest.session.signInAsGuest({ name: 'Signs In Later' });
       await until(store, (s) => s.live === 'open');
@@ -486,15 +491,7 @@ describe('thread store, outbox and session against the reference server', () => 
     await author.session.signInAsGuest({ name: 'Writes' });
     const mod = reader();
     if (user) mod.session.use(await owner.createSession({ user }));
-    const store = mod.thread(k);
-    await store.load();
-    const writer = mod.writer(store);
-    t.after(() => {
-      writer.dispose();
-      store.dispose();
-    });
-    store.connect();
-    await until(store, (s) => s.live === 'open');
+    const { store } = await following(t, mod, k);
     return { k, author, mod, store };
   };
 
@@ -592,16 +589,7 @@ describe('thread store, outbox and session against the reference server', () => 
     };
     const me = reader(memoryStorage(), { fetch: held });
     await me.session.signInAsGuest({ name: 'Quick' });
-    const k = key();
-    const store = me.thread(k);
-    const writer = me.writer(store);
-    t.after(() => {
-      writer.dispose();
-      store.dispose();
-    });
-    await store.load();
-    store.connect();
-    await until(store, (s) => s.live === 'open');
+    const { store, writer } = await following(t, me, key());
 
     writer.post('heard before answered');
     assert.equal(writer.unsent().length, 1, 'on its way');
