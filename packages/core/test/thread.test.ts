@@ -602,11 +602,15 @@ describe('thread store, outbox and session against the reference server', () => 
     assert.equal(store.$state.get().comments.filter((c) => c.markdown === 'heard before answered').length, 1);
   });
 
-  it('a reset brings back as many comments as the reader had loaded: the page does not shrink under them', async (t) => {
+  it('a reset brings back as many comments and replies as the reader had loaded: the page does not shrink under them', async (t) => {
     const k = key();
     const author = reader();
     await author.session.signInAsGuest({ name: 'Writes' });
-    await seed(author.client, k, 45);
+    const made = await seed(author.client, k, 45);
+    // On the second page, a comment with more replies than two pages of them.
+    const opened = made[10]!.id;
+    for (let i = 0; i < 45; i++)
+      await author.client.createComment(k, { markdown: `reply ${i}`, parentId: opened });
     const user = { id: 'mod-paged', name: 'Mod', moderator: true };
     const mod = reader();
     mod.session.use(await owner.createSession({ user }));
@@ -620,6 +624,14 @@ describe('thread store, outbox and session against the reference server', () => 
     await store.loadMore();
     await store.loadMore();
     assert.equal(store.$state.get().comments.length, 45, 'three pages read');
+    const repliesOf = (state: ThreadState) => state.comments.find((c) => c.id === opened)?.replies.length;
+    const preview = repliesOf(store.$state.get())!;
+    await store.loadReplies(opened);
+    const expanded = repliesOf(store.$state.get())!;
+    assert.ok(
+      preview < expanded && expanded < 45,
+      `the reader opened one page of replies (${preview}, then ${expanded})`,
+    );
     store.connect();
     await until(store, (s) => s.live === 'open');
 
@@ -636,9 +648,13 @@ describe('thread store, outbox and session against the reference server', () => 
         }
       });
     });
-    const state = await until(store, (s) => s.loading === null && s.comments.length === 45);
+    const state = await until(store, (s) => s.loading === null && repliesOf(s) === expanded);
     assert.equal(new Set(state.comments.map((c) => c.id)).size, 45);
     assert.equal(state.nextCursor, null);
+    assert.ok(
+      state.comments.find((c) => c.id === opened)?.repliesCursor,
+      'no more replies than the reader had',
+    );
     assert.deepEqual(state.pending, []);
   });
 

@@ -1,4 +1,4 @@
-import type { Comment, Site, Sort, ThreadEventMap, ThreadMeta } from '@kith/protocol';
+import type { Comment, Site, Sort, ThreadEventMap, ThreadMeta, TopLevelComment } from '@kith/protocol';
 import { atom } from 'nanostores';
 import { clientHttp, type KithClient } from '../client.js';
 import { type KithError, toKithError } from '../errors.js';
@@ -35,6 +35,12 @@ export interface ThreadState {
   /** The comment a permalink points at, once it is loaded. */
   focused: string | null;
 }
+
+const threadComment = ({ replies, ...comment }: TopLevelComment): ThreadComment => ({
+  ...comment,
+  replies: replies.comments,
+  repliesCursor: replies.nextCursor,
+});
 
 const initial = (sort: Sort): ThreadState => ({
   status: 'loading',
@@ -85,12 +91,12 @@ export class ThreadStore {
 
   /** Merges a change into `$state` (the writer records its outcomes here). */
   patch(patch: Partial<ThreadState>): void {
-    this.$state.set({ ...this.$state.get(), ...patch });
+    this.$state.set({ ...this.#now, ...patch });
   }
 
   /** A comment shown or held by this store (top-level, reply, incoming or pending), by id. */
   find(id: string): Comment | undefined {
-    const state = this.$state.get();
+    const state = this.#now;
     for (const top of state.comments) {
       if (top.id === id) return top;
       const reply = top.replies.find((r) => r.id === id);
@@ -99,20 +105,30 @@ export class ThreadStore {
     return state.incoming.find((c) => c.id === id) ?? state.pending.find((c) => c.id === id);
   }
 
+  /** The state as it is now. */
+  get #now(): ThreadState {
+    return this.$state.get();
+  }
+
+  /** A top-level comment on the page, by id. */
+  #top(id: string): ThreadComment | undefined {
+    return this.#now.comments.find((c) => c.id === id);
+  }
+
   /**
    * Loads (or reloads) the first page in the current sort, then the next ones up to `pages` (a
    * reload after `reset` brings back as many as the reader had, so the page does not shrink under
-   * them).
+   * them). Replies the reader opened below comments still on the page are read again as far.
    */
   async load(pages = 1): Promise<void> {
     const generation = ++this.#generation;
-    const { sort } = this.$state.get();
+    const { sort, comments } = this.#now;
     const token = this.client.token;
-    this.patch({ status: this.$state.get().meta ? this.$state.get().status : 'loading', loading: 'first' });
+    this.patch({ status: this.#now.meta ? this.#now.status : 'loading', loading: 'first' });
     try {
       const [page, site] = await Promise.all([
         this.client.getThread(this.key, { sort }),
-        this.$state.get().site ?? this.client.getSite(),
+        this.#now.site ?? this.client.getSite(),
       ]);
       if (generation !== this.#generation) return;
       this.patch({
@@ -120,11 +136,7 @@ export class ThreadStore {
         error: null,
         site,
         meta: page.thread,
-        comments: page.comments.map(({ replies, ...comment }) => ({
-          ...comment,
-          replies: replies.comments,
-          repliesCursor: replies.nextCursor,
-        })),
+        comments: page.comments.map(threadComment),
         nextCursor: page.nextCursor,
         incoming: [],
         mine: page.viewer?.reactions ?? {},
@@ -142,8 +154,16 @@ export class ThreadStore {
       if (this.#live) this.connect();
       this.#pages = 1;
       // Stops at the last page, at an error (shown), or when another load takes over.
-      for (let n = 1; n < pages && generation === this.#generation && !this.$state.get().error; n++)
-        await this.loadMore();
+      const current = () => generation === this.#generation && !this.#now.error;
+      for (let n = 1; n < pages && current(); n++) await this.loadMore();
+      // The replies the reader had opened, as far as they had read (bounded: each read brings a
+      // reply at least, or the comment has no more).
+      for (const { id, replies } of comments)
+        for (let n = 0; n < replies.length && current(); n++) {
+          const top = this.#top(id);
+          if (!top?.repliesCursor || top.replies.length >= replies.length) break;
+          await this.loadReplies(id);
+        }
     } catch (thrown) {
       if (generation !== this.#generation) return;
       const error = await toKithError(thrown);
@@ -153,32 +173,23 @@ export class ThreadStore {
         // by another element meanwhile) is dropped and the page read again without it.
         if (token) return this.load(pages);
       }
-      this.patch({ status: this.$state.get().meta ? 'ready' : 'error', error, loading: null });
+      this.patch({ status: this.#now.meta ? 'ready' : 'error', error, loading: null });
     }
   }
 
   /** The next page of top-level comments (skipping any already shown). */
   async loadMore(): Promise<void> {
-    const state = this.$state.get();
+    const state = this.#now;
     if (!state.nextCursor || state.loading) return;
     const generation = this.#generation;
     this.patch({ loading: 'more', error: null });
     try {
       const page = await this.client.getThread(this.key, { sort: state.sort, cursor: state.nextCursor });
       if (generation !== this.#generation) return;
-      const now = this.$state.get();
+      const now = this.#now;
       const seen = new Set(now.comments.map((c) => c.id));
       this.patch({
-        comments: [
-          ...now.comments,
-          ...page.comments
-            .filter((c) => !seen.has(c.id))
-            .map(({ replies, ...comment }) => ({
-              ...comment,
-              replies: replies.comments,
-              repliesCursor: replies.nextCursor,
-            })),
-        ],
+        comments: [...now.comments, ...page.comments.filter((c) => !seen.has(c.id)).map(threadComment)],
         nextCursor: page.nextCursor,
         mine: { ...now.mine, ...page.viewer?.reactions },
         meta: page.thread,
@@ -192,14 +203,14 @@ export class ThreadStore {
 
   /** The next replies below a top-level comment. */
   async loadReplies(rootId: string): Promise<void> {
-    const root = this.$state.get().comments.find((c) => c.id === rootId);
-    if (!root?.repliesCursor || this.$state.get().loading) return;
+    const root = this.#top(rootId);
+    if (!root?.repliesCursor || this.#now.loading) return;
     this.patch({ loading: rootId, error: null });
     try {
       const page = await this.client.getReplies(rootId, { cursor: root.repliesCursor });
       this.patch({
         loading: null,
-        comments: this.$state.get().comments.map((r) => {
+        comments: this.#now.comments.map((r) => {
           if (r.id !== rootId) return r;
           const seen = new Set(r.replies.map((c) => c.id));
           return {
@@ -216,14 +227,14 @@ export class ThreadStore {
 
   /** Changes the order and loads its first page. */
   setSort(sort: Sort): Promise<void> {
-    if (sort === this.$state.get().sort && this.$state.get().status === 'ready') return Promise.resolve();
+    if (sort === this.#now.sort && this.#now.status === 'ready') return Promise.resolve();
     this.patch({ sort, comments: [], nextCursor: null, incoming: [] });
     return this.load();
   }
 
   /** Shows the held-back new comments in their place. */
   showIncoming(): void {
-    const state = this.$state.get();
+    const state = this.#now;
     if (state.incoming.length === 0) return;
     const arrivals = state.incoming.map((c) => ({ ...c, replies: [], repliesCursor: null }));
     // Newest first in `new` and `top`, where a fresh comment would rank anyway; last in `old`.
@@ -238,7 +249,7 @@ export class ThreadStore {
    * comments wait in `incoming`.
    */
   upsert(comment: Comment, sent?: boolean): void {
-    let state = this.$state.get();
+    let state = this.#now;
     // One the reader saw waiting (their own, or anyone's for a moderator), now approved.
     const waited = state.pending.some((c) => c.id === comment.id);
     // The reader's own comment may arrive on the stream before the answer to its POST; one they
@@ -250,7 +261,7 @@ export class ThreadStore {
     // No longer waiting: now one of the thread's.
     if (comment.status === 'published' && waited) {
       this.patch({ pending: state.pending.filter((c) => c.id !== comment.id) });
-      state = this.$state.get();
+      state = this.#now;
     }
     const existing = this.find(comment.id);
     if (existing) {
@@ -296,7 +307,7 @@ export class ThreadStore {
 
   /** Swaps in the comment's new version (an edit, new reaction counts) wherever it is shown. */
   replace(comment: Comment, also: Partial<Pick<ThreadState, 'meta' | 'pending'>> = {}): void {
-    const state = this.$state.get();
+    const state = this.#now;
     const swap = (c: Comment) => (c.id === comment.id ? { ...c, ...comment } : c);
     this.patch({
       ...also,
@@ -310,7 +321,7 @@ export class ThreadStore {
 
   /** Shows a comment as deleted (its replies stay) and counts it out. */
   remove(comment: Comment): void {
-    const state = this.$state.get();
+    const state = this.#now;
     const was = this.find(comment.id);
     if (was && !was.deleted) {
       // A comment still awaiting moderation was never counted.
@@ -336,19 +347,17 @@ export class ThreadStore {
       const target = await this.client.getComment(id);
       if (target.threadKey !== this.key) return false;
       const rootId = target.rootId ?? target.id;
-      let root = this.$state.get().comments.find((c) => c.id === rootId);
+      let root = this.#top(rootId);
       if (!root) {
         const top = rootId === target.id ? target : await this.client.getComment(rootId);
-        root = { ...top, replies: [], repliesCursor: top.replyCount > 0 ? '' : null };
-        if (root.repliesCursor === '') {
-          const first = await this.client.getReplies(rootId);
-          root = { ...root, replies: first.comments, repliesCursor: first.nextCursor };
-        }
-        this.patch({ comments: [root, ...this.$state.get().comments] });
+        root = threadComment({
+          ...top,
+          replies: top.replyCount ? await this.client.getReplies(rootId) : { comments: [], nextCursor: null },
+        });
+        this.patch({ comments: [root, ...this.#now.comments] });
       }
       for (let guard = 0; guard < 50 && !this.find(id); guard++) {
-        const current = this.$state.get().comments.find((c) => c.id === rootId);
-        if (!current?.repliesCursor) break;
+        if (!this.#top(rootId)?.repliesCursor) break;
         await this.loadReplies(rootId);
       }
       const found = this.find(id) !== undefined;

@@ -1,7 +1,22 @@
 import { css } from 'lit';
 
-/** The editor's styles, added to the thread's shadow root with the editor chunk. */
+/**
+ * The styles of what writing shows (the editor, comments on their way, who the reader comments
+ * as), added to the thread's shadow root with the editor chunk: a reader who only reads never
+ * downloads them.
+ */
 export const editorStyles = css`
+  [part~='comment-sending'] {
+    border: 1px dashed var(--_border);
+  }
+  .plain {
+    white-space: pre-wrap;
+  }
+  .signed-in {
+    margin: 0 0 var(--_space);
+    color: var(--_muted);
+    font-size: 0.875em;
+  }
   [part='editor'] {
     display: grid;
     gap: var(--_space);
@@ -75,3 +90,10 @@ export const editorStyles = css`
     color: var(--_danger);
   }
 `;
+
+/** Adds `editorStyles` to the thread's shadow root, once. */
+export function adoptEditorStyles(root: ShadowRoot | null): void {
+  if (root && !root.adoptedStyleSheets.includes(editorStyles.styleSheet!)) {
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, editorStyles.styleSheet!];
+  }
+}

@@ -8,7 +8,6 @@ import {
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { live } from 'lit/directives/live.js';
 import { Localizer } from '../base/localize.js';
-import { editorStyles } from './editor.styles.js';
 import type en from './editor-translations/en.js';
 import { safeHtml } from './sanitize.js';
 import { type EditorSlot, slotKey } from './slot.js';
@@ -66,10 +65,6 @@ export class CommentEditor {
     this.#key = slotKey(slot);
     const draft = writer.outbox.draft(this.store.key, this.#key);
     this.#text = draft || (slot.kind === 'edit' ? slot.comment.markdown : '');
-    const root = host.renderRoot;
-    if (root instanceof ShadowRoot && !root.adoptedStyleSheets.includes(editorStyles.styleSheet!)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, editorStyles.styleSheet!];
-    }
   }
 
   #el<T extends HTMLElement>(selector: string): T | null {

@@ -85,8 +85,7 @@ export const threadStyles = css`
   [part~='comment-focused'] {
     background: var(--_highlight);
   }
-  [part~='comment-pending'],
-  [part~='comment-sending'] {
+  [part~='comment-pending'] {
     border: 1px dashed var(--_border);
   }
   [part='comment-header'] {
@@ -156,11 +155,8 @@ export const threadStyles = css`
     border-inline-start: 3px solid var(--_border);
     color: var(--_muted);
   }
-  .deleted,
-  .plain {
-    white-space: pre-wrap;
-  }
   .deleted {
+    white-space: pre-wrap;
     color: var(--_muted);
     font-style: italic;
   }
@@ -201,11 +197,6 @@ export const threadStyles = css`
   }
   [part='error'] p {
     margin: 0;
-  }
-  .signed-in {
-    margin: 0 0 var(--_space);
-    color: var(--_muted);
-    font-size: 0.875em;
   }
   [part='skeleton'] .bone {
     display: grid;

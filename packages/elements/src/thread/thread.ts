@@ -477,8 +477,6 @@ export class KithThread extends KithElement {
       siblings.push(reply);
       byParent.set(reply.parentId ?? root.id, siblings);
     }
-    const names = new Map<string, string>([[root.id, root.author?.name ?? '']]);
-    for (const reply of replies) names.set(reply.id, reply.author?.name ?? '');
     const subtree = (parent: Comment, depth: number): TemplateResult | typeof nothing => {
       // Past the cap, every deeper reply is listed at the cap's level, in order.
       const flat: Comment[] = [];
@@ -501,7 +499,7 @@ export class KithThread extends KithElement {
                 state,
                 depth >= this.maxDepth ? nothing : subtree(child, depth + 1),
                 depth >= this.maxDepth && child.parentId !== parent.id
-                  ? names.get(child.parentId ?? '')
+                  ? replies.find((r) => r.id === child.parentId)?.author?.name
                   : undefined,
               )}
             </li>`,

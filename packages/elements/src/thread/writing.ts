@@ -11,6 +11,7 @@ import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { Localizer } from '../base/localize.js';
 import { followSiteSignIn } from '../base/site-sign-in.js';
 import type { CommentEditor } from './editor.js';
+import { adoptEditorStyles } from './editor.styles.js';
 import type { EditorSlot } from './slot.js';
 import { shownInEditor, writeErrorText, writingStrings } from './writing-strings.js';
 
@@ -59,6 +60,7 @@ export class WritingView {
     private hooks: WritingHooks,
   ) {
     this.#localize = new Localizer(host, writingStrings, hooks.locale);
+    adoptEditorStyles(host.shadowRoot);
     const { store, outbox } = writer;
     followSiteSignIn(store.session);
     // A moderator's stream brings others' comments waiting for approval: each arrival is said,
