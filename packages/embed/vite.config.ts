@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { dropAnnotations } from './drop-annotations.js';
 import { minifyTemplates } from './minify-templates.js';
 
 const coreModules =
@@ -6,7 +7,7 @@ const coreModules =
 
 // One ES module loader plus one chunk per element (and shared chunks), minified.
 export default defineConfig({
-  plugins: [minifyTemplates()],
+  plugins: [minifyTemplates(), dropAnnotations()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     target: 'es2022',
@@ -19,6 +20,8 @@ export default defineConfig({
       preserveEntrySignatures: 'allow-extension',
       // Six hash characters (36 bits) tell one version of a chunk from another, and each costs a
       // byte or so in every chunk that imports it (scripts/lib/sizes.mjs finds chunks by them).
+      // With six the bundler takes at most 64 chunks (the 65th fails the build, asking for seven);
+      // there are 64 today, so a new chunk means merging two or paying for a seventh character.
       output: {
         minify: true,
         chunkFileNames: 'chunks/[name]-[hash:6].js',

@@ -124,14 +124,14 @@ export class KithClient {
     return this.#json<T>(path, {
       method,
       headers,
-      ...(body !== undefined && { json: body }),
-      ...(options.signal && { signal: options.signal }),
+      json: body,
+      signal: options.signal,
     });
   }
 
   /** The site's capabilities: features, moderation mode, reactions and limits. */
   getSite(options: { signal?: AbortSignal } = {}): Promise<Site> {
-    return this.#json('', options.signal ? { signal: options.signal } : {});
+    return this.#json('', { signal: options.signal });
   }
 
   /** A thread's meta and first (or `cursor`'s) page of top-level comments with their first replies. */
@@ -140,10 +140,7 @@ export class KithClient {
     if (options.sort) searchParams.sort = options.sort;
     if (options.limit) searchParams.limit = options.limit;
     if (options.cursor) searchParams.cursor = options.cursor;
-    return this.#json(`threads/${seg(key)}`, {
-      searchParams,
-      ...(options.signal && { signal: options.signal }),
-    });
+    return this.#json(`threads/${seg(key)}`, { searchParams, signal: options.signal });
   }
 
   /** A page of the replies below a comment (any depth, oldest first). */
@@ -151,10 +148,7 @@ export class KithClient {
     const searchParams: Record<string, string | number> = {};
     if (options.limit) searchParams.limit = options.limit;
     if (options.cursor) searchParams.cursor = options.cursor;
-    return this.#json(`comments/${seg(commentId)}/replies`, {
-      searchParams,
-      ...(options.signal && { signal: options.signal }),
-    });
+    return this.#json(`comments/${seg(commentId)}/replies`, { searchParams, signal: options.signal });
   }
 
   /** Comment counts for many threads: one request per 100 keys. */
@@ -166,7 +160,7 @@ export class KithClient {
       for (const key of unique.slice(i, i + 100)) searchParams.append('thread', key);
       const page = await this.#json<Counts>('counts', {
         searchParams,
-        ...(options.signal && { signal: options.signal }),
+        signal: options.signal,
       });
       Object.assign(counts, page.counts);
     }
@@ -175,7 +169,7 @@ export class KithClient {
 
   /** One comment (a permalink's target): published, or the signed-in author's own pending one. */
   getComment(commentId: string, options: { signal?: AbortSignal } = {}): Promise<Comment> {
-    return this.#json(`comments/${seg(commentId)}`, options.signal ? { signal: options.signal } : {});
+    return this.#json(`comments/${seg(commentId)}`, { signal: options.signal });
   }
 
   /** The HTML posting `markdown` would show, without posting it. */
@@ -183,7 +177,7 @@ export class KithClient {
     return this.#json('preview', {
       method: 'post',
       json: { markdown },
-      ...(options.signal && { signal: options.signal }),
+      signal: options.signal,
     });
   }
 
@@ -217,7 +211,7 @@ export class KithClient {
 
   /** How often a page was shared, per network (first-party counts). */
   getShares(key: string, options: { signal?: AbortSignal } = {}): Promise<ShareCounts> {
-    return this.#json(`threads/${seg(key)}/shares`, options.signal ? { signal: options.signal } : {});
+    return this.#json(`threads/${seg(key)}/shares`, { signal: options.signal });
   }
 
   /** Counts one share click (once per reader and network). */
@@ -233,7 +227,7 @@ export class KithClient {
   }
 
   getSession(options: { signal?: AbortSignal } = {}): Promise<SessionInfo> {
-    return this.#json('sessions/current', options.signal ? { signal: options.signal } : {});
+    return this.#json('sessions/current', { signal: options.signal });
   }
 
   /** Revokes the token on the server and forgets it. */

@@ -18,9 +18,7 @@ import { request } from './http.js';
 /** A fresh challenge from the client's site (each is good for one comment, for ten minutes). */
 export async function getChallenge(client: KithClient, signal?: AbortSignal): Promise<ProofChallenge> {
   try {
-    return (await (
-      await request(clientHttp(client), 'challenge', signal ? { signal } : {})
-    ).json()) as ProofChallenge;
+    return (await (await request(clientHttp(client), 'challenge', { signal })).json()) as ProofChallenge;
   } catch (error) {
     throw await toKithError(error);
   }

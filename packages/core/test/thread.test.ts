@@ -634,6 +634,14 @@ describe('thread store, outbox and session against the reference server', () => 
     );
     store.connect();
     await until(store, (s) => s.live === 'open');
+    let fewest = 45;
+    let fewestReplies = expanded;
+    t.after(
+      store.$state.listen((s) => {
+        fewest = Math.min(fewest, s.comments.length);
+        fewestReplies = Math.min(fewestReplies, repliesOf(s) ?? 0);
+      }),
+    );
 
     await owner.updateSite({ moderation: 'pre' });
     t.after(() => owner.updateSite({ moderation: 'none' }));
@@ -656,6 +664,77 @@ describe('thread store, outbox and session against the reference server', () => 
       'no more replies than the reader had',
     );
     assert.deepEqual(state.pending, []);
+    assert.equal(fewest, 45, 'never fewer comments while it reloads');
+    assert.equal(fewestReplies, expanded, 'never fewer replies while it reloads');
+  });
+
+  it('a reload misses nothing written while it reads, and counts nothing twice', async (t) => {
+    const k = key();
+    const author = reader();
+    await author.session.signInAsGuest({ name: 'Busy' });
+    const made = await seed(author.client, k, 25);
+    // The reader's later pages wait while `held` is set: what is written meanwhile comes after
+    // the first page was read.
+    let held: Promise<void> | undefined;
+    let firstPageRead = () => {};
+    const me = reader(memoryStorage(), {
+      fetch: async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        const later = url.includes('cursor=');
+        if (held && later) await held;
+        const response = await fetch(input, init);
+        if (url.includes('sort=') && !later) firstPageRead();
+        return response;
+      },
+    });
+    const { store } = await following(t, me, k);
+    await store.loadMore();
+    let release!: () => void;
+    held = new Promise((resolve) => {
+      release = resolve;
+    });
+    const read = new Promise<void>((resolve) => {
+      firstPageRead = resolve;
+    });
+    const reloaded = store.load(2);
+    await read; // the second page waits
+    const fresh = await author.client.createComment(k, { markdown: 'written during the reload' });
+    await author.client.editComment(made[0]!.id, 'edited during the reload');
+    release();
+    held = undefined;
+    await reloaded;
+    const state = await until(store, (s) => s.incoming.length === 1);
+    assert.equal(state.incoming[0]!.id, fresh.id, 'held back as new, once');
+    assert.equal(state.meta?.commentCount, 26);
+    assert.equal(state.comments.length, 25);
+    assert.ok(!state.comments.some((c) => c.id === fresh.id));
+    assert.equal(state.comments.find((c) => c.id === made[0]!.id)?.markdown, 'edited during the reload');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    assert.equal(store.$state.get().meta?.commentCount, 26, 'nothing counted twice');
+    assert.equal(store.$state.get().incoming.length, 1);
+  });
+
+  it('oldest first: a comment held back as new is shown once, also when a later page brings it', async (t) => {
+    const k = key();
+    const author = reader();
+    await author.session.signInAsGuest({ name: 'Early' });
+    await seed(author.client, k, 25);
+    const me = reader();
+    const store = new ThreadStore(me.client, k, me.session, { sort: 'old' });
+    t.after(() => store.dispose());
+    await store.load();
+    store.connect();
+    await until(store, (s) => s.live === 'open');
+    const late = await author.client.createComment(k, { markdown: 'late to the thread' });
+    await until(store, (s) => s.incoming.length === 1);
+    await store.loadMore();
+    let state = store.$state.get();
+    assert.equal(state.comments.at(-1)?.id, late.id, 'the last page brings it in its place');
+    assert.deepEqual(state.incoming, [], 'no longer held back');
+    store.showIncoming();
+    state = store.$state.get();
+    assert.equal(state.comments.filter((c) => c.id === late.id).length, 1);
+    assert.equal(state.meta?.commentCount, 26);
   });
 
   it('a reader gets a copy of their data, then erases themselves through the writer: their comments go, and they are signed out here and on the server', async () => {

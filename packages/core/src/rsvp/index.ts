@@ -35,7 +35,7 @@ export function getEvent(
   key: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<EventInfo> {
-  return call(client, eventPath(key), options.signal ? { signal: options.signal } : {});
+  return call(client, eventPath(key), { signal: options.signal });
 }
 
 /**
@@ -54,7 +54,7 @@ export function rsvp(
   return call(client, `${eventPath(key)}/rsvp`, {
     method: 'PUT',
     json: answer,
-    ...(options.signal && { signal: options.signal }),
+    signal: options.signal,
   });
 }
 
@@ -69,7 +69,7 @@ export function getAttendees(
   if (options.cursor) searchParams.cursor = options.cursor;
   return call(client, `${eventPath(key)}/attendees`, {
     searchParams,
-    ...(options.signal && { signal: options.signal }),
+    signal: options.signal,
   });
 }
 

@@ -1,4 +1,12 @@
-import type { Comment, Site, Sort, ThreadEventMap, ThreadMeta, TopLevelComment } from '@kith/protocol';
+import type {
+  Comment,
+  CommentPage,
+  Site,
+  Sort,
+  ThreadEventMap,
+  ThreadMeta,
+  TopLevelComment,
+} from '@kith/protocol';
 import { atom } from 'nanostores';
 import { clientHttp, type KithClient } from '../client.js';
 import { type KithError, toKithError } from '../errors.js';
@@ -36,10 +44,27 @@ export interface ThreadState {
   focused: string | null;
 }
 
+/** A top-level comment as the server sends it, in the store's shape. */
 const threadComment = ({ replies, ...comment }: TopLevelComment): ThreadComment => ({
   ...comment,
   replies: replies.comments,
   repliesCursor: replies.nextCursor,
+});
+
+/** A top-level comment just written: no replies yet. */
+const alone = (comment: Comment): ThreadComment => ({ ...comment, replies: [], repliesCursor: null });
+
+/** `comments`, then those of a page not among them yet. */
+const withPage = (comments: ThreadComment[], page: TopLevelComment[]): ThreadComment[] => [
+  ...comments,
+  ...page.filter((c) => !comments.some((d) => d.id === c.id)).map(threadComment),
+];
+
+/** A top-level comment with the next page of its replies (each reply once). */
+const withReplies = (root: ThreadComment, page: CommentPage): ThreadComment => ({
+  ...root,
+  replies: [...root.replies, ...page.comments.filter((c) => !root.replies.some((r) => r.id === c.id))],
+  repliesCursor: page.nextCursor,
 });
 
 const initial = (sort: Sort): ThreadState => ({
@@ -116,54 +141,69 @@ export class ThreadStore {
   }
 
   /**
-   * Loads (or reloads) the first page in the current sort, then the next ones up to `pages` (a
-   * reload after `reset` brings back as many as the reader had, so the page does not shrink under
-   * them). Replies the reader opened below comments still on the page are read again as far.
+   * Loads (or reloads) the first page in the current sort, then the next ones up to `pages`, and
+   * below each comment still there as many replies as the reader had opened: a reload after
+   * `reset` reads as far as the reader had read before it shows anything, so the page never
+   * shrinks under them.
    */
   async load(pages = 1): Promise<void> {
     const generation = ++this.#generation;
-    const { sort, comments } = this.#now;
+    const { sort, comments: had } = this.#now;
     const token = this.client.token;
+    // The stream pauses while the thread is read, and starts again from where its first page was
+    // read once it is shown: what happens meanwhile is neither missed nor counted twice.
+    this.#pause();
     this.patch({ status: this.#now.meta ? this.#now.status : 'loading', loading: 'first' });
     try {
-      const [page, site] = await Promise.all([
+      const [first, site] = await Promise.all([
         this.client.getThread(this.key, { sort }),
         this.#now.site ?? this.client.getSite(),
       ]);
+      let page = first;
+      let comments = first.comments.map(threadComment);
+      let mine = first.viewer?.reactions ?? {};
+      let read = 1;
+      for (; read < pages && page.nextCursor; read++) {
+        page = await this.client.getThread(this.key, { sort, cursor: page.nextCursor });
+        comments = withPage(comments, page.comments);
+        mine = { ...mine, ...page.viewer?.reactions };
+      }
+      // The replies the reader had opened below comments still here (bounded: each read brings a
+      // reply at least, or the comment has no more).
+      for (const { id, replies } of had) {
+        const i = comments.findIndex((c) => c.id === id);
+        for (
+          let n = 0, top = comments[i];
+          n < replies.length && top?.repliesCursor && top.replies.length < replies.length;
+          n++
+        )
+          top = comments[i] = withReplies(
+            top,
+            await this.client.getReplies(id, { cursor: top.repliesCursor }),
+          );
+      }
       if (generation !== this.#generation) return;
       this.patch({
         status: 'ready',
         error: null,
         site,
-        meta: page.thread,
-        comments: page.comments.map(threadComment),
+        // As of the first page, which the stream goes on from.
+        meta: first.thread,
+        comments,
         nextCursor: page.nextCursor,
         incoming: [],
-        mine: page.viewer?.reactions ?? {},
-        pending: page.viewer?.pending ?? [],
+        mine,
+        pending: first.viewer?.pending ?? [],
         loading: null,
       });
+      this.#pages = read;
       // Kept: the stream records in them where it is, so the next one resumes from there.
-      this.#stream ??= {
-        lastEventId: page.position,
+      (this.#stream ??= {
         headers: clientHttp(this.client).headers,
         onOpen: () => this.patch({ live: 'open' }),
         onDrop: () => this.patch({ live: 'reconnecting' }),
         onEvent: (event) => this.#apply(event.type as keyof ThreadEventMap, JSON.parse(event.data)),
-      };
-      if (this.#live) this.connect();
-      this.#pages = 1;
-      // Stops at the last page, at an error (shown), or when another load takes over.
-      const current = () => generation === this.#generation && !this.#now.error;
-      for (let n = 1; n < pages && current(); n++) await this.loadMore();
-      // The replies the reader had opened, as far as they had read (bounded: each read brings a
-      // reply at least, or the comment has no more).
-      for (const { id, replies } of comments)
-        for (let n = 0; n < replies.length && current(); n++) {
-          const top = this.#top(id);
-          if (!top?.repliesCursor || top.replies.length >= replies.length) break;
-          await this.loadReplies(id);
-        }
+      }).lastEventId = first.position;
     } catch (thrown) {
       if (generation !== this.#generation) return;
       const error = await toKithError(thrown);
@@ -174,6 +214,9 @@ export class ThreadStore {
         if (token) return this.load(pages);
       }
       this.patch({ status: this.#now.meta ? 'ready' : 'error', error, loading: null });
+    } finally {
+      // From the first page read, or (nothing read was shown) from where it paused.
+      if (this.#live && generation === this.#generation) this.connect();
     }
   }
 
@@ -187,9 +230,10 @@ export class ThreadStore {
       const page = await this.client.getThread(this.key, { sort: state.sort, cursor: state.nextCursor });
       if (generation !== this.#generation) return;
       const now = this.#now;
-      const seen = new Set(now.comments.map((c) => c.id));
       this.patch({
-        comments: [...now.comments, ...page.comments.filter((c) => !seen.has(c.id)).map(threadComment)],
+        comments: withPage(now.comments, page.comments),
+        // Held back as new (oldest first, say, before the last page was read): now in its place.
+        incoming: now.incoming.filter((c) => !page.comments.some((p) => p.id === c.id)),
         nextCursor: page.nextCursor,
         mine: { ...now.mine, ...page.viewer?.reactions },
         meta: page.thread,
@@ -210,15 +254,7 @@ export class ThreadStore {
       const page = await this.client.getReplies(rootId, { cursor: root.repliesCursor });
       this.patch({
         loading: null,
-        comments: this.#now.comments.map((r) => {
-          if (r.id !== rootId) return r;
-          const seen = new Set(r.replies.map((c) => c.id));
-          return {
-            ...r,
-            replies: [...r.replies, ...page.comments.filter((c) => !seen.has(c.id))],
-            repliesCursor: page.nextCursor,
-          };
-        }),
+        comments: this.#now.comments.map((r) => (r.id === rootId ? withReplies(r, page) : r)),
       });
     } catch (thrown) {
       this.patch({ loading: null, error: await toKithError(thrown) });
@@ -236,7 +272,7 @@ export class ThreadStore {
   showIncoming(): void {
     const state = this.#now;
     if (state.incoming.length === 0) return;
-    const arrivals = state.incoming.map((c) => ({ ...c, replies: [], repliesCursor: null }));
+    const arrivals = state.incoming.map(alone);
     // Newest first in `new` and `top`, where a fresh comment would rank anyway; last in `old`.
     const comments =
       state.sort === 'old' ? [...state.comments, ...arrivals] : [...arrivals.reverse(), ...state.comments];
@@ -279,7 +315,7 @@ export class ThreadStore {
     };
     if (comment.depth === 0) {
       if (own) {
-        const top = { ...comment, replies: [], repliesCursor: null };
+        const top = alone(comment);
         const comments = state.sort === 'old' ? [...state.comments, top] : [top, ...state.comments];
         this.patch({ comments, meta });
       } else {
@@ -347,19 +383,15 @@ export class ThreadStore {
       const target = await this.client.getComment(id);
       if (target.threadKey !== this.key) return false;
       const rootId = target.rootId ?? target.id;
-      let root = this.#top(rootId);
-      if (!root) {
+      if (!this.#top(rootId)) {
         const top = rootId === target.id ? target : await this.client.getComment(rootId);
-        root = threadComment({
-          ...top,
-          replies: top.replyCount ? await this.client.getReplies(rootId) : { comments: [], nextCursor: null },
-        });
-        this.patch({ comments: [root, ...this.#now.comments] });
+        const replies = top.replyCount
+          ? await this.client.getReplies(rootId)
+          : { comments: [], nextCursor: null };
+        this.patch({ comments: [threadComment({ ...top, replies }), ...this.#now.comments] });
       }
-      for (let guard = 0; guard < 50 && !this.find(id); guard++) {
-        if (!this.#top(rootId)?.repliesCursor) break;
+      for (let guard = 0; guard < 50 && !this.find(id) && this.#top(rootId)?.repliesCursor; guard++)
         await this.loadReplies(rootId);
-      }
       const found = this.find(id) !== undefined;
       if (found) this.patch({ focused: id });
       return found;
@@ -377,9 +409,10 @@ export class ThreadStore {
    */
   connect(): void {
     this.#live = true;
-    // Opened once the first page is here (which sets `#stream`), from where that page was read:
-    // nothing written between the two is missed.
-    if (this.#stream) this.#closeStream ??= openEventStream(this.client.eventsUrl(this.key), this.#stream);
+    // Opened once the first page is here (which sets `#stream`), from where that page was read,
+    // and not while the thread is read again (see `load`): nothing written between is missed.
+    if (this.#stream && this.#now.loading !== 'first')
+      this.#closeStream ??= openEventStream(this.client.eventsUrl(this.key), this.#stream);
   }
 
   /** Connects again, with the reader's session as it is now, missing nothing (if connected). */
@@ -392,9 +425,14 @@ export class ThreadStore {
 
   disconnect(): void {
     this.#live = false;
+    this.#pause();
+    this.patch({ live: 'off' });
+  }
+
+  /** Closes the stream; `connect` (or the next load, if connected) opens it again. */
+  #pause(): void {
     this.#closeStream?.();
     this.#closeStream = undefined;
-    this.patch({ live: 'off' });
   }
 
   #apply<K extends keyof ThreadEventMap>(type: K, data: ThreadEventMap[K]): void {

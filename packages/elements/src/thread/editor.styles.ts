@@ -59,9 +59,6 @@ export const editorStyles = css`
   [part='editor'] .tabs button,
   [part='editor'] .buttons button {
     padding: 0.3em 0.9em;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_surface);
   }
   [part='editor'] .tabs [aria-pressed='true'] {
     border-color: var(--_accent);

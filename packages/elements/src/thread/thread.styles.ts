@@ -27,22 +27,15 @@ export const threadStyles = css`
     display: flex;
     gap: 0.25rem;
   }
+  /* Every button here, the editor's included. */
   button {
-    font: inherit;
-    color: inherit;
-    cursor: pointer;
-  }
-  [part='sort-button'],
-  [part='more'],
-  [part='incoming'],
-  [part='retry'],
-  [part='write'],
-  [part='action'],
-  [part='reaction'] {
     padding: 0.25em 0.7em;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
+    font: inherit;
+    color: inherit;
+    cursor: pointer;
   }
   [aria-pressed='true'] {
     border-color: var(--_accent);
