@@ -643,6 +643,10 @@ describe('thread store, outbox and session against the reference server', () => 
       }),
     );
 
+    // Anyone may hear resets beside the writer, and stop.
+    const heard: string[] = [];
+    store.onReset((reason) => heard.push(reason));
+    store.onReset(() => heard.push('stopped, yet heard'))();
     await owner.updateSite({ moderation: 'pre' });
     t.after(() => owner.updateSite({ moderation: 'none' }));
     await owner.createSession({ user: { ...user, moderator: false } });
@@ -664,6 +668,7 @@ describe('thread store, outbox and session against the reference server', () => 
       'no more replies than the reader had',
     );
     assert.deepEqual(state.pending, []);
+    assert.deepEqual(heard, ['viewer-changed']);
     assert.equal(fewest, 45, 'never fewer comments while it reloads');
     assert.equal(fewestReplies, expanded, 'never fewer replies while it reloads');
   });

@@ -99,11 +99,8 @@ export class ThreadStore {
   #live: boolean | undefined;
   /** Pages of top-level comments loaded, the first included (a reset reads as many again). */
   #pages = 1;
-  /**
-   * Told the reason when the stream says to reload (`reset`), just before the thread does: the
-   * writer reads the reader's session again when it is `viewer-changed`.
-   */
-  onReset: ((reason: string) => void) | undefined;
+  /** Who hears each `reset` (see `onReset`). */
+  readonly #resetListeners = new Set<(reason: string) => void>();
 
   constructor(
     readonly client: KithClient,
@@ -133,6 +130,16 @@ export class ThreadStore {
   /** The state as it is now. */
   get #now(): ThreadState {
     return this.$state.get();
+  }
+
+  /**
+   * Tells `listener` the reason each time the stream says to reload (`reset`), just before the
+   * thread does: the writer reads the reader's session again on `viewer-changed`. Returns the
+   * function that stops it.
+   */
+  onReset(listener: (reason: string) => void): () => void {
+    this.#resetListeners.add(listener);
+    return () => this.#resetListeners.delete(listener);
   }
 
   /** A top-level comment on the page, by id. */
@@ -458,7 +465,7 @@ export class ThreadStore {
       case 'reset':
         // Missed events are gone, or the reader changed (signed out, a moderator's right taken
         // away or given): start again from fresh pages, as the reader is now.
-        this.onReset?.((data as ThreadEventMap['reset']).reason);
+        for (const listener of this.#resetListeners) listener((data as ThreadEventMap['reset']).reason);
         void this.load(this.#pages);
         break;
     }

@@ -24,6 +24,7 @@ export const outboxFor = perClient(
 export class ThreadWriter {
   readonly #unlisten: () => void;
   readonly #unlistenSession: () => void;
+  readonly #unlistenReset: () => void;
 
   constructor(
     readonly store: ThreadStore,
@@ -41,9 +42,9 @@ export class ThreadWriter {
       const session = store.session.$session.get();
       return `${session?.user.id}|${session?.moderator}`;
     };
-    store.onReset = (reason) => {
+    this.#unlistenReset = store.onReset((reason) => {
       if (reason === 'viewer-changed') void this.#refreshSession();
-    };
+    });
     let before = reader();
     this.#unlistenSession = store.session.$session.listen(() => {
       if (reader() === before) return;
@@ -207,7 +208,7 @@ export class ThreadWriter {
   dispose(): void {
     this.#unlisten();
     this.#unlistenSession();
-    this.store.onReset = undefined;
+    this.#unlistenReset();
   }
 }
 
