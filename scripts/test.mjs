@@ -19,6 +19,10 @@ const testFiles = (dir, suffix = '.test.ts') =>
   readdirSync(join(root, dir))
     .filter((f) => f.endsWith(suffix))
     .map((f) => join(dir, f));
+// A test file that hangs fails after fifteen minutes, by name, instead of stopping the whole run
+// at the CI's limit with nothing said. The slowest (the CLI's, on PGlite) takes under five here.
+const nodeTest = ['--test-reporter=spec', '--test-timeout=900000'];
+
 const results = [];
 const skipped = [];
 
@@ -107,7 +111,7 @@ async function main() {
     '--import',
     'tsx',
     '--test',
-    '--test-reporter=spec',
+    ...nodeTest,
     ...testFiles('packages/server/test').map((f) => f.replace('packages/server/', '')),
   ];
   await suite('lint and format (biome)', bin('biome'), ['check', '.']);
@@ -131,7 +135,7 @@ async function main() {
       '--import',
       'tsx',
       '--test',
-      '--test-reporter=spec',
+      ...nodeTest,
       ...testFiles('packages/core/test').map((f) => f.replace('packages/core/', '')),
     ],
     {
@@ -154,7 +158,7 @@ async function main() {
       process.execPath,
       [
         '--test',
-        '--test-reporter=spec',
+        ...nodeTest,
         ...testFiles('examples/blog/test', '.test.mjs').map((f) => f.replace('examples/blog/', '')),
       ],
       {
@@ -167,7 +171,7 @@ async function main() {
       process.execPath,
       [
         '--test',
-        '--test-reporter=spec',
+        ...nodeTest,
         ...testFiles('examples/react/test', '.test.mjs').map((f) => f.replace('examples/react/', '')),
       ],
       {
@@ -180,7 +184,7 @@ async function main() {
     await suite(
       'Storybook stories in Chromium',
       process.execPath,
-      ['--test', '--test-reporter=spec', '.storybook/test/stories.test.mjs'],
+      ['--test', ...nodeTest, '.storybook/test/stories.test.mjs'],
       {
         env: { CHROMIUM_PATH: deps.chromium },
       },
