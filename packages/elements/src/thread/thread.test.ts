@@ -597,6 +597,33 @@ describe('kith-thread', () => {
     expect(kith.comments.filter((c) => c.markdown === 'Said once').length).to.equal(1);
   });
 
+  it('a reload keeps what the reader sees until it has read as far, and the list says it is busy meanwhile', async () => {
+    const kith = memoryKith();
+    for (let i = 0; i < 25; i++) kith.add('/post', `Comment ${i}`);
+    const el = await thread(kith.url);
+    await ready(el);
+    button(el, 'Load more comments')!.click();
+    await waitUntil(() => articles(el).length === 25, 'the second page did not come');
+    let answer: (() => void) | undefined;
+    kith.answering = (request) =>
+      new URL(request.url).searchParams.has('cursor')
+        ? new Promise((resolve) => {
+            answer = resolve;
+          })
+        : undefined;
+    const reloaded = el.store!.load(2); // as a stream's `reset` does
+    await waitUntil(() => answer, 'the second page was not asked for');
+    await el.updateComplete;
+    const list = root(el).querySelector('[part="list"]')!;
+    expect(list.getAttribute('aria-busy')).to.equal('true');
+    expect(articles(el).length).to.equal(25, 'nothing goes while it reloads');
+    answer!();
+    await reloaded;
+    await el.updateComplete;
+    expect(list.getAttribute('aria-busy')).to.equal('false');
+    expect(articles(el).length).to.equal(25);
+  });
+
   it('stays still with live="false": no event stream', async () => {
     const kith = memoryKith();
     kith.add('/post', 'Quiet');

@@ -598,7 +598,7 @@ export class KithThread extends KithElement {
             : nothing
         }
         ${banner ? html`<div part="error" role="alert"><p>${banner}</p></div>` : nothing}
-        <ol part="list" aria-labelledby="kith-thread-heading" aria-busy=${state.loading === 'more' ? 'true' : 'false'}>
+        <ol part="list" aria-labelledby="kith-thread-heading" aria-busy=${state.loading === 'more' || state.loading === 'first' ? 'true' : 'false'}>
           ${topSending.map((entry) => html`<li>${this.#view?.sending(entry)}</li>`)}
           ${state.pending
             .filter((c) => c.depth === 0)
