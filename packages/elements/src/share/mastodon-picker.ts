@@ -2,15 +2,22 @@ import { mastodonHost } from '@kith/core/share/mastodon-host';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { defineStrings, Localizer } from '../base/localize.js';
 import { rememberedInstance, rememberInstance } from './networks/mastodon.js';
-import en from './picker-translations/en.js';
+import en, { type PickerStrings } from './picker-translations/en.js';
 import { adoptPopupStyles, place } from './place.js';
 
+/**
+ * The picker's translations ride in the bar's own (`translations/<lang>.js`, as `picker`): the
+ * bar has loaded them already for a reader of that language, and the build's chunks are counted.
+ */
+const withBar = (load: () => Promise<{ picker: PickerStrings }>) => (): Promise<{ default: PickerStrings }> =>
+  load().then(({ picker }) => ({ default: picker }));
+
 const strings = defineStrings(en, {
-  ar: () => import('./picker-translations/ar.js'),
-  de: () => import('./picker-translations/de.js'),
-  es: () => import('./picker-translations/es.js'),
-  fr: () => import('./picker-translations/fr.js'),
-  ja: () => import('./picker-translations/ja.js'),
+  ar: withBar(() => import('./translations/ar.js')),
+  de: withBar(() => import('./translations/de.js')),
+  es: withBar(() => import('./translations/es.js')),
+  fr: withBar(() => import('./translations/fr.js')),
+  ja: withBar(() => import('./translations/ja.js')),
 });
 
 type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };

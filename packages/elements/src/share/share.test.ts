@@ -311,7 +311,7 @@ describe('kith-share', () => {
     expect((buttons(el)[0] as HTMLAnchorElement).href).to.equal(opened[0]);
   });
 
-  it('asks for the Mastodon server in the reader’s language (the picker brings its own strings)', async () => {
+  it('asks for the Mastodon server in the reader’s language (its strings come with the bar’s)', async () => {
     const el = await fixture<KithShare>(
       html`<kith-share locale="de" networks="mastodon" url=${page}></kith-share>`,
     );

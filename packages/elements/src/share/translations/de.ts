@@ -13,3 +13,6 @@ const strings: ShareStrings = {
 };
 
 export default strings;
+
+// The Mastodon picker's, loaded with the bar's (see mastodon-picker.ts).
+export { default as picker } from '../picker-translations/de.js';
