@@ -61,13 +61,39 @@ describe('demo blog: the comment thread', () => {
     assert.deepEqual(foreign, []);
     assert.ok(chunks.some((c) => c.startsWith('thread-')));
     assert.deepEqual(
-      chunks.filter((c) => c.startsWith('editor-')),
+      chunks.filter((c) => c.startsWith('editor-') || c.startsWith('permalink-')),
       [],
-      'a reader who only reads never loads the editor and the writer',
+      'a reader who only reads never loads the editor and the writer, nor the code for permalinks',
     );
     await thread(page).getByRole('button', { name: 'Write a comment…' }).click();
     await thread(page).getByRole('textbox', { name: 'Your comment' }).waitFor();
     assert.equal(chunks.filter((c) => c.startsWith('editor-')).length, 1, 'loaded when they start to write');
+    await context.close();
+  });
+
+  it('a permalink opens the post at its comment, focused and marked', async () => {
+    const [ravi] = (await threadComments(demo, '/posts/meetup-recap')).filter((c) =>
+      c.markdown.includes('Thanks for hosting'),
+    );
+    const reply = ravi.replies.comments.at(-1);
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/posts/meetup-recap/#kith-comment-${reply.id}`);
+    const article = thread(page).locator(`#kith-comment-${reply.id}`);
+    await article.waitFor();
+    await page.waitForFunction(
+      (id) => document.querySelector('kith-thread').shadowRoot.activeElement?.id === `kith-comment-${id}`,
+      reply.id,
+    );
+    assert.match(await article.getAttribute('part'), /\bcomment-focused\b/);
+    // A permalink clicked in the page moves the mark (the time links to the comment).
+    await comment(page, 'Thanks for hosting').locator('[part="time"]').first().click();
+    await page.waitForFunction(
+      (id) => document.querySelector('kith-thread').shadowRoot.activeElement?.id === `kith-comment-${id}`,
+      ravi.id,
+    );
+    assert.equal(new URL(page.url()).hash, `#kith-comment-${ravi.id}`);
+    assert.doesNotMatch(await article.getAttribute('part'), /comment-focused/);
     await context.close();
   });
 

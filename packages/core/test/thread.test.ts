@@ -911,7 +911,15 @@ describe('thread store, outbox and session against the reference server', () => 
     for (let i = 0; i < 8; i++) {
       target = await me.client.createComment(k, { markdown: `deep ${i}`, parentId: target.id });
     }
-    const store = me.thread(k);
+    // Someone else follows the permalink; `unreadable` makes the server's answers for it fail.
+    let unreadable: string | undefined;
+    const store = reader(memoryStorage(), {
+      fetch: async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (unreadable && url.endsWith(`/comments/${unreadable}`)) return new Response(null, { status: 503 });
+        return fetch(input, init);
+      },
+    }).thread(k);
     await store.load();
     assert.ok(!store.$state.get().comments.some((c) => c.id === old.id));
     assert.equal(await store.focus(target.id), true);
@@ -920,6 +928,97 @@ describe('thread store, outbox and session against the reference server', () => 
     assert.equal(state.comments[0]!.id, old.id, 'its top-level comment is pinned first');
     assert.ok(state.comments[0]!.replies.some((r) => r.id === target.id));
     assert.equal(await store.focus('c_unknown'), false);
+
+    // Read again (as a reset does): the pinned comment stays first, with the replies down to the
+    // target, and nothing shows twice.
+    await store.load();
+    const reloaded = store.$state.get();
+    assert.equal(reloaded.status, 'ready');
+    assert.equal(reloaded.comments[0]!.id, old.id, 'still pinned first after a reload');
+    assert.ok(
+      reloaded.comments[0]!.replies.some((r) => r.id === target.id),
+      'down to the target',
+    );
+    assert.equal(reloaded.focused, target.id);
+    assert.equal(new Set(reloaded.comments.map((c) => c.id)).size, 21);
+
+    // Removed by a moderator meanwhile: it stays pinned as removed, with its replies.
+    await owner.removeComment(old.id);
+    await store.load();
+    const removed = store.$state.get().comments[0]!;
+    assert.equal(removed.id, old.id);
+    assert.equal(removed.deleted, true);
+    assert.ok(removed.replies.length > 0);
+
+    // Not to be had this time: the reload shows the rest, and no error.
+    unreadable = old.id;
+    await store.load();
+    const without = store.$state.get();
+    assert.equal(without.status, 'ready');
+    assert.equal(without.error, null);
+    assert.deepEqual(
+      without.comments.map((c) => c.id),
+      made
+        .slice(2)
+        .reverse()
+        .map((c) => c.id),
+    );
     store.dispose();
+  });
+
+  it('a new sort drops the pinned comment: the page is that order’s first', async () => {
+    const k = key();
+    const me = reader();
+    await me.session.signInAsGuest({ name: 'Sorter' });
+    const made = await seed(me.client, k, 22);
+    const store = me.thread(k);
+    await store.load();
+    assert.equal(await store.focus(made[0]!.id), true);
+    assert.equal(store.$state.get().comments[0]!.id, made[0]!.id);
+    await store.setSort('old');
+    await store.setSort('new');
+    const state = store.$state.get();
+    assert.deepEqual(
+      state.comments.map((c) => c.id),
+      made
+        .slice(2)
+        .reverse()
+        .map((c) => c.id),
+      'the newest 20, without the oldest',
+    );
+    store.dispose();
+  });
+
+  it('replies asked for before a reload and answered after it are dropped: the reload’s answer stands', async (t) => {
+    const k = key();
+    const author = reader();
+    await author.session.signInAsGuest({ name: 'Replies' });
+    const [root] = await seed(author.client, k, 1);
+    for (let i = 0; i < 8; i++)
+      await author.client.createComment(k, { markdown: `r${i}`, parentId: root!.id });
+    let hold: Promise<void> | undefined;
+    const me = reader(memoryStorage(), {
+      fetch: async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (hold && url.includes('/replies')) await hold;
+        return fetch(input, init);
+      },
+    });
+    const store = me.thread(k);
+    t.after(() => store.dispose());
+    await store.load();
+    const preview = store.$state.get().comments[0]!.replies.length;
+    let release!: () => void;
+    hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    const opening = store.loadReplies(root!.id); // held until the reload is done
+    await store.load();
+    release();
+    hold = undefined;
+    await opening;
+    const state = store.$state.get();
+    assert.equal(state.loading, null);
+    assert.equal(state.comments[0]!.replies.length, preview, 'as the reload read it');
   });
 });

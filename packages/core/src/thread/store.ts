@@ -99,6 +99,11 @@ export class ThreadStore {
   #live: boolean | undefined;
   /** Pages of top-level comments loaded, the first included (a reset reads as many again). */
   #pages = 1;
+  /**
+   * The top-level comment `focus` pinned first (it was on no page read); read again with the
+   * thread until the sort changes.
+   */
+  pinned: string | undefined;
   /** Who hears each `reset` (see `onReset`). */
   readonly #resetListeners = new Set<(reason: string) => void>();
 
@@ -142,11 +147,6 @@ export class ThreadStore {
     return () => this.#resetListeners.delete(listener);
   }
 
-  /** A top-level comment on the page, by id. */
-  #top(id: string): ThreadComment | undefined {
-    return this.#now.comments.find((c) => c.id === id);
-  }
-
   /**
    * Loads (or reloads) the first page in the current sort, then the next ones up to `pages`, and
    * below each comment still there as many replies as the reader had opened: a reload after
@@ -175,6 +175,12 @@ export class ThreadStore {
         comments = withPage(comments, page.comments);
         mine = { ...mine, ...page.viewer?.reactions };
       }
+      // Still on no page read: the pinned comment, read again (left out if it is gone).
+      const pin = this.pinned;
+      if (pin && !comments.some((c) => c.id === pin))
+        await import('./permalink.js')
+          .then(async ({ readRoot }) => comments.unshift(await readRoot(this.client, pin)))
+          .catch(() => {});
       // The replies the reader had opened below comments still here (bounded: each read brings a
       // reply at least, or the comment has no more).
       for (const { id, replies } of had) {
@@ -248,30 +254,40 @@ export class ThreadStore {
       });
       this.#pages++;
     } catch (thrown) {
-      this.patch({ loading: null, error: await toKithError(thrown) });
+      this.#failed(generation, thrown);
     }
   }
 
   /** The next replies below a top-level comment. */
   async loadReplies(rootId: string): Promise<void> {
-    const root = this.#top(rootId);
+    const root = this.#now.comments.find((c) => c.id === rootId);
     if (!root?.repliesCursor || this.#now.loading) return;
+    const generation = this.#generation;
     this.patch({ loading: rootId, error: null });
     try {
       const page = await this.client.getReplies(rootId, { cursor: root.repliesCursor });
-      this.patch({
-        loading: null,
-        comments: this.#now.comments.map((r) => (r.id === rootId ? withReplies(r, page) : r)),
-      });
+      // Unless the thread is being read again meanwhile (see `load`): its answer stands.
+      if (generation === this.#generation)
+        this.patch({
+          loading: null,
+          comments: this.#now.comments.map((r) => (r.id === rootId ? withReplies(r, page) : r)),
+        });
     } catch (thrown) {
-      this.patch({ loading: null, error: await toKithError(thrown) });
+      this.#failed(generation, thrown);
     }
+  }
+
+  /** A further page or replies could not be read: said, unless the thread is being read again. */
+  async #failed(generation: number, thrown: unknown): Promise<void> {
+    const error = await toKithError(thrown);
+    if (generation === this.#generation) this.patch({ loading: null, error });
   }
 
   /** Changes the order and loads its first page. */
   setSort(sort: Sort): Promise<void> {
     if (sort === this.#now.sort && this.#now.status === 'ready') return Promise.resolve();
     this.patch({ sort, comments: [], nextCursor: null, incoming: [] });
+    this.pinned = undefined;
     return this.load();
   }
 
@@ -379,33 +395,11 @@ export class ThreadStore {
 
   /**
    * Brings a permalinked comment onto the page: loads its top-level comment (pinned first when it
-   * is not on a loaded page) and that comment's replies until the target is among them.
+   * is not on a loaded page, and kept there when the thread is read again) and that comment's
+   * replies until the target is among them. Its code loads on first use.
    */
-  async focus(id: string): Promise<boolean> {
-    if (this.find(id)) {
-      this.patch({ focused: id });
-      return true;
-    }
-    try {
-      const target = await this.client.getComment(id);
-      if (target.threadKey !== this.key) return false;
-      const rootId = target.rootId ?? target.id;
-      if (!this.#top(rootId)) {
-        const top = rootId === target.id ? target : await this.client.getComment(rootId);
-        const replies = top.replyCount
-          ? await this.client.getReplies(rootId)
-          : { comments: [], nextCursor: null };
-        this.patch({ comments: [threadComment({ ...top, replies }), ...this.#now.comments] });
-      }
-      for (let guard = 0; guard < 50 && !this.find(id) && this.#top(rootId)?.repliesCursor; guard++)
-        await this.loadReplies(rootId);
-      const found = this.find(id) !== undefined;
-      if (found) this.patch({ focused: id });
-      return found;
-    } catch (thrown) {
-      this.patch({ error: await toKithError(thrown) });
-      return false;
-    }
+  focus(id: string): Promise<boolean> {
+    return import('./permalink.js').then((permalink) => permalink.focus(this, id));
   }
 
   /**

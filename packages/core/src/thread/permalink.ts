@@ -1,0 +1,48 @@
+import type { Comment } from '@kith/protocol';
+import type { KithClient } from '../client.js';
+import { toKithError } from '../errors.js';
+import type { ThreadComment, ThreadStore } from './store.js';
+
+/**
+ * Permalinks, loaded by `ThreadStore.focus` on first use: most readers never follow one, so their
+ * page does not carry this.
+ */
+
+/** A top-level comment with its first replies, read from the server. */
+export async function withFirstReplies(client: KithClient, root: Comment): Promise<ThreadComment> {
+  const { comments, nextCursor } = root.replyCount
+    ? await client.getReplies(root.id)
+    : { comments: [], nextCursor: null };
+  return { ...root, replies: comments, repliesCursor: nextCursor };
+}
+
+/** A top-level comment by id, with its first replies (a pinned one, read again with the thread). */
+export const readRoot = async (client: KithClient, id: string): Promise<ThreadComment> =>
+  withFirstReplies(client, await client.getComment(id));
+
+/** See `ThreadStore.focus`. */
+export async function focus(store: ThreadStore, id: string): Promise<boolean> {
+  const shown = (rootId: string) => store.$state.get().comments.find((c) => c.id === rootId);
+  if (store.find(id)) {
+    store.patch({ focused: id });
+    return true;
+  }
+  try {
+    const target = await store.client.getComment(id);
+    if (target.threadKey !== store.key) return false;
+    const rootId = target.rootId ?? target.id;
+    if (!shown(rootId)) {
+      const root = rootId === target.id ? target : await store.client.getComment(rootId);
+      store.patch({ comments: [await withFirstReplies(store.client, root), ...store.$state.get().comments] });
+      store.pinned = rootId;
+    }
+    for (let guard = 0; guard < 50 && !store.find(id) && shown(rootId)?.repliesCursor; guard++)
+      await store.loadReplies(rootId);
+    const found = store.find(id) !== undefined;
+    if (found) store.patch({ focused: id });
+    return found;
+  } catch (thrown) {
+    store.patch({ error: await toKithError(thrown) });
+    return false;
+  }
+}
