@@ -97,6 +97,29 @@ describe('demo blog: the comment thread', () => {
     await context.close();
   });
 
+  it('when the code for writing cannot be had, the thread says so, and the next try loads it', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    let offline = true;
+    await page.route('**/chunks/editor-*.js', (route) => (offline ? route.abort() : route.continue()));
+    await page.goto(`${demo.url}/posts/welcome/`);
+    await thread(page).locator('[part="list"]').waitFor({ state: 'attached' });
+    const write = thread(page).getByRole('button', { name: 'Write a comment…' });
+    await write.click();
+    const alert = thread(page).getByRole('alert');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /Could not reach the comment server/);
+    // The way in comes back, with focus.
+    await page.waitForFunction(
+      () => document.querySelector('kith-thread').shadowRoot.activeElement?.getAttribute('part') === 'write',
+    );
+    offline = false;
+    await write.click();
+    await thread(page).getByRole('textbox', { name: 'Your comment' }).waitFor();
+    assert.equal(await alert.count(), 0, 'what it said is gone once the editor is here');
+    await context.close();
+  });
+
   it('two readers: a comment, a reply, an edit, a reaction and a delete reach the other live', async () => {
     const url = `${demo.url}/posts/welcome/`;
     const alice = await browser.newContext();

@@ -13,6 +13,7 @@ import {
   type ThreadComment,
   type ThreadState,
   type ThreadStore,
+  toKithError,
 } from '@kith/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
@@ -154,7 +155,9 @@ export class KithThread extends KithElement {
   #view: WritingView | undefined;
   /** Bumped by an editor inside a top-level comment, which then renders again (see the guard). */
   #revisions: Record<string, number> = {};
-  #writing: Promise<WritingView> | undefined;
+  #writing: Promise<WritingView | undefined> | undefined;
+  /** What the thread said when the editor's chunk could not be had, until it is. */
+  #chunkError: KithError | undefined;
   #lastError: KithError | null = null;
   #loadedOnce = false;
   #incomingSeen = 0;
@@ -207,27 +210,41 @@ export class KithThread extends KithElement {
       void this.#write();
   }
 
-  /** The writing view and its writer, loading the editor's chunk (which carries both) the first time. */
-  #write(): Promise<WritingView> {
+  /**
+   * The writing view and its writer, loading the editor's chunk (which carries both) the first
+   * time. Undefined if the chunk cannot be had (offline, say): the thread says so, and the
+   * reader's next step tries again.
+   */
+  #write(): Promise<WritingView | undefined> {
     const store = this.#store!;
     this.#editorModule ??= import('./editor.js');
-    return (this.#writing ??= this.#editorModule.then(({ createThreadWriter, WritingView }) => {
-      const view = new WritingView(this, createThreadWriter(store), {
-        locale: () => this.config.locale,
-        openEditor: (slot) => this.#openEditor(slot),
-        announce: (message) => void this.#announce(message),
-        focusComment: (id) => void this.updateComplete.then(() => this.#focusComment(id, false)),
-        errorText: (error) => this.#readErrorText(error),
-        sent: (comment) => this.dispatchEvent(new KithCommentEvent(comment)),
-      });
-      if (store === this.#store) {
-        this.#view = view;
-        this.#outbox.store = view.writer.outbox.$entries;
-      } else {
-        view.dispose(); // the thread changed while the chunk loaded: it hears nothing more
-      }
-      return view;
-    }));
+    return (this.#writing ??= this.#editorModule
+      .then(({ createThreadWriter, WritingView }) => {
+        const view = new WritingView(this, createThreadWriter(store), {
+          locale: () => this.config.locale,
+          openEditor: (slot) => this.#openEditor(slot),
+          announce: (message) => void this.#announce(message),
+          focusComment: (id) => void this.updateComplete.then(() => this.#focusComment(id, false)),
+          errorText: (error) => this.#readErrorText(error),
+          sent: (comment) => this.dispatchEvent(new KithCommentEvent(comment)),
+        });
+        if (store === this.#store) {
+          this.#view = view;
+          this.#outbox.store = view.writer.outbox.$entries;
+          if (store.$state.get().error === this.#chunkError) store.patch({ error: null });
+        } else {
+          view.dispose(); // the thread changed while the chunk loaded: it hears nothing more
+        }
+        return view;
+      })
+      .catch(async (thrown) => {
+        this.#editorModule = undefined;
+        if (store === this.#store) {
+          this.#writing = undefined;
+          store.patch({ error: (this.#chunkError = await toKithError(thrown)) });
+        }
+        return undefined;
+      }));
   }
 
   override connectedCallback(): void {
@@ -330,9 +347,14 @@ export class KithThread extends KithElement {
     const key = slotKey(slot);
     if (!this.editors.has(key)) {
       this.editors = new Map(this.editors).set(key, undefined);
-      const { writer } = await this.#write();
+      const view = await this.#write();
+      // Not loaded: the way in comes back, with focus, beside what the thread says of it.
+      if (!view) {
+        this.#closeEditor(key, slot);
+        return;
+      }
       const { CommentEditor } = await this.#editorModule!;
-      const editor = new CommentEditor(this, writer, slot, {
+      const editor = new CommentEditor(this, view.writer, slot, {
         locale: () => this.config.locale,
         close: () => this.#closeEditor(key, slot),
         error: (error) => this.#errorText(error),
@@ -369,7 +391,7 @@ export class KithThread extends KithElement {
       return;
     }
     try {
-      await (await this.#write()).writer.react(comment.id, reaction);
+      await (await this.#write())?.writer.react(comment.id, reaction);
     } catch (error) {
       void this.#announce(this.#errorText(error as KithError));
     }
