@@ -399,7 +399,11 @@ export class ThreadStore {
    * replies until the target is among them. Its code loads on first use.
    */
   focus(id: string): Promise<boolean> {
-    return import('./permalink.js').then((permalink) => permalink.focus(this, id));
+    // Its code may not be had (offline, say): then the comment is not found this time.
+    return import('./permalink.js').then(
+      (permalink) => permalink.focus(this, id),
+      () => false,
+    );
   }
 
   /**
