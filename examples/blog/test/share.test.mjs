@@ -82,6 +82,21 @@ describe('demo blog: share buttons', () => {
     await context.close();
   });
 
+  it('without the Mastodon picker’s code, the Mastodon button goes to the share page as a link would', async () => {
+    const context = await browser.newContext();
+    await context.route('https://share.joinmastodon.org/**', (route) => route.fulfill({ body: 'hub' }));
+    const { page } = await openPost(context);
+    await page.route('**/chunks/mastodon-picker-*.js', (route) => route.abort());
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      page.locator('kith-share').locator('a.mastodon').click(),
+    ]);
+    await popup.waitForLoadState();
+    assert.match(popup.url(), /^https:\/\/share\.joinmastodon\.org\/\?text=/);
+    assert.equal(await page.locator('kith-share').locator('[role="dialog"]').count(), 0);
+    await context.close();
+  });
+
   it('copies the link and says so', async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const { page } = await openPost(context);

@@ -297,7 +297,8 @@ export class KithShare extends KithElement {
     }
     if (network === 'mastodon' && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
       event.preventDefault();
-      void this.#openPicker();
+      // Without the picker's code (offline, say), the link goes where it would have gone.
+      this.#openPicker().catch(() => open(link.href, '_blank', 'noopener,noreferrer'));
       return;
     }
     this.#count(network);
