@@ -101,7 +101,11 @@ describe('demo blog: the comment thread', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     let offline = true;
-    await page.route('**/chunks/editor-*.js', (route) => (offline ? route.abort() : route.continue()));
+    let held; // when set, the chunk's answer waits for it
+    await page.route('**/chunks/editor-*.js', async (route) => {
+      await held;
+      return offline ? route.abort() : route.continue();
+    });
     await page.goto(`${demo.url}/posts/welcome/`);
     await thread(page).locator('[part="list"]').waitFor({ state: 'attached' });
     const write = thread(page).getByRole('button', { name: 'Write a comment…' });
@@ -117,6 +121,31 @@ describe('demo blog: the comment thread', () => {
     await write.click();
     await thread(page).getByRole('textbox', { name: 'Your comment' }).waitFor();
     assert.equal(await alert.count(), 0, 'what it said is gone once the editor is here');
+
+    // A draft brings its editor back with the page; if that cannot load, "Write a comment…"
+    // stays, focus stays put (the page does not jump to the thread), and the draft waits for the
+    // reader's next try.
+    await thread(page).getByRole('textbox', { name: 'Your comment' }).pressSequentially('a draft kept');
+    offline = true;
+    let fail;
+    held = new Promise((resolve) => {
+      fail = resolve;
+    });
+    await page.reload();
+    await page.waitForFunction(
+      () => document.querySelector('kith-thread').store?.$state.get().status === 'ready',
+    );
+    fail(); // the chunk fails only now, with the thread on the page
+    held = undefined;
+    await write.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement === document.body), true);
+    assert.equal(await page.evaluate(() => scrollY), 0);
+    offline = false;
+    await write.click();
+    assert.equal(
+      await thread(page).getByRole('textbox', { name: 'Your comment' }).inputValue(),
+      'a draft kept',
+    );
     await context.close();
   });
 

@@ -348,9 +348,9 @@ export class KithThread extends KithElement {
     if (!this.editors.has(key)) {
       this.editors = new Map(this.editors).set(key, undefined);
       const view = await this.#write();
-      // Not loaded: the way in comes back, with focus, beside what the thread says of it.
+      // Not loaded: the way in comes back, beside what the thread says of it.
       if (!view) {
-        this.#closeEditor(key, slot);
+        this.#closeEditor(key, slot, focus);
         return;
       }
       const { CommentEditor } = await this.#editorModule!;
@@ -369,16 +369,18 @@ export class KithThread extends KithElement {
     return this.editors.get(key);
   }
 
-  #closeEditor(key: string, slot: EditorSlot): void {
+  #closeEditor(key: string, slot: EditorSlot, focus = true): void {
     const next = new Map(this.editors);
     next.delete(key);
     this.editors = next;
-    // Focus goes back to where the reader was.
+    // Focus goes back to where the reader was (if it was there: an editor opened with the page
+    // for a draft takes none).
     const back = slot.kind === 'new' ? undefined : slot.kind === 'reply' ? slot.parent.id : slot.comment.id;
-    void this.updateComplete.then(() => {
-      if (back) this.#focusComment(back, false);
-      else this.renderRoot.querySelector<HTMLElement>('[part="write"]')?.focus();
-    });
+    if (focus)
+      void this.updateComplete.then(() => {
+        if (back) this.#focusComment(back, false);
+        else this.renderRoot.querySelector<HTMLElement>('[part="write"]')?.focus();
+      });
   }
 
   #retry = () => {
