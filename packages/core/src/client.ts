@@ -1,15 +1,11 @@
 import type {
   Comment,
   CommentPage,
-  Counts,
   GuestSessionRequest,
   NewComment,
-  Preview,
   ReactionState,
   Session,
   SessionInfo,
-  ShareCounts,
-  ShareTarget,
   Site,
   Sort,
   ThreadPage,
@@ -67,8 +63,10 @@ const seg = encodeURIComponent;
 export let clientHttp: (client: KithClient) => HttpOptions;
 
 /**
- * A typed client for one site on a Kith server: one method per protocol endpoint. Every failure
- * rejects with a `KithError`. Transient failures are retried, writes with the same
+ * A typed client for one site on a Kith server: a method for each call reading and writing a
+ * thread and the reader's session; the other endpoints are functions of their own in
+ * `@kith/core` (`getCounts`, `getShares`, `countShare`, `previewComment`, `reportComment`, `myData`,
+ * …), so a page carries only what it calls. Every failure rejects with a `KithError`. Transient failures are retried, writes with the same
  * Idempotency-Key, so a retried write never happens twice.
  */
 export class KithClient {
@@ -151,34 +149,9 @@ export class KithClient {
     return this.#json(`comments/${seg(commentId)}/replies`, { searchParams, signal: options.signal });
   }
 
-  /** Comment counts for many threads: one request per 100 keys. */
-  async getCounts(keys: string[], options: { signal?: AbortSignal } = {}): Promise<Record<string, number>> {
-    const unique = [...new Set(keys)];
-    const counts: Record<string, number> = {};
-    for (let i = 0; i < unique.length; i += 100) {
-      const searchParams = new URLSearchParams();
-      for (const key of unique.slice(i, i + 100)) searchParams.append('thread', key);
-      const page = await this.#json<Counts>('counts', {
-        searchParams,
-        signal: options.signal,
-      });
-      Object.assign(counts, page.counts);
-    }
-    return counts;
-  }
-
   /** One comment (a permalink's target): published, or the signed-in author's own pending one. */
   getComment(commentId: string, options: { signal?: AbortSignal } = {}): Promise<Comment> {
     return this.#json(`comments/${seg(commentId)}`, { signal: options.signal });
-  }
-
-  /** The HTML posting `markdown` would show, without posting it. */
-  previewComment(markdown: string, options: { signal?: AbortSignal } = {}): Promise<Preview> {
-    return this.#json('preview', {
-      method: 'post',
-      json: { markdown },
-      signal: options.signal,
-    });
   }
 
   /** Posts a comment; pass `proof` where the site's `proofOfWork` asks it of this reader. */
@@ -207,16 +180,6 @@ export class KithClient {
       active === undefined ? { reaction } : { reaction, active },
       options,
     );
-  }
-
-  /** How often a page was shared, per network (first-party counts). */
-  getShares(key: string, options: { signal?: AbortSignal } = {}): Promise<ShareCounts> {
-    return this.#json(`threads/${seg(key)}/shares`, { signal: options.signal });
-  }
-
-  /** Counts one share click (once per reader and network). */
-  countShare(key: string, network: ShareTarget, options?: WriteOptions): Promise<ShareCounts> {
-    return this.#write('post', `threads/${seg(key)}/shares`, { network }, options);
   }
 
   /** Starts a guest session and uses its token from then on. */

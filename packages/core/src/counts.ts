@@ -1,7 +1,32 @@
+import type { Counts } from '@kith/protocol';
 import { atom, map } from 'nanostores';
 import type { KithClient } from './client.js';
 import { perClient } from './clients.js';
 import { type KithError, toKithError } from './errors.js';
+import { siteJson } from './site-call.js';
+
+/**
+ * Comment counts for many threads, by thread key: one request per 100 keys. Apart from
+ * `KithClient`, so pages that only read a thread never carry it.
+ */
+export async function getCounts(
+  client: KithClient,
+  keys: string[],
+  options: { signal?: AbortSignal } = {},
+): Promise<Record<string, number>> {
+  const unique = [...new Set(keys)];
+  const counts: Record<string, number> = {};
+  for (let i = 0; i < unique.length; i += 100) {
+    const searchParams = new URLSearchParams();
+    for (const key of unique.slice(i, i + 100)) searchParams.append('thread', key);
+    const page = await siteJson<Counts>(client, 'counts', 'get', undefined, {
+      searchParams,
+      signal: options.signal,
+    });
+    Object.assign(counts, page.counts);
+  }
+  return counts;
+}
 
 /**
  * Comment counts for every thread a page asks about, fetched together: keys wanted in the same
@@ -56,7 +81,7 @@ export class CountsStore {
     this.#pending.clear();
     for (const key of keys) this.#inflight.add(key);
     try {
-      const counts = await this.client.getCounts(keys);
+      const counts = await getCounts(this.client, keys);
       this.$error.set(null);
       for (const [key, count] of Object.entries(counts)) this.$counts.setKey(key, count);
     } catch (error) {

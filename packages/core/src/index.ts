@@ -10,9 +10,10 @@ export {
   type WriteOptions,
 } from './client.js';
 export { sharedClient } from './clients.js';
-export { CountsStore, countsFor } from './counts.js';
+export { CountsStore, countsFor, getCounts } from './counts.js';
 export { KithError, type KithErrorCode, toKithError } from './errors.js';
 export { eraseMe, myData } from './my-data.js';
+export { previewComment } from './preview.js';
 export { reportComment } from './report.js';
 export {
   allShareNetworks,
@@ -26,5 +27,6 @@ export {
   truncate,
   withUtm,
 } from './share/index.js';
+export { countShare, getShares } from './share-counts.js';
 export { deviceStorage, type KeyValueStorage } from './storage.js';
 export * from './thread/index.js';

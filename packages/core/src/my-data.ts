@@ -1,6 +1,6 @@
 import type { ErasedUser, MyData } from '@kith/protocol';
 import type { KithClient } from './client.js';
-import { siteCall } from './site-call.js';
+import { siteJson } from './site-call.js';
 
 // The signed-in reader's own data: a copy of it, or its erasure. Apart from `KithClient`, so
 // pages that only read never carry it.
@@ -10,7 +10,7 @@ import { siteCall } from './site-call.js';
  * included), their comments, reactions, event answers and open reports.
  */
 export async function myData(client: KithClient): Promise<MyData> {
-  return (await siteCall(client, 'users/me/data', 'get')).json();
+  return siteJson(client, 'users/me/data', 'get');
 }
 
 /**
@@ -19,5 +19,5 @@ export async function myData(client: KithClient): Promise<MyData> {
  * email, and their sessions. `ThreadWriter.eraseMe` also forgets the session here.
  */
 export async function eraseMe(client: KithClient): Promise<ErasedUser> {
-  return (await siteCall(client, 'users/me', 'delete')).json();
+  return siteJson(client, 'users/me', 'delete');
 }

@@ -4,7 +4,15 @@ import { after, before, describe, it } from 'node:test';
 import { createKith, type Kith, type Listening, listen } from '../../server/src/index.js';
 import { Sites } from '../../server/src/services/sites.js';
 import { createAdminClient } from '../src/admin.js';
-import { countsFor, createClient, KithError } from '../src/index.js';
+import {
+  countShare,
+  countsFor,
+  createClient,
+  getCounts,
+  getShares,
+  KithError,
+  previewComment,
+} from '../src/index.js';
 
 describe('KithClient against the reference server', () => {
   let kith: Kith;
@@ -97,10 +105,42 @@ describe('KithClient against the reference server', () => {
   it('counts shares once per reader and network', async () => {
     const client = createClient({ server: http.url, site: 'core' });
     await client.signInAsGuest({ name: 'Sharer' });
-    assert.equal((await client.countShare('/core/shared', 'bluesky')).counted, true);
-    assert.equal((await client.countShare('/core/shared', 'bluesky')).counted, false);
-    const counts = await client.getShares('/core/shared');
+    assert.equal((await countShare(client, '/core/shared', 'bluesky')).counted, true);
+    assert.equal((await countShare(client, '/core/shared', 'bluesky')).counted, false);
+    const counts = await getShares(client, '/core/shared');
     assert.deepEqual(counts, { thread: '/core/shared', counts: { bluesky: 1 }, total: 1 });
+    await assert.rejects(
+      countShare(client, '/core/shared', 'myspace' as 'x'),
+      (error) => error instanceof KithError && error.message.includes('/body/network'),
+    );
+  });
+
+  it('comment counts for any number of threads, a request per 100; previews without posting', async () => {
+    const requests: string[] = [];
+    const client = createClient({
+      server: http.url,
+      site: 'core',
+      fetch: (input, init) => {
+        requests.push(String(input instanceof Request ? input.url : input));
+        return fetch(input, init);
+      },
+    });
+    await client.signInAsGuest({ name: 'Counter' });
+    await client.createComment('/core/counted', { markdown: 'one' });
+    requests.length = 0;
+    const keys = [
+      ...Array.from({ length: 149 }, (_, i) => `/core/empty-${i}`),
+      '/core/counted',
+      '/core/counted',
+    ];
+    const counts = await getCounts(client, keys);
+    assert.equal(requests.length, 2, '150 different keys: two requests');
+    assert.equal(counts['/core/counted'], 1);
+    assert.equal(counts['/core/empty-148'], 0);
+    const { html } = await previewComment(client, '**bold** <script>alert(1)</script>');
+    assert.match(html, /<strong>bold<\/strong>/);
+    assert.doesNotMatch(html, /<script/);
+    assert.equal((await client.getThread('/core/preview-only')).thread.commentCount, 0);
   });
 
   it('owner calls need the secret', async () => {

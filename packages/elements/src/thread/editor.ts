@@ -1,6 +1,7 @@
 import {
   type KithError,
   newIdempotencyKey,
+  previewComment,
   type ThreadStore,
   type ThreadWriter,
   toKithError,
@@ -125,7 +126,7 @@ export class CommentEditor {
     this.#update();
     if (!on || !this.#text.trim()) return;
     try {
-      const { html } = await this.store.client.previewComment(this.#text);
+      const { html } = await previewComment(this.store.client, this.#text);
       this.#preview = html;
     } catch (error) {
       const kithError = await toKithError(error);
