@@ -102,4 +102,22 @@ describe('demo blog: the spring meetup’s event card', () => {
     assert.equal(ld.location.name, 'Library hall');
     await context.close();
   });
+
+  it('without the calendars’ code, the ICS file is still offered, and opening again brings the links', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await openMeetup(context, demo.url);
+    let offline = true;
+    await page.route('**/chunks/calendar-*.js', (route) => (offline ? route.abort() : route.continue()));
+    const toggle = card(page).getByText('Add to calendar');
+    await toggle.click();
+    await card(page).getByRole('link', { name: /\.ics/ }).waitFor();
+    await page.waitForTimeout(200);
+    assert.equal(await card(page).getByRole('link', { name: 'Google Calendar' }).count(), 0);
+    assert.deepEqual(errors, [], 'nothing left unhandled');
+    offline = false;
+    await toggle.click(); // closes
+    await toggle.click(); // opens, and tries again
+    await card(page).getByRole('link', { name: 'Google Calendar' }).waitFor();
+    await context.close();
+  });
 });

@@ -465,10 +465,14 @@ export class KithRsvp extends KithElement {
 
   #onCalendarToggle = async (event: Event) => {
     if (!(event.target as HTMLDetailsElement).open || this.#calendars) return;
-    // Named, so the bundler leaves the ICS writer out of the chunk.
-    const { calendarServices, calendarUrl } = await import('@kith/core/calendar');
-    this.#calendars = { calendarServices, calendarUrl };
-    this.requestUpdate();
+    try {
+      // Named, so the bundler leaves the ICS writer out of the chunk.
+      const { calendarServices, calendarUrl } = await import('@kith/core/calendar');
+      this.#calendars = { calendarServices, calendarUrl };
+      this.requestUpdate();
+    } catch {
+      // Not to be had (offline, say): the calendar file is still there, and opening again tries again.
+    }
   };
 
   #calendar(event: EventInfo) {
