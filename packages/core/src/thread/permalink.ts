@@ -1,7 +1,7 @@
 import type { Comment } from '@kith/protocol';
 import type { KithClient } from '../client.js';
 import { toKithError } from '../errors.js';
-import type { ThreadComment, ThreadStore } from './store.js';
+import { type ThreadComment, type ThreadStore, threadComment } from './store.js';
 
 /**
  * Permalinks, loaded by `ThreadStore.focus` on first use: most readers never follow one, so their
@@ -10,10 +10,8 @@ import type { ThreadComment, ThreadStore } from './store.js';
 
 /** A top-level comment with its first replies, read from the server. */
 export async function withFirstReplies(client: KithClient, root: Comment): Promise<ThreadComment> {
-  const { comments, nextCursor } = root.replyCount
-    ? await client.getReplies(root.id)
-    : { comments: [], nextCursor: null };
-  return { ...root, replies: comments, repliesCursor: nextCursor };
+  const replies = root.replyCount ? await client.getReplies(root.id) : { comments: [], nextCursor: null };
+  return threadComment({ ...root, replies });
 }
 
 /** A top-level comment by id, with its first replies (a pinned one, read again with the thread). */

@@ -45,7 +45,7 @@ export interface ThreadState {
 }
 
 /** A top-level comment as the server sends it, in the store's shape. */
-const threadComment = ({ replies, ...comment }: TopLevelComment): ThreadComment => ({
+export const threadComment = ({ replies, ...comment }: TopLevelComment): ThreadComment => ({
   ...comment,
   replies: replies.comments,
   repliesCursor: replies.nextCursor,
