@@ -97,6 +97,56 @@ describe('demo blog: share buttons', () => {
     await context.close();
   });
 
+  it('without the menu’s code, a menu bar shows its buttons as icons, each named', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPost(context);
+    await page.route('**/chunks/menu-*.js', (route) => route.abort('internetdisconnected'));
+    await page.evaluate(() => {
+      document.querySelector('kith-share').layout = 'menu';
+    });
+    await page.locator('kith-share[layout="icons"]').waitFor();
+    const names = await page.evaluate(() => {
+      const share = document.querySelector('kith-share');
+      return [...share.shadowRoot.querySelectorAll('[part~="button"]')].map((b) =>
+        b.getAttribute('aria-label'),
+      );
+    });
+    assert.equal(
+      names.length,
+      await page.evaluate(() => document.querySelector('kith-share').targets.length),
+    );
+    assert.ok(names.includes('Share on Reddit (opens in a new tab)'), names.join('; '));
+    assert.ok(names.every(Boolean));
+    // Setting the menu again, with its code back, tries again.
+    await page.unroute('**/chunks/menu-*.js');
+    await page.evaluate(() => {
+      document.querySelector('kith-share').layout = 'menu';
+    });
+    await page.locator('kith-share').locator('[part~="button-menu"]').waitFor();
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  it('without the counts’ code, shows no counts and still shares', async () => {
+    const context = await browser.newContext();
+    await context.route('https://www.reddit.com/**', (route) => route.fulfill({ body: 'reddit' }));
+    const { page, problems } = await openPost(context);
+    await page.route('**/chunks/counts-*.js', (route) => route.abort('internetdisconnected'));
+    await page.evaluate(() => {
+      document.querySelector('kith-share').counts = true;
+    });
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      page.locator('kith-share').locator('a.reddit').click(),
+    ]);
+    await popup.waitForLoadState();
+    assert.match(popup.url(), /^https:\/\/www\.reddit\.com\/submit\?/);
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('kith-share').locator('[part="count"]').count(), 0);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('copies the link and says so', async () => {
     const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const { page } = await openPost(context);

@@ -85,7 +85,7 @@ export class MastodonPicker {
     }
     rememberInstance(host);
     this.options.shared();
-    window.open(this.options.href(host), '_blank', 'noopener,noreferrer');
+    window.open(this.options.href(host), '_blank', 'noreferrer');
     this.close();
   };
 

@@ -176,9 +176,7 @@ describe('kith-share', () => {
     } finally {
       window.open = open;
     }
-    expect(opened).to.deep.equal([
-      [reddit.href, 'kith-share', 'popup,width=640,height=560,noopener,noreferrer'],
-    ]);
+    expect(opened).to.deep.equal([[reddit.href, 'kith-share', 'popup,width=640,height=560,noreferrer']]);
     expect(emailFollowed).to.equal(true);
   });
 

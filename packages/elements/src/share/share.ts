@@ -222,10 +222,17 @@ export class KithShare extends KithElement {
     if (changed.has('networks') || changed.has('layout'))
       void this.#load(menu ? [...this.targets, 'native'] : this.targets);
     if (changed.has('layout') && menu && !this.#menu) {
-      void import('./menu.js').then(({ ShareMenu }) => {
-        this.#menu = new ShareMenu(this);
-        this.requestUpdate();
-      });
+      void import('./menu.js').then(
+        ({ ShareMenu }) => {
+          this.#menu = new ShareMenu(this);
+          this.requestUpdate();
+        },
+        // Without the menu's code (offline, say), the buttons show as icons, each named for screen
+        // readers; setting the layout again tries the menu again.
+        () => {
+          if (this.layout === 'menu') this.layout = 'icons';
+        },
+      );
     }
   }
 
@@ -235,7 +242,7 @@ export class KithShare extends KithElement {
     const shared = this.#shared!.url;
     if (this.counts && shared !== this.#countsOf) {
       this.#countsOf = shared;
-      void this.#counting().then(async ({ countsUrl, fetchCounts }) => {
+      this.#counting(async ({ countsUrl, fetchCounts }) => {
         const url = countsUrl(this.config, shared);
         if (url) this.shareCounts = (await fetchCounts(url)) ?? this.shareCounts;
         else this.#countsOf = undefined; // no server yet: asked again when the configuration comes
@@ -257,13 +264,16 @@ export class KithShare extends KithElement {
     this.loaded = { ...this.loaded, ...Object.fromEntries(loaded) };
   }
 
-  #counting = () => import('./counts.js');
+  /** Runs `use` with the counts' code, loaded on first use; without it (offline), no counts. */
+  #counting(use: (counts: typeof import('./counts.js')) => Promise<void>): void {
+    import('./counts.js').then(use, () => {});
+  }
 
   #refresh = () => this.requestUpdate();
 
   /** Counts the click on the site's own server, if one is configured; never blocks the share. */
   #count(network: Target): void {
-    void this.#counting().then(async ({ countsUrl, postCount }) => {
+    this.#counting(async ({ countsUrl, postCount }) => {
       const url = countsUrl(this.config, this.#data().url);
       const counts = url && (await postCount(url, network));
       if (counts && this.counts) this.shareCounts = counts;
@@ -298,13 +308,14 @@ export class KithShare extends KithElement {
     if (network === 'mastodon' && !event.ctrlKey && !event.metaKey && !event.shiftKey) {
       event.preventDefault();
       // Without the picker's code (offline, say), the link goes where it would have gone.
-      this.#openPicker().catch(() => open(link.href, '_blank', 'noopener,noreferrer'));
+      this.#openPicker().catch(() => open(link.href, '_blank', 'noreferrer'));
       return;
     }
     this.#count(network);
     if (this.popup && network !== 'email') {
       event.preventDefault();
-      window.open(link.href, 'kith-share', 'popup,width=640,height=560,noopener,noreferrer');
+      // `noreferrer` implies `noopener` in window features, as `rel` says on the link.
+      open(link.href, 'kith-share', 'popup,width=640,height=560,noreferrer');
     }
   };
 
