@@ -149,6 +149,30 @@ describe('demo blog: the comment thread', () => {
     await context.close();
   });
 
+  it('where the HTML Sanitizer API is missing and DOMPurify cannot load, comments show as plain text', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      delete Element.prototype.setHTML;
+    });
+    const { page, errors } = await openPost(context, `${demo.url}/posts/welcome/`);
+    await page.route('**/chunks/purify.es-*.js', (route) => route.abort('internetdisconnected'));
+    await page.reload();
+    const body = comment(page, 'Testing Markdown').locator('[part="body"]');
+    await body.waitFor();
+    await page.waitForFunction(
+      () =>
+        [...document.querySelector('kith-thread').shadowRoot.querySelectorAll('[part="body"]')].every((b) =>
+          b.textContent.trim(),
+        ),
+      undefined,
+      { timeout: 5000 },
+    );
+    assert.equal((await body.textContent()).trim(), 'Testing Markdown: code, emphasis, and a link.');
+    assert.equal(await body.locator('a, code, em').count(), 0, 'markup from the server is not drawn');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   it('two readers: a comment, a reply, an edit, a reaction and a delete reach the other live', async () => {
     const url = `${demo.url}/posts/welcome/`;
     const alice = await browser.newContext();

@@ -36,12 +36,18 @@ export async function setSafeHtml(element: Element, html: string): Promise<void>
     }
   }
   if (!done) {
-    const { default: purify } = await import('dompurify');
-    element.innerHTML = purify.sanitize(html, {
-      ALLOWED_TAGS: elements,
-      ALLOWED_ATTR: attributes,
-      ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
-    });
+    try {
+      const { default: purify } = await import('dompurify');
+      element.innerHTML = purify.sanitize(html, {
+        ALLOWED_TAGS: elements,
+        ALLOWED_ATTR: attributes,
+        ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
+      });
+    } catch {
+      // Without DOMPurify's code (offline, say), the comment's text alone: read from an inert
+      // document (nothing in it runs or loads) and set as text, so still readable, and safe.
+      element.textContent = new DOMParser().parseFromString(html, 'text/html').body.textContent;
+    }
   }
   for (const link of element.querySelectorAll('a')) {
     if (!/^(https?:|mailto:)/i.test(link.getAttribute('href') ?? '')) link.removeAttribute('href');
