@@ -97,6 +97,27 @@ describe('demo blog: share buttons', () => {
     await context.close();
   });
 
+  it('where anchor positioning is missing and floating-ui cannot load, the Mastodon picker still opens', async () => {
+    const context = await browser.newContext();
+    await context.addInitScript(() => {
+      const supports = CSS.supports;
+      CSS.supports = (...args) => !String(args[0]).startsWith('anchor') && Reflect.apply(supports, CSS, args);
+    });
+    const { page, problems } = await openPost(context);
+    const tabs = [];
+    context.on('page', (tab) => tabs.push(tab.url()));
+    await page.route('**/chunks/floating-ui.dom-*.js', (route) => route.abort('internetdisconnected'));
+    const share = page.locator('kith-share');
+    await share.locator('a.mastodon').click();
+    const field = share.locator('[role="dialog"] input');
+    await field.waitFor();
+    assert.equal(await field.evaluate((el) => el.getRootNode().activeElement === el), true);
+    await page.waitForTimeout(300);
+    assert.deepEqual(tabs, [], 'a tab opened as if the picker had failed');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   it('without the menu’s code, a menu bar shows its buttons as icons, each named', async () => {
     const context = await browser.newContext();
     const { page, problems } = await openPost(context);

@@ -10,7 +10,10 @@ export async function place(
   floating: HTMLElement | undefined,
 ): Promise<void> {
   if (!anchor || !floating || CSS.supports('anchor-name', '--a')) return;
-  const { computePosition, flip, shift, offset } = await import('@floating-ui/dom');
+  // Without its code (offline, say), the popup stays where the stylesheet puts it: after its button.
+  const floatingUi = await import('@floating-ui/dom').catch(() => undefined);
+  if (!floatingUi) return;
+  const { computePosition, flip, shift, offset } = floatingUi;
   const { x, y } = await computePosition(anchor, floating, {
     placement: 'bottom-start',
     strategy: getComputedStyle(floating).position === 'fixed' ? 'fixed' : 'absolute',
