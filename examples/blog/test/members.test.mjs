@@ -52,4 +52,26 @@ describe('demo blog: members signed in to the blog comment as themselves (single
     assert.deepEqual(foreign, [], 'nothing left the site');
     await context.close();
   });
+
+  it('a member whose sign-in could not reach the server is signed in when it can', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    // The server cannot be reached for the first exchange and its quick retries (three attempts);
+    // later ones go through.
+    let tries = 0;
+    await page.route(/\/sessions\/sso$/, (route) =>
+      ++tries > 3 ? route.continue() : route.abort('connectionreset'),
+    );
+    await page.goto(`${demo.url}/posts/welcome/`);
+    await thread(page).locator('[part="list"]').waitFor({ state: 'attached' });
+    await page.getByLabel('Member name').fill('Ola Offline');
+    await page.getByRole('button', { name: 'Sign in to the blog' }).click();
+    await page.getByText('Signed in to the blog as Ola Offline').waitFor();
+    await thread(page).getByText('Commenting as Ola Offline').waitFor({ timeout: 10_000 });
+    assert.equal(tries, 4, 'three attempts dropped, then one that went through');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
 });
