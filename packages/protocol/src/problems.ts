@@ -6,6 +6,7 @@
  * no dependencies: browser code imports it without pulling in the schemas.
  */
 export const problems = {
+  'bad-request': { status: 400, title: 'The request could not be read' },
   'invalid-json': { status: 400, title: 'The request body is not valid JSON' },
   'validation-failed': { status: 422, title: 'The request did not pass validation' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
@@ -42,6 +43,7 @@ export const problems = {
   'rsvp-closed': { status: 409, title: 'Answers are closed: the event has started' },
   'event-full': { status: 409, title: 'Not enough seats are left' },
   'rate-limited': { status: 429, title: 'Too many requests' },
+  'headers-too-large': { status: 431, title: 'The request’s address or headers are too long' },
   'internal-error': { status: 500, title: 'The server failed to handle the request' },
   unavailable: { status: 503, title: 'The server is not ready' },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -1,10 +1,13 @@
-import type { AddressInfo } from 'node:net';
+import { type Server, STATUS_CODES } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
 import { serve } from '@hono/node-server';
+import { problemContentType } from '@kith/protocol/problems';
 import type { Hono } from 'hono';
 import { createApp } from './app.js';
 import type { Db } from './db/driver.js';
 import { openDb } from './db/open.js';
 import type { AppContext } from './http/context.js';
+import { problemBody } from './http/problem.js';
 import { RateLimiter } from './http/rate-limit.js';
 import { createLogger, errorFields, type Logger, type LogLevel } from './logger.js';
 import { Comments } from './services/comments.js';
@@ -145,6 +148,30 @@ export interface Listening {
   close(): Promise<void>;
 }
 
+/**
+ * What Node answers itself, before the app sees the request, as problem+json like every other
+ * error: an address or headers over its limit (16 KB) is a 431, a request it cannot parse a 400.
+ * Timeouts keep Node's bare 408. Nothing is written once a response has begun on the connection
+ * (as Node's own handler does), and the connection is closed.
+ */
+function answerClientErrors(server: Server): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+    if (!socket.writable || inFlight?.headersSent || error.code === 'ECONNRESET') {
+      socket.destroy();
+    } else if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') {
+      socket.end('HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n');
+    } else {
+      const problem = problemBody(error.code === 'HPE_HEADER_OVERFLOW' ? 'headers-too-large' : 'bad-request');
+      const body = JSON.stringify(problem);
+      socket.end(
+        `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status]}\r\nContent-Type: ${problemContentType}\r\n` +
+          `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
+    }
+  });
+}
+
 /** Serves a Kith app over HTTP on Node. */
 export function listen(kith: Kith, port = 8787, hostname = '127.0.0.1'): Promise<Listening> {
   return new Promise((resolve, reject) => {
@@ -167,9 +194,10 @@ export function listen(kith: Kith, port = 8787, hostname = '127.0.0.1'): Promise
     // Idle connections stay open longer than a reverse proxy keeps its own (nginx and cloud load
     // balancers keep theirs 60 s): closed first by Node (5 s by default), a connection the proxy
     // reuses at that moment fails its request with a 502.
-    const http = server as unknown as { keepAliveTimeout: number; headersTimeout: number };
+    const http = server as unknown as Server;
     http.keepAliveTimeout = 65_000;
     http.headersTimeout = 66_000;
+    answerClientErrors(http);
     server.once('error', reject);
   });
 }

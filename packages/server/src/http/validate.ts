@@ -36,6 +36,39 @@ function explained(error: ValueError): ValueError[] {
   return [{ ...error, message: `Expected ${kinds.join(' or ')}` }];
 }
 
+interface Place {
+  name: string;
+  parent: Place | undefined;
+}
+const pointerOf = (root: string, place: Place | undefined): string => {
+  const names: string[] = [];
+  for (let at = place; at; at = at.parent) names.push(at.name.replace(/~/g, '~0').replace(/\//g, '~1'));
+  return [root, ...names.reverse()].join('/');
+};
+
+/**
+ * The JSON Pointers of strings (and member names) holding U+0000: PostgreSQL cannot store it in
+ * text, and no reader means to send it, so it is refused like any other invalid value. Walked
+ * without recursion, and a pointer spelled out only when found: a body may nest thousands deep.
+ */
+function nulPointers(value: unknown, root: string): string[] {
+  const found: string[] = [];
+  const pending: [unknown, Place | undefined][] = [[value, undefined]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [item, place] = next;
+    if (typeof item === 'string') {
+      if (item.includes('\u0000')) found.push(pointerOf(root, place));
+    } else if (item !== null && typeof item === 'object') {
+      for (const [name, member] of Object.entries(item)) {
+        const at = { name, parent: place };
+        if (name.includes('\u0000')) found.push(pointerOf(root, at));
+        else pending.push([member, at]);
+      }
+    }
+  }
+  return found.reverse();
+}
+
 /** Validates `value` or throws a validation-failed problem listing every invalid member. */
 export function validate<T>(
   schema: TSchema,
@@ -43,10 +76,14 @@ export function validate<T>(
   where: 'body' | 'query' | 'path' | 'file' | 'token',
 ): T {
   const check = checker(schema);
-  if (check.Check(value)) return value as T;
-  const errors: { pointer: string; message: string }[] = [];
-  const seen = new Set<string>();
-  for (const error of [...check.Errors(value)].flatMap(explained)) {
+  // Only a value of the schema's shape (so of bounded depth) is searched for NUL; any other is
+  // refused for its shape.
+  const valid = check.Check(value);
+  const nul = valid ? nulPointers(value, `/${where}`) : [];
+  if (valid && !nul.length) return value as T;
+  const errors = nul.slice(0, 20).map((pointer) => ({ pointer, message: 'Must not contain U+0000 (NUL)' }));
+  const seen = new Set<string>(nul);
+  for (const error of valid ? [] : [...check.Errors(value)].flatMap(explained)) {
     const pointer = `/${where}${error.path}`;
     if (seen.has(pointer)) continue; // the first message per member is the useful one
     seen.add(pointer);

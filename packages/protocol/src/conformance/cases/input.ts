@@ -37,6 +37,23 @@ export function inputCases(s: Suite): Case[] {
       },
     },
     {
+      name: 'text containing U+0000 (NUL): 422 with its pointer',
+      async run() {
+        const guest = await s.guest();
+        const url = `${s.threadPath(s.newThreadKey())}/comments`;
+        const reply = await s.call(url, {
+          method: 'POST',
+          token: guest.token,
+          body: { markdown: 'a\u0000b' },
+        });
+        expectProblem(reply, 'validation-failed', 422);
+        const pointers = (reply.body.errors ?? []).map((e: { pointer: string }) => e.pointer);
+        check(pointers.includes('/body/markdown'), `expected an error at /body/markdown, got ${pointers}`);
+        const named = await s.call(`${s.sitePath}/sessions`, { method: 'POST', body: { name: 'Nul\u0000' } });
+        expectProblem(named, 'validation-failed', 422);
+      },
+    },
+    {
       name: 'body that is not JSON: 415',
       async run() {
         const guest = await s.guest();

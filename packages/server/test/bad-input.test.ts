@@ -1,0 +1,266 @@
+import assert from 'node:assert/strict';
+import { connect } from 'node:net';
+import { after, before, describe, it } from 'node:test';
+import { type RouteSpec, routes } from '@kith/protocol';
+import { databaseKind, freshDatabaseUrl, guest, json, startServer, type TestServer } from './helpers.js';
+
+/**
+ * Every route of the protocol, called with what a careless or hostile client sends: garbage in
+ * each path parameter, each query member and each body field, bodies of the wrong shape, and
+ * bad credentials. Whatever it is, the answer is a client error as problem+json (RFC 9457), never
+ * a 5xx, and the server keeps answering.
+ */
+
+/** Path parameters no route accepts: too long, control and invalid percent-escapes, traversal. */
+const badParams = [
+  'x'.repeat(3000),
+  '%00',
+  '%E0%A4%A',
+  '..',
+  '%2F..%2F..%2Fetc%2Fpasswd',
+  '%F0%9F%92%A5'.repeat(200),
+  '-1',
+  "'%3B--",
+];
+
+/** Values of every wrong type for a body field or a query member. */
+const badValues: unknown[] = [
+  null,
+  true,
+  -1,
+  1e308,
+  '',
+  '\u0000',
+  'x'.repeat(20_000),
+  '💥'.repeat(3000),
+  [],
+  [1, 'two', null],
+  {},
+  { nested: { deeper: [{}] } },
+];
+
+/** Whole bodies of the wrong shape (raw text, sent as application/json). */
+const badBodies = [
+  '{',
+  'null',
+  '[]',
+  '42',
+  '"a string"',
+  '{"__proto__":{"polluted":true}}',
+  '{"constructor":{"prototype":{"polluted":true}}}',
+  `${'['.repeat(5000)}${']'.repeat(5000)}`,
+  '\uFEFF{}',
+];
+
+const badQueries = [
+  'limit=-1',
+  'limit=abc',
+  'limit=1e9',
+  'cursor=%25%25%25',
+  'cursor=eyJub3QiOiJhIGN1cnNvciJ9',
+  'sort=evil',
+  'sort=new&sort=old',
+  'keys=',
+  `keys=${'x,'.repeat(5000)}`,
+  'zz=1',
+];
+
+/** Schema property names of a body or query schema (TypeBox object, or a union of objects). */
+function fieldsOf(schema: RouteSpec['body']): string[] {
+  if (!schema) return [];
+  const s = schema as { properties?: Record<string, unknown>; anyOf?: unknown[]; oneOf?: unknown[] };
+  const own = Object.keys(s.properties ?? {});
+  const variants = [...(s.anyOf ?? []), ...(s.oneOf ?? [])].flatMap((v) => fieldsOf(v as RouteSpec['body']));
+  return [...new Set([...own, ...variants])];
+}
+
+describe(`every route answers bad input with a problem, never a 5xx, on ${databaseKind}`, () => {
+  let server: TestServer;
+  let reader: string;
+  let commentId: string;
+  const key = '/bad-input';
+  const failures: string[] = [];
+
+  before(async () => {
+    server = await startServer({ databaseUrl: await freshDatabaseUrl() });
+    // Rate limits would answer most of these with a 429 before any validation ran.
+    await json(`${server.url}/v1/sites/${server.site}/admin/settings`, {
+      method: 'PATCH',
+      token: server.secret,
+      body: {
+        rateLimit: {
+          comments: { max: 100_000, windowSeconds: 60 },
+          sessions: { max: 100_000, windowSeconds: 60 },
+          reactions: { max: 100_000, windowSeconds: 60 },
+          shares: { max: 100_000, windowSeconds: 60 },
+          rsvps: { max: 100_000, windowSeconds: 60 },
+        },
+      },
+    });
+    reader = await guest(server.url, server.site);
+    const posted = await json(
+      `${server.url}/v1/sites/${server.site}/threads/${encodeURIComponent(key)}/comments`,
+      { method: 'POST', token: reader, body: { markdown: 'Something to point at' } },
+    );
+    assert.equal(posted.status, 201);
+    commentId = posted.body.id;
+  });
+  after(() => server.stop());
+
+  /** Valid path parameters for a route, with `bad` in place of `param` when given. */
+  function pathOf(route: RouteSpec, param?: string, bad?: string): string {
+    const good: Record<string, string> = {
+      site: server.site,
+      key: encodeURIComponent(key),
+      id: route.path.includes('/users/') ? 'u_nobody' : commentId,
+    };
+    return route.path.replace(/\{(\w+)\}/g, (_, name: string) => (name === param ? bad! : good[name]!));
+  }
+
+  /** One call; records what breaks the promise instead of failing at the first. */
+  async function probe(
+    what: string,
+    route: RouteSpec,
+    path: string,
+    init: { body?: string; token?: string; authorization?: string } = {},
+  ): Promise<void> {
+    const headers = new Headers({ 'idempotency-key': crypto.randomUUID() });
+    if (init.body !== undefined) headers.set('content-type', 'application/json');
+    if (init.token) headers.set('authorization', `Bearer ${init.token}`);
+    if (init.authorization) headers.set('authorization', init.authorization);
+    const controller = new AbortController();
+    let response: Response;
+    try {
+      response = await fetch(`${server.url}${path}`, {
+        method: route.method,
+        headers,
+        body: init.body,
+        signal: controller.signal,
+      });
+    } catch (error) {
+      failures.push(`${route.method} ${route.path} (${what}): no answer (${(error as Error).message})`);
+      return;
+    }
+    const type = response.headers.get('content-type') ?? '';
+    // A stream or a file the route serves for input it accepts: not what this test is after.
+    if (response.ok && route.stream) {
+      controller.abort();
+      return;
+    }
+    const text = await response.text();
+    if (response.status >= 500) {
+      failures.push(`${route.method} ${route.path} (${what}): ${response.status} ${text.slice(0, 200)}`);
+      return;
+    }
+    if (response.status < 400) return;
+    if (!type.startsWith('application/problem+json')) {
+      failures.push(`${route.method} ${route.path} (${what}): ${response.status} as ${type || 'no type'}`);
+      return;
+    }
+    const problem = JSON.parse(text);
+    if (
+      typeof problem.type !== 'string' ||
+      typeof problem.title !== 'string' ||
+      problem.status !== response.status
+    )
+      failures.push(`${route.method} ${route.path} (${what}): not a problem document: ${text.slice(0, 200)}`);
+  }
+
+  const credentials = (route: RouteSpec) => ({
+    token: route.auth === 'secret' || route.auth === 'moderator' ? server.secret : reader,
+  });
+
+  it('garbage in every path parameter', async () => {
+    for (const route of Object.values(routes) as RouteSpec[]) {
+      for (const param of route.path.match(/\{(\w+)\}/g) ?? []) {
+        const name = param.slice(1, -1);
+        for (const bad of badParams) {
+          await probe(`${name}=${bad.slice(0, 20)}`, route, pathOf(route, name, bad), {
+            ...credentials(route),
+            body: route.body ? '{}' : undefined,
+          });
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('bad credentials on every route', async () => {
+    for (const route of Object.values(routes) as RouteSpec[]) {
+      for (const authorization of [
+        'Bearer ',
+        'Bearer not-a-token',
+        `Bearer ${'x'.repeat(5000)}`,
+        'Basic dXNlcjpwYXNz',
+        `Bearer ${server.secret}x`,
+        'Bearer \u00ff\u00fe',
+      ]) {
+        await probe(`authorization ${authorization.slice(0, 20)}`, route, pathOf(route), {
+          authorization,
+          body: route.body ? '{}' : undefined,
+        });
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('garbage in every query member and every body field, and bodies of the wrong shape', async () => {
+    for (const route of Object.values(routes) as RouteSpec[]) {
+      const path = pathOf(route);
+      for (const query of badQueries)
+        await probe(`?${query.slice(0, 30)}`, route, `${path}?${query}`, credentials(route));
+      for (const field of fieldsOf(route.query)) {
+        for (const value of badValues.filter((v) => typeof v !== 'object' || v === null)) {
+          await probe(
+            `?${field}=${String(value).slice(0, 20)}`,
+            route,
+            `${path}?${field}=${encodeURIComponent(String(value))}`,
+            credentials(route),
+          );
+        }
+      }
+      if (route.method === 'GET' || route.method === 'DELETE') continue;
+      for (const body of badBodies)
+        await probe(`body ${body.slice(0, 20)}`, route, path, { ...credentials(route), body });
+      for (const field of fieldsOf(route.body)) {
+        for (const value of badValues) {
+          await probe(`${field}: ${JSON.stringify(value)?.slice(0, 20)}`, route, path, {
+            ...credentials(route),
+            body: JSON.stringify({ [field]: value }),
+          });
+        }
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('what Node refuses before the app sees it is a problem too: an unreadable request, an address too long', async () => {
+    const { hostname, port } = new URL(server.url);
+    const raw = (request: string) =>
+      new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), hostname, () => socket.end(request));
+        let answer = '';
+        socket.on('data', (chunk) => {
+          answer += chunk;
+        });
+        socket.on('end', () => resolve(answer));
+        socket.on('error', reject);
+      });
+    const unreadable = await raw('NOT HTTP AT ALL\r\n\r\n');
+    assert.match(unreadable, /^HTTP\/1\.1 400 /);
+    assert.match(unreadable, /content-type: application\/problem\+json/i);
+    assert.equal(JSON.parse(unreadable.split('\r\n\r\n')[1]!).code, 'bad-request');
+
+    const long = await fetch(`${server.url}/v1/sites/${server.site}?${'x'.repeat(20_000)}`);
+    assert.equal(long.status, 431);
+    assert.equal(long.headers.get('content-type'), 'application/problem+json');
+    assert.equal(((await long.json()) as { code: string }).code, 'headers-too-large');
+  });
+
+  it('still answers afterwards, with what it had', async () => {
+    const page = await json(`${server.url}/v1/sites/${server.site}/threads/${encodeURIComponent(key)}`);
+    assert.equal(page.status, 200);
+    assert.ok(page.body.comments.some((c: { id: string }) => c.id === commentId));
+    assert.equal(({} as { polluted?: boolean }).polluted, undefined);
+  });
+});
