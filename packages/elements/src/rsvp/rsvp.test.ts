@@ -257,6 +257,8 @@ describe('kith-rsvp', () => {
     kith.fail = (request) =>
       request.method === 'PUT' ? problem('user-blocked', 403, 'The site blocked this commenter.') : undefined;
     const el = await card(kith, '/meetups/may', 'fr');
+    // French loads on first use: the event may show before its strings do.
+    await waitUntil(() => button(el, 'J’y vais'), 'the French strings did not load');
     button(el, 'J’y vais')!.click();
     await waitUntil(() => root(el).querySelector('[part="error"]'), 'no error shown');
     expect(text(root(el).querySelector('[part="error"]'))).to.contain(
