@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { type RouteSpec, routes } from '@kith/protocol';
+import { SignJWT } from 'jose';
 import { databaseKind, freshDatabaseUrl, guest, json, startServer, type TestServer } from './helpers.js';
 
 /**
@@ -229,6 +230,36 @@ describe(`every route answers bad input with a problem, never a 5xx, on ${databa
             body: JSON.stringify({ [field]: value }),
           });
         }
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
+  it('sign-in tokens the site signed with garbage in each claim', async () => {
+    const admin = `${server.url}/v1/sites/${server.site}/admin/settings`;
+    await json(admin, { method: 'PATCH', token: server.secret, body: { sso: true } });
+    const settings = await json(admin, { token: server.secret });
+    const key = new TextEncoder().encode(settings.body.sso.secret);
+    const url = `${server.url}/v1/sites/${server.site}/sessions/sso`;
+    const good = { sub: 'member-1', name: 'Member', exp: Math.floor(Date.now() / 1000) + 300 };
+    const signed = await new SignJWT(good).setProtectedHeader({ alg: 'HS256' }).sign(key);
+    assert.equal((await json(url, { method: 'POST', body: { token: signed } })).status, 201);
+    for (const claim of ['sub', 'name', 'email', 'picture', 'moderator', 'exp', 'aud', 'iat', 'nbf']) {
+      for (const value of [...badValues, 'javascript:alert(1)', 'data:text/html,<script>1</script>']) {
+        const token = await new SignJWT({ ...good, [claim]: value })
+          .setProtectedHeader({ alg: 'HS256' })
+          .sign(key);
+        const reply = await json(url, { method: 'POST', body: { token } });
+        const what = `${claim}: ${JSON.stringify(value)?.slice(0, 30)}`;
+        if (reply.status >= 500) failures.push(`sso (${what}): ${reply.status}`);
+        else if (reply.status >= 400 && reply.headers.get('content-type') !== 'application/problem+json')
+          failures.push(`sso (${what}): ${reply.status} as ${reply.headers.get('content-type')}`);
+        else if (
+          reply.status < 400 &&
+          claim === 'picture' &&
+          !/^https:/.test(reply.body.user.picture ?? 'https:')
+        )
+          failures.push(`sso (${what}): took the picture ${reply.body.user.picture}`);
       }
     }
     assert.deepEqual(failures, []);
