@@ -318,6 +318,33 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     assert.equal(top.comments[0]!.id, ann!.id, 'votes count toward "top"');
   });
 
+  it('a stray U+0000 in another system’s text is taken out, not a failed import', async () => {
+    // PostgreSQL cannot store NUL in text: one such byte used to stop the whole import.
+    const rows = readFileSync(fixture('commento.json'), 'utf8');
+    const export_ = JSON.parse(rows);
+    export_.comments[0].markdown = 'Nul\u0000 inside';
+    export_.comments[0].url = '/posts/nul/';
+    export_.comments[1].url = '/posts/nul/';
+    export_.comments[2].url = '/posts/nul/';
+    export_.comments[2].markdown = '\u0000';
+    export_.comments[3].url = '/posts/nul/';
+    // Ids of their own: an import remembers what it brought in, and the Commento test below
+    // imports this file's comments as they are.
+    for (const comment of export_.comments) {
+      comment.commentHex = `nul-${comment.commentHex}`;
+      if (comment.parentHex !== 'root') comment.parentHex = `nul-${comment.parentHex}`;
+    }
+    for (const commenter of export_.commenters) commenter.name = `${commenter.name}\u0000`;
+    const file = join(dir, 'nul.json');
+    writeFileSync(file, JSON.stringify(export_));
+    const report = await runImport(server.site, await readExport(file, 'commento'));
+    assert.equal(report.imported, 2);
+    assert.deepEqual(report.skipped, { deleted: 1, empty: 1 });
+    const [first] = (await thread('/posts/nul')).comments;
+    assert.equal(first!.markdown, 'Nul inside');
+    assert.equal(first!.author!.name, 'Ann');
+  });
+
   it('comments here and imported ones sort by when they were written, page after page', async () => {
     const key = '/posts/mixed';
     const base = `${server.url}/v1/sites/${server.site}`;

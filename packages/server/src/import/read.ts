@@ -60,14 +60,42 @@ export async function readExport(path: string, format?: SourceFormat): Promise<I
     throw new Error(
       `${path} is not a Disqus, WordPress, Remark42, Commento or Kith export; say which with --from`,
     );
-  if (kind === 'kith' || kind === 'commento') {
+  // A Kith export is checked against its schema, which refuses NUL with the member's pointer.
+  if (kind === 'kith') {
     let text = '';
     for await (const chunk of chunks) text += chunk;
-    return kind === 'kith' ? readKith(text) : readCommento(text);
+    return readKith(text);
   }
-  return kind === 'disqus'
-    ? readDisqus(chunks)
-    : kind === 'wordpress'
-      ? readWordPress(chunks)
-      : readRemark42(chunks);
+  if (kind === 'commento') {
+    let text = '';
+    for await (const chunk of chunks) text += chunk;
+    return withoutNul(readCommento(text));
+  }
+  return withoutNul(
+    await (kind === 'disqus'
+      ? readDisqus(chunks)
+      : kind === 'wordpress'
+        ? readWordPress(chunks)
+        : readRemark42(chunks)),
+  );
+}
+
+/**
+ * Another system's export with U+0000 in its text (it stored what PostgreSQL cannot): the NULs
+ * taken out of every comment's text, author and ids, so one stray byte does not stop the import.
+ * A comment left with no text is dropped as empty.
+ */
+function withoutNul(source: ImportSource): ImportSource {
+  for (const comment of source.comments) {
+    const fields = comment as unknown as Record<string, unknown>;
+    for (const [name, value] of Object.entries(fields))
+      if (typeof value === 'string') fields[name] = value.replaceAll('\u0000', '');
+    if (comment.author) {
+      const author = comment.author as unknown as Record<string, unknown>;
+      for (const [name, value] of Object.entries(author))
+        if (typeof value === 'string') author[name] = value.replaceAll('\u0000', '');
+    }
+    if (!comment.markdown && !comment.drop) comment.drop = 'empty';
+  }
+  return source;
 }
