@@ -173,6 +173,9 @@ async function main() {
     return;
   }
   if (command === 'start') {
+    const port = Number(values.port ?? process.env.PORT ?? 8787);
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      fail(`the port (--port or PORT) is a number from 0 to 65535, not "${values.port ?? process.env.PORT}"`);
     const kith = await createKith({
       embedDir: embedDir(),
       databaseUrl,
@@ -181,7 +184,6 @@ async function main() {
       trustProxy: process.env.KITH_TRUST_PROXY === '1',
       webhooks: { allowPrivate: process.env.KITH_WEBHOOK_PRIVATE === '1' },
     });
-    const port = Number(values.port ?? process.env.PORT ?? 8787);
     const server = await listen(kith, port, values.host ?? process.env.HOST ?? '127.0.0.1');
     kith.ctx.log.info('listening', { url: server.url, database: kith.db.kind });
     const stop = async () => {

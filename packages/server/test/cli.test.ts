@@ -47,6 +47,12 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     await assert.rejects(kith('site', 'add', 'blog', '--origin', 'https://x.example'), /already exists/);
     await assert.rejects(kith('site', 'add', 'Bad_Id', '--origin', 'https://x.example'), /lower-case/);
     await assert.rejects(kith('site', 'add', 'other'), /--origin/);
+    for (const port of ['abc', '99999'])
+      await assert.rejects(kith('start', `--port=${port}`), (error: { code: number; stderr: string }) => {
+        assert.equal(error.code, 2);
+        assert.match(error.stderr, /the port \(--port or PORT\) is a number from 0 to 65535/);
+        return true;
+      });
     const list = await kith('site', 'list');
     assert.match(list.stdout, /^blog\thttps:\/\/blog\.example http:\/\/localhost:4000$/m);
   });
