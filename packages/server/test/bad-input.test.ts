@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import { type RouteSpec, routes } from '@kith/protocol';
 import { SignJWT } from 'jose';
 import { databaseKind, freshDatabaseUrl, guest, json, startServer, type TestServer } from './helpers.js';
@@ -32,6 +32,8 @@ const badValues: unknown[] = [
   1e308,
   '',
   '\u0000',
+  'lone \ud800 surrogate',
+  '\u202e\u200f',
   'x'.repeat(20_000),
   '💥'.repeat(3000),
   [],
@@ -61,6 +63,9 @@ const badQueries = [
   'cursor=eyJub3QiOiJhIGN1cnNvciJ9',
   'sort=evil',
   'sort=new&sort=old',
+  'sort=%ED%A0%80',
+  'thread=%FF%FE',
+  'cursor=%C0%AF',
   'keys=',
   `keys=${'x,'.repeat(5000)}`,
   'zz=1',
@@ -107,6 +112,9 @@ describe(`every route answers bad input with a problem, never a 5xx, on ${databa
     commentId = posted.body.id;
   });
   after(() => server.stop());
+  beforeEach(() => {
+    failures.length = 0;
+  });
 
   /** Valid path parameters for a route, with `bad` in place of `param` when given. */
   function pathOf(route: RouteSpec, param?: string, bad?: string): string {
@@ -215,7 +223,8 @@ describe(`every route answers bad input with a problem, never a 5xx, on ${databa
           await probe(
             `?${field}=${String(value).slice(0, 20)}`,
             route,
-            `${path}?${field}=${encodeURIComponent(String(value))}`,
+            // A lone surrogate cannot be put in an address: its bytes are, below.
+            `${path}?${field}=${encodeURIComponent(String(value).toWellFormed())}`,
             credentials(route),
           );
         }
@@ -286,6 +295,19 @@ describe(`every route answers bad input with a problem, never a 5xx, on ${databa
     assert.equal(long.status, 431);
     assert.equal(long.headers.get('content-type'), 'application/problem+json');
     assert.equal(((await long.json()) as { code: string }).code, 'headers-too-large');
+  });
+
+  it('text cut inside a character (a lone surrogate) is kept with U+FFFD in its place', async () => {
+    const admin = `${server.url}/v1/sites/${server.site}/admin/settings`;
+    const named = await json(admin, { method: 'PATCH', token: server.secret, body: { name: 'Caf\ud83d' } });
+    assert.equal(named.status, 200, JSON.stringify(named.body));
+    assert.equal(named.body.name, 'Caf\ufffd');
+    const posted = await json(
+      `${server.url}/v1/sites/${server.site}/threads/${encodeURIComponent('/surrogates')}/comments`,
+      { method: 'POST', token: reader, body: { markdown: 'Cut \udc00 here' } },
+    );
+    assert.equal(posted.status, 201, JSON.stringify(posted.body));
+    assert.equal(posted.body.markdown, 'Cut \ufffd here');
   });
 
   it('still answers afterwards, with what it had', async () => {

@@ -46,23 +46,40 @@ const pointerOf = (root: string, place: Place | undefined): string => {
   return [root, ...names.reverse()].join('/');
 };
 
+declare global {
+  // ES2024, in Node since 20; the project's lib is ES2023.
+  interface String {
+    isWellFormed(): boolean;
+    toWellFormed(): string;
+  }
+}
+
+const nulMessage = 'Must not contain U+0000 (NUL)';
+
 /**
- * The JSON Pointers of strings (and member names) holding U+0000: PostgreSQL cannot store it in
- * text, and no reader means to send it, so it is refused like any other invalid value. Walked
- * without recursion, and a pointer spelled out only when found: a body may nest thousands deep.
+ * Text PostgreSQL cannot store, in a value already of its schema's shape: U+0000 in a string or
+ * a member name, which no reader means to send, is refused (each one's pointer and why); a lone
+ * surrogate in a string (text cut in the middle of a character) becomes U+FFFD in place, as
+ * storing it as text would make it, where JSON columns would refuse it. Walked without
+ * recursion, a pointer spelled out only when found.
  */
-function nulPointers(value: unknown, root: string): string[] {
-  const found: string[] = [];
-  const pending: [unknown, Place | undefined][] = [[value, undefined]];
+function textProblems(value: unknown, root: string): { pointer: string; message: string }[] {
+  const found: { pointer: string; message: string }[] = [];
+  const pending: [Record<string, unknown>, Place | undefined][] = [];
+  if (value !== null && typeof value === 'object')
+    pending.push([value as Record<string, unknown>, undefined]);
   for (let next = pending.pop(); next; next = pending.pop()) {
-    const [item, place] = next;
-    if (typeof item === 'string') {
-      if (item.includes('\u0000')) found.push(pointerOf(root, place));
-    } else if (item !== null && typeof item === 'object') {
-      for (const [name, member] of Object.entries(item)) {
-        const at = { name, parent: place };
-        if (name.includes('\u0000')) found.push(pointerOf(root, at));
-        else pending.push([member, at]);
+    const [holder, place] = next;
+    for (const [name, member] of Object.entries(holder)) {
+      const at = { name, parent: place };
+      if (name.includes('\u0000') || (typeof member === 'string' && member.includes('\u0000'))) {
+        found.push({ pointer: pointerOf(root, at), message: nulMessage });
+      } else if (!name.isWellFormed()) {
+        found.push({ pointer: pointerOf(root, at), message: 'Must be well-formed Unicode' });
+      } else if (typeof member === 'string') {
+        if (!member.isWellFormed()) holder[name] = member.toWellFormed();
+      } else if (member !== null && typeof member === 'object') {
+        pending.push([member as Record<string, unknown>, at]);
       }
     }
   }
@@ -76,13 +93,13 @@ export function validate<T>(
   where: 'body' | 'query' | 'path' | 'file' | 'token',
 ): T {
   const check = checker(schema);
-  // Only a value of the schema's shape (so of bounded depth) is searched for NUL; any other is
-  // refused for its shape.
+  // Only a value of the schema's shape (so of bounded depth) is searched for text PostgreSQL
+  // cannot store; any other is refused for its shape.
   const valid = check.Check(value);
-  const nul = valid ? nulPointers(value, `/${where}`) : [];
-  if (valid && !nul.length) return value as T;
-  const errors = nul.slice(0, 20).map((pointer) => ({ pointer, message: 'Must not contain U+0000 (NUL)' }));
-  const seen = new Set<string>(nul);
+  const text = valid ? textProblems(value, `/${where}`) : [];
+  if (valid && !text.length) return value as T;
+  const errors = text.slice(0, 20);
+  const seen = new Set<string>(text.map((e) => e.pointer));
   for (const error of valid ? [] : [...check.Errors(value)].flatMap(explained)) {
     const pointer = `/${where}${error.path}`;
     if (seen.has(pointer)) continue; // the first message per member is the useful one
