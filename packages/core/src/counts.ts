@@ -5,9 +5,18 @@ import { perClient } from './clients.js';
 import { type KithError, toKithError } from './errors.js';
 import { siteJson } from './site-call.js';
 
+/** Keys per request at most: the protocol's `countsBatchMax`. */
+const keysPerRequest = 100;
 /**
- * Comment counts for many threads, by thread key: one request per 100 keys. Apart from
- * `KithClient`, so pages that only read a thread never carry it.
+ * A query's length at most: proxies refuse longer request lines (nginx's default is 8 KB for the
+ * whole line), and Node 16 KB for the line and headers together.
+ */
+const queryLength = 6000;
+
+/**
+ * Comment counts for many threads, by thread key: one request per 100 keys, or fewer where long
+ * keys would make an address no proxy passes. Apart from `KithClient`, so pages that only read a
+ * thread never carry it.
  */
 export async function getCounts(
   client: KithClient,
@@ -16,9 +25,14 @@ export async function getCounts(
 ): Promise<Record<string, number>> {
   const unique = [...new Set(keys)];
   const counts: Record<string, number> = {};
-  for (let i = 0; i < unique.length; i += 100) {
+  for (let i = 0; i < unique.length; ) {
     const searchParams = new URLSearchParams();
-    for (const key of unique.slice(i, i + 100)) searchParams.append('thread', key);
+    for (let n = 0, length = 0; i < unique.length && n < keysPerRequest; i++, n++) {
+      const key = unique[i]!;
+      length += new URLSearchParams({ thread: key }).toString().length + 1;
+      if (n && length > queryLength) break; // this key starts the next request
+      searchParams.append('thread', key);
+    }
     const page = await siteJson<Counts>(client, 'counts', 'get', undefined, {
       searchParams,
       signal: options.signal,

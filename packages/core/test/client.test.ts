@@ -137,6 +137,14 @@ describe('KithClient against the reference server', () => {
     assert.equal(requests.length, 2, '150 different keys: two requests');
     assert.equal(counts['/core/counted'], 1);
     assert.equal(counts['/core/empty-148'], 0);
+    // Long keys: fewer per request, so no address is longer than a proxy takes.
+    requests.length = 0;
+    const long = Array.from({ length: 60 }, (_, i) => `/core/${'ü'.repeat(150)}-${i}`);
+    const many = await getCounts(client, long);
+    assert.equal(Object.keys(many).length, 60);
+    assert.ok(requests.length > 1, 'one request would be far too long');
+    for (const url of requests)
+      assert.ok(new URL(url).search.length <= 6000, `${new URL(url).search.length} characters`);
     const { html } = await previewComment(client, '**bold** <script>alert(1)</script>');
     assert.match(html, /<strong>bold<\/strong>/);
     assert.doesNotMatch(html, /<script/);
