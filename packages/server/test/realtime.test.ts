@@ -96,6 +96,35 @@ describe(`event streams on ${databaseKind}`, () => {
     }
   });
 
+  it('a client resuming from an id this database never gave (restored, or moved) is told to reload', async () => {
+    const server = await startServer({ databaseUrl, site: 'moved' });
+    try {
+      const token = await guest(server.url, 'moved');
+      const base = `${server.url}/v1/sites/moved/threads/${encodeURIComponent('/moved')}`;
+      await json(`${base}/comments`, { method: 'POST', token, body: { markdown: 'before' } });
+      let position = '';
+      // The id the reader's page had on the old database, far beyond this one's.
+      const resumed = await readEvents(`${base}/events`, {
+        lastEventId: '900000',
+        count: 2,
+        timeoutMs: 5000,
+        onPosition: (id) => {
+          position = id;
+        },
+        onOpen: async () => {
+          await json(`${base}/comments`, { method: 'POST', token, body: { markdown: 'after the move' } });
+        },
+      });
+      assert.equal(resumed[0]?.event, 'reset');
+      assert.deepEqual(JSON.parse(resumed[0]!.data), { reason: 'stream-restarted' });
+      assert.ok(BigInt(position) < 900000n, `the stream goes on from ${position}, where this database is`);
+      assert.equal(resumed[1]?.event, 'comment.created', 'what comes next is not held back');
+      assert.equal(JSON.parse(resumed[1]!.data).comment.markdown, 'after the move');
+    } finally {
+      await server.stop();
+    }
+  });
+
   it('every instance on one PostgreSQL database serves live events written through another', {
     skip: !postgresUrl,
   }, async () => {

@@ -38,14 +38,17 @@ export const EventRemovedEvent = Strict({ thread: ThreadKey }, { $id: 'EventRemo
 
 /**
  * Reload the thread: what the client shows can no longer be brought up to date by events. Sent
- * instead of a replay when the missed events are no longer kept (`events-expired`), and when the
- * reader changed while the stream was open (`viewer-changed`: signed out, or a moderator's right
- * taken away or given). Clients reload on any reason, known or not.
+ * instead of a replay when the missed events are no longer kept (`events-expired`), when the
+ * client resumes from an id the server never gave (`stream-restarted`: its database was restored
+ * or the site moved), and when the reader changed while the stream was open (`viewer-changed`:
+ * signed out, or a moderator's right taken away or given). Clients reload on any reason, known or
+ * not.
  */
 export const ResetEvent = Strict(
   {
     reason: Type.String({
-      description: '`events-expired` or `viewer-changed`; more may come, so any reason means reload.',
+      description:
+        '`events-expired`, `stream-restarted` or `viewer-changed`; more may come, so any reason means reload.',
     }),
   },
   { $id: 'ResetEvent' },

@@ -2,7 +2,7 @@ import type { Hono } from 'hono';
 import { streamSSE } from 'hono/streaming';
 import type { AppContext } from '../http/context.js';
 import { defineRead } from '../http/define.js';
-import { threadPosition } from '../services/events.js';
+import { newestEventId, threadPosition } from '../services/events.js';
 
 interface EventRow {
   id: string;
@@ -52,7 +52,13 @@ export function eventRoutes(app: Hono, ctx: AppContext) {
       try {
         const thread = await ctx.threads.find(site.id, key);
         let last: string;
-        if (resume !== undefined) {
+        if (resume !== undefined && BigInt(resume) > BigInt(await newestEventId(ctx.db))) {
+          // An id this database never gave: it was restored from a backup, or the site moved
+          // here. What the client shows cannot be brought up to date, and this stream's ids
+          // would stay below the client's for a long while: it reloads, and goes on from now.
+          await stream.writeSSE({ event: 'reset', data: JSON.stringify({ reason: 'stream-restarted' }) });
+          last = thread ? await threadPosition(ctx.db, thread.id) : '0';
+        } else if (resume !== undefined) {
           last = resume;
           // Missed events were deleted if some deleted id lies after the client's last one.
           if (thread && BigInt(resume) + 1n < BigInt(thread.events_pruned_before)) {

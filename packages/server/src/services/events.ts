@@ -49,6 +49,17 @@ export function positionOf(alias: string): string {
   return `greatest((SELECT id FROM events WHERE thread_id = ${alias}.id ORDER BY id DESC LIMIT 1), ${alias}.events_pruned_before - 1, 0)::text`;
 }
 
+/**
+ * The newest event id this database has given out (0 before the first): an id above it comes from
+ * another database, one this was restored from or a site moved from.
+ */
+export async function newestEventId(q: Queryable): Promise<string> {
+  const [row] = await q.query<{ id: string }>(
+    'SELECT (CASE WHEN is_called THEN last_value ELSE 0 END)::text AS id FROM events_id_seq',
+  );
+  return row!.id;
+}
+
 /** Where a thread's event stream stands (see `positionOf`). */
 export async function threadPosition(q: Queryable, threadId: string): Promise<string> {
   const [row] = await q.query<{ position: string }>(
