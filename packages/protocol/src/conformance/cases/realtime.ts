@@ -96,6 +96,32 @@ export function realtimeCases(s: Suite): Case[] {
       },
     },
     {
+      name: 'event stream: resuming from an id the server never gave resets the client, then goes on',
+      async run() {
+        const guest = await s.guest();
+        const key = s.newThreadKey('restarted');
+        const url = s.eventsUrl(key);
+        await s.post(key, guest.token, 'before');
+        // An id from a database this one was not (restored from a backup, or the site moved).
+        const events = await readEvents(url, {
+          lastEventId: '999999999999999',
+          count: 2,
+          timeoutMs: 5000,
+          onOpen: async () => {
+            await s.post(key, guest.token, 'after');
+          },
+        });
+        check(
+          events[0]?.event === 'reset' && JSON.parse(events[0].data).reason === 'stream-restarted',
+          `a reset with reason stream-restarted comes first: ${events.map((e) => `${e.event} ${e.data}`)}`,
+        );
+        check(
+          events[1]?.event === 'comment.created' && JSON.parse(events[1].data).comment.markdown === 'after',
+          'what is posted next comes',
+        );
+      },
+    },
+    {
       name: 'a thread page says where the event stream stood when it was read: from there, nothing missed, nothing twice',
       async run() {
         const guest = await s.guest();
