@@ -54,8 +54,6 @@ declare global {
   }
 }
 
-const nulMessage = 'Must not contain U+0000 (NUL)';
-
 /**
  * Text PostgreSQL cannot store, in a value already of its schema's shape: U+0000 in a string or
  * a member name, which no reader means to send, is refused (each one's pointer and why); a lone
@@ -73,7 +71,7 @@ function textProblems(value: unknown, root: string): { pointer: string; message:
     for (const [name, member] of Object.entries(holder)) {
       const at = { name, parent: place };
       if (name.includes('\u0000') || (typeof member === 'string' && member.includes('\u0000'))) {
-        found.push({ pointer: pointerOf(root, at), message: nulMessage });
+        found.push({ pointer: pointerOf(root, at), message: 'Must not contain U+0000 (NUL)' });
       } else if (!name.isWellFormed()) {
         found.push({ pointer: pointerOf(root, at), message: 'Must be well-formed Unicode' });
       } else if (typeof member === 'string') {

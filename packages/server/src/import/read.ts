@@ -60,16 +60,11 @@ export async function readExport(path: string, format?: SourceFormat): Promise<I
     throw new Error(
       `${path} is not a Disqus, WordPress, Remark42, Commento or Kith export; say which with --from`,
     );
-  // A Kith export is checked against its schema, which refuses NUL with the member's pointer.
-  if (kind === 'kith') {
+  if (kind === 'kith' || kind === 'commento') {
     let text = '';
     for await (const chunk of chunks) text += chunk;
-    return readKith(text);
-  }
-  if (kind === 'commento') {
-    let text = '';
-    for await (const chunk of chunks) text += chunk;
-    return withoutNul(readCommento(text));
+    // A Kith export is checked against its schema, which refuses NUL with the member's pointer.
+    return kind === 'kith' ? readKith(text) : withoutNul(readCommento(text));
   }
   return withoutNul(
     await (kind === 'disqus'
@@ -86,15 +81,14 @@ export async function readExport(path: string, format?: SourceFormat): Promise<I
  * A comment left with no text is dropped as empty.
  */
 function withoutNul(source: ImportSource): ImportSource {
-  for (const comment of source.comments) {
-    const fields = comment as unknown as Record<string, unknown>;
+  const clean = (record: object) => {
+    const fields = record as Record<string, unknown>;
     for (const [name, value] of Object.entries(fields))
       if (typeof value === 'string') fields[name] = value.replaceAll('\u0000', '');
-    if (comment.author) {
-      const author = comment.author as unknown as Record<string, unknown>;
-      for (const [name, value] of Object.entries(author))
-        if (typeof value === 'string') author[name] = value.replaceAll('\u0000', '');
-    }
+  };
+  for (const comment of source.comments) {
+    clean(comment);
+    if (comment.author) clean(comment.author);
     if (!comment.markdown && !comment.drop) comment.drop = 'empty';
   }
   return source;
