@@ -70,12 +70,22 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
     app.use('/embed/*', async (c, next) => {
       await next();
       c.header('access-control-allow-origin', '*');
+      // A chunk's name changes with its content, so it is kept for good; a miss (a page asking
+      // for a chunk of a newer build than this one, say) is not kept at all.
       c.header(
         'cache-control',
-        c.req.path.includes('/chunks/') ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+        !c.res.ok
+          ? 'no-store'
+          : c.req.path.includes('/chunks/')
+            ? 'public, max-age=31536000, immutable'
+            : 'public, max-age=300',
       );
     });
-    app.use('/embed/*', serveStatic({ root, rewriteRequestPath: (path) => path.replace(/^\/embed/, '') }));
+    // The build writes each file brotli- and gzip-compressed beside it (packages/embed).
+    app.use(
+      '/embed/*',
+      serveStatic({ root, precompressed: true, rewriteRequestPath: (path) => path.replace(/^\/embed/, '') }),
+    );
   }
 
   siteRoutes(app, ctx);

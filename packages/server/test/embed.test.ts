@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get as httpGet } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { startServer, type TestServer } from './helpers.js';
 
 describe('the script-tag build served at /embed/', () => {
@@ -11,8 +13,12 @@ describe('the script-tag build served at /embed/', () => {
   before(async () => {
     dir = mkdtempSync(join(tmpdir(), 'kith-embed-'));
     mkdirSync(join(dir, 'chunks'));
-    writeFileSync(join(dir, 'kith.js'), 'export {};');
     writeFileSync(join(dir, 'chunks', 'a-123.js'), 'export const a = 1;');
+    // As the build writes them: each file compressed beside it.
+    const loader = `export const loader = '${'kith '.repeat(200)}';`;
+    writeFileSync(join(dir, 'kith.js'), loader);
+    writeFileSync(join(dir, 'kith.js.br'), brotliCompressSync(loader));
+    writeFileSync(join(dir, 'kith.js.gz'), gzipSync(loader));
     server = await startServer({ embedDir: dir });
   });
   after(async () => {
@@ -32,5 +38,41 @@ describe('the script-tag build served at /embed/', () => {
     assert.match(chunk.headers.get('cache-control') ?? '', /immutable/);
     const missing = await fetch(`${server.url}/embed/../package.json`);
     assert.equal(missing.status, 404);
+    // A chunk this build lacks (a page of a newer build asks, say) is not kept by any cache.
+    const newer = await fetch(`${server.url}/embed/chunks/b-456.js`);
+    assert.equal(newer.status, 404);
+    assert.equal(newer.headers.get('cache-control'), 'no-store');
+  });
+
+  it('sends the compressed copy a browser accepts: brotli, else gzip, else as is', async () => {
+    const plain = readFileSync(join(dir, 'kith.js'), 'utf8');
+    const get = (encoding: string) =>
+      new Promise<{ encoding: string | undefined; vary: string | undefined; body: Buffer }>(
+        (resolve, reject) => {
+          // node:http, which leaves the body as sent (fetch would decompress it).
+          httpGet(`${server.url}/embed/kith.js`, { headers: { 'accept-encoding': encoding } }, (response) => {
+            const parts: Buffer[] = [];
+            response.on('data', (part: Buffer) => parts.push(part));
+            response.on('end', () =>
+              resolve({
+                encoding: response.headers['content-encoding'],
+                vary: response.headers.vary,
+                body: Buffer.concat(parts),
+              }),
+            );
+          }).on('error', reject);
+        },
+      );
+    const br = await get('gzip, deflate, br');
+    assert.equal(br.encoding, 'br');
+    assert.match(br.vary ?? '', /accept-encoding/i);
+    assert.equal(brotliDecompressSync(br.body).toString(), plain);
+    assert.ok(br.body.length < plain.length / 4);
+    const gz = await get('gzip');
+    assert.equal(gz.encoding, 'gzip');
+    assert.equal(gunzipSync(gz.body).toString(), plain);
+    const none = await get('identity');
+    assert.equal(none.encoding, undefined);
+    assert.equal(none.body.toString(), plain);
   });
 });
