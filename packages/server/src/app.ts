@@ -70,6 +70,8 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
     app.use('/embed/*', async (c, next) => {
       await next();
       c.header('access-control-allow-origin', '*');
+      // Every answer, the plain one too, so a shared cache keeps one per encoding.
+      if (c.res.ok && !c.res.headers.has('vary')) c.header('vary', 'Accept-Encoding');
       // A chunk's name changes with its content, so it is kept for good; a miss (a page asking
       // for a chunk of a newer build than this one, say) is not kept at all.
       c.header(

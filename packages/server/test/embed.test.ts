@@ -73,6 +73,7 @@ describe('the script-tag build served at /embed/', () => {
     assert.equal(gunzipSync(gz.body).toString(), plain);
     const none = await get('identity');
     assert.equal(none.encoding, undefined);
+    assert.match(none.vary ?? '', /accept-encoding/i, 'a shared cache keeps the plain copy apart');
     assert.equal(none.body.toString(), plain);
   });
 });
