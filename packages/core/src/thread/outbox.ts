@@ -46,6 +46,12 @@ const keyRemembered = 20 * 3_600_000;
 /** How far the device's clock may be from the server's when telling a landed comment by its time. */
 const clockSlack = 15 * 60_000;
 
+/**
+ * The text without U+0000, which the protocol refuses: pasted text can carry it, and a reader could
+ * not find the character the server names.
+ */
+export const withoutNul = (text: string) => text.replaceAll('\u0000', '');
+
 const isProofProblem = (error: KithError) =>
   error.code === 'proof-required' || error.code === 'proof-invalid';
 
@@ -107,7 +113,7 @@ export class Outbox {
       key: newIdempotencyKey(),
       threadKey,
       parentId,
-      markdown,
+      markdown: withoutNul(markdown),
       createdAt: new Date().toISOString(),
     };
     this.#save([...this.$entries.get(), entry]);

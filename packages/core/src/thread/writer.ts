@@ -5,7 +5,7 @@ import { approveComment, blockUser, removeComment } from '../moderation.js';
 import { eraseMe, myData } from '../my-data.js';
 import { reportComment } from '../report.js';
 import { deviceStorage, type KeyValueStorage } from '../storage.js';
-import { Outbox, type OutboxEntry, postedBy } from './outbox.js';
+import { Outbox, type OutboxEntry, postedBy, withoutNul } from './outbox.js';
 import { proofAsked } from './prover.js';
 import type { SessionStore } from './session.js';
 import type { ThreadState, ThreadStore } from './store.js';
@@ -92,7 +92,7 @@ export class ThreadWriter {
 
   /** Edits the reader's own comment. */
   async edit(id: string, markdown: string): Promise<Comment> {
-    const comment = await this.#write(() => this.store.client.editComment(id, markdown));
+    const comment = await this.#write(() => this.store.client.editComment(id, withoutNul(markdown)));
     this.store.replace(comment);
     return comment;
   }
