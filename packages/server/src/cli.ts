@@ -4,27 +4,18 @@ import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { type Comment, type EventInput, routes, type SiteSettingsPatch } from '@kith/protocol';
+import type { Comment, EventInput, SiteSettingsPatch } from '@kith/protocol';
 import { normalizeThreadKey } from '@kith/protocol/thread-key';
+import type { Db } from './db/driver.js';
 import { migrate } from './db/migrate.js';
 import { openDb } from './db/open.js';
-import { validate } from './http/validate.js';
-import { readExport, sourceFormats } from './import/read.js';
 import { type KeyRule, parseKeyMap, remapSource } from './import/remap.js';
-import { displayName, type SourceFormat } from './import/source.js';
+import { displayName, type SourceFormat, sourceFormats } from './import/source.js';
 import type { LogLevel } from './logger.js';
-import { createKith, listen } from './server.js';
-import { Comments } from './services/comments.js';
-import { eraseUser } from './services/erase.js';
-import { exportSite } from './services/exports.js';
-import { type ImportReport, Imports } from './services/imports.js';
-import { myData } from './services/my-data.js';
-import { Reports } from './services/reports.js';
-import { Rsvps } from './services/rsvps.js';
-import { ownerSettings, Sites } from './services/sites.js';
-import { Threads } from './services/threads.js';
-import { commentAuthor, setBlocked } from './services/users.js';
-import { recentDeliveries } from './services/webhooks.js';
+import type { ImportReport } from './services/imports.js';
+
+// Each command loads the modules it uses when it runs (below): loading all of them, the whole
+// server with its Markdown and HTML libraries, took half a second before any command began.
 
 const usage = `kith-server — the Kith reference server
 
@@ -148,7 +139,7 @@ function checkOrigin(origin: string): string {
   return url.origin;
 }
 
-async function withDb<T>(fn: (db: Awaited<ReturnType<typeof openDb>>) => Promise<T>): Promise<T> {
+async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDb({ databaseUrl, dataDir });
   try {
     return await fn(db);
@@ -176,6 +167,7 @@ async function main() {
     const port = Number(values.port ?? process.env.PORT ?? 8787);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       fail(`the port (--port or PORT) is a number from 0 to 65535, not "${values.port ?? process.env.PORT}"`);
+    const { createKith, listen } = await import('./server.js');
     const kith = await createKith({
       embedDir: embedDir(),
       databaseUrl,
@@ -201,6 +193,12 @@ async function main() {
     return;
   }
   if (command === 'site') {
+    const [{ routes }, { validate }, { ownerSettings, Sites }, { recentDeliveries }] = await Promise.all([
+      import('@kith/protocol'),
+      import('./http/validate.js'),
+      import('./services/sites.js'),
+      import('./services/webhooks.js'),
+    ]);
     await withDb(async (db) => {
       const sites = new Sites(db);
       if (sub === 'add') {
@@ -339,6 +337,10 @@ async function main() {
     if ((sub !== 'close' && sub !== 'open') || !siteId || !rawKey) fail('thread close|open <site> <key>');
     // A URL is turned into its thread key the way the elements do it; a plain key is taken as is.
     const key = /^https?:\/\//.test(rawKey) ? normalizeThreadKey(rawKey) : rawKey;
+    const [{ Sites }, { Threads }] = await Promise.all([
+      import('./services/sites.js'),
+      import('./services/threads.js'),
+    ]);
     await withDb(async (db) => {
       if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
       const meta = await db.transaction((tx) => new Threads(db).setClosed(tx, siteId, key, sub === 'close'));
@@ -349,6 +351,10 @@ async function main() {
   if (command === 'event' && sub === 'list') {
     const [siteId] = rest;
     if (!siteId) fail('event list <site>');
+    const [{ Sites }, { Rsvps }] = await Promise.all([
+      import('./services/sites.js'),
+      import('./services/rsvps.js'),
+    ]);
     await withDb(async (db) => {
       if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
       const events = await new Rsvps(db, () => 'cli').list(siteId);
@@ -380,8 +386,16 @@ async function main() {
       } catch (error) {
         fail(`${file} is not JSON: ${(error as Error).message}`);
       }
+      const [{ routes }, { validate }] = await Promise.all([
+        import('@kith/protocol'),
+        import('./http/validate.js'),
+      ]);
       input = validate<EventInput>(routes.putEvent.body, json, 'body');
     }
+    const [{ Sites }, { Rsvps }] = await Promise.all([
+      import('./services/sites.js'),
+      import('./services/rsvps.js'),
+    ]);
     await withDb(async (db) => {
       if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
       const rsvps = new Rsvps(db, () => 'cli');
@@ -421,6 +435,23 @@ async function main() {
       fail(
         'comments pending|reported <site> | comments approve|remove|dismiss|block|unblock|author-data|erase-author <site> <comment-id>',
       );
+    const [
+      { Sites },
+      { Comments },
+      { Reports },
+      { Rsvps },
+      { commentAuthor, setBlocked },
+      { myData },
+      { eraseUser },
+    ] = await Promise.all([
+      import('./services/sites.js'),
+      import('./services/comments.js'),
+      import('./services/reports.js'),
+      import('./services/rsvps.js'),
+      import('./services/users.js'),
+      import('./services/my-data.js'),
+      import('./services/erase.js'),
+    ]);
     await withDb(async (db) => {
       const site = await new Sites(db).find(siteId);
       if (!site) fail(`there is no site "${siteId}"`);
@@ -510,6 +541,11 @@ async function main() {
         throw new Error(`cannot use the map ${values.map}: ${(error as Error).message}`);
       }
     }
+    const [{ Sites }, { readExport }, { Imports }] = await Promise.all([
+      import('./services/sites.js'),
+      import('./import/read.js'),
+      import('./services/imports.js'),
+    ]);
     await withDb(async (db) => {
       if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
       let source: Awaited<ReturnType<typeof readExport>>;
@@ -528,6 +564,10 @@ async function main() {
   }
   if (command === 'export') {
     if (!sub) fail('export <site> [--out <file>]');
+    const [{ Sites }, { exportSite }] = await Promise.all([
+      import('./services/sites.js'),
+      import('./services/exports.js'),
+    ]);
     await withDb(async (db) => {
       if (!(await new Sites(db).find(sub))) fail(`there is no site "${sub}"`);
       await pipeline(exportSite(db, sub), values.out ? createWriteStream(values.out) : process.stdout);

@@ -44,8 +44,13 @@ export async function migrate(db: Db): Promise<string[]> {
   await db.query(
     'CREATE TABLE IF NOT EXISTS kith_migrations (name text PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())',
   );
+  // Most opens find nothing to do: one read says so, instead of a locked transaction a migration.
+  // The lock and the check inside stay for instances that start together.
+  const recorded = new Set(
+    (await db.query<{ name: string }>('SELECT name FROM kith_migrations')).map((r) => r.name),
+  );
   const applied: string[] = [];
-  for (const migration of migrations) {
+  for (const migration of migrations.filter((m) => !recorded.has(m.name))) {
     await db.transaction(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock($1)', [lockId]);
       const done = await tx.query('SELECT 1 FROM kith_migrations WHERE name = $1', [migration.name]);

@@ -9,8 +9,6 @@ import { readRemark42 } from './remark42.js';
 import type { ImportSource, SourceFormat } from './source.js';
 import { readWordPress } from './wordpress.js';
 
-export const sourceFormats: readonly SourceFormat[] = ['disqus', 'wordpress', 'remark42', 'commento', 'kith'];
-
 /** Which export a file is, from its first few kilobytes; null when it is none Kith reads. */
 export function detectFormat(head: string): SourceFormat | null {
   const start = head.replace(/^\uFEFF/, '').trimStart();

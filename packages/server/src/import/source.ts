@@ -30,6 +30,8 @@ export interface SourceComment {
 
 export type SourceFormat = 'disqus' | 'wordpress' | 'remark42' | 'commento' | 'kith';
 
+export const sourceFormats: readonly SourceFormat[] = ['disqus', 'wordpress', 'remark42', 'commento', 'kith'];
+
 /** Everything one export holds, read into Kith's terms. */
 export interface ImportSource {
   format: SourceFormat;
