@@ -8,6 +8,22 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SignJWT } from 'jose';
 
 const cookie = 'blog_member';
+
+/**
+ * A strict policy, as a careful site would send: Kith's elements need no inline script or style,
+ * and with Trusted Types enforced, only the policies named here (docs/site-owner.md). The
+ * end-to-end tests run every page under it.
+ */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  "img-src 'self' data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html kith dompurify',
+].join('; ');
 const escapeHtml = (text) =>
   text.replace(
     /[&<>"']/g,
@@ -82,6 +98,7 @@ export function addMembers(app, { publicDir, site, sso }) {
       .replace('</header>', `${memberBar(name)}</header>`);
     // Each page names its reader: never kept by a shared cache.
     c.header('cache-control', 'private, no-store');
+    c.header('content-security-policy', contentSecurityPolicy);
     return c.html(html);
   });
 }

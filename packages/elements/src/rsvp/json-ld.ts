@@ -2,6 +2,28 @@ import type { EventInfo } from '@kith/core';
 
 const schema = 'https://schema.org/';
 
+type ScriptPolicy = { createScript(text: string): string };
+let policy: ScriptPolicy | null | undefined;
+
+/**
+ * `json` as a script element's text. A page that enforces Trusted Types (its CSP says
+ * `require-trusted-types-for 'script'`) takes script text only from a policy: this one is `kith`,
+ * which such a page lists in `trusted-types`, and it only ever passes this data, which never runs.
+ */
+export function scriptText(json: string): string {
+  if (policy === undefined) {
+    const { trustedTypes } = globalThis as {
+      trustedTypes?: { createPolicy(name: string, rules: ScriptPolicy): ScriptPolicy };
+    };
+    try {
+      policy = trustedTypes?.createPolicy('kith', { createScript: (text) => text }) ?? null;
+    } catch {
+      policy = null; // the page's `trusted-types` does not list `kith`
+    }
+  }
+  return policy ? policy.createScript(json) : json;
+}
+
 /**
  * The event as schema.org Event JSON-LD, for search engines' event listings. Escaped so that no
  * text can close the script element when the page is serialized.

@@ -20,7 +20,7 @@ import { defineStrings, Localizer } from '../base/localize.js';
 import { followSiteSignIn } from '../base/site-sign-in.js';
 import { pageThreadKey } from '../base/thread-key.js';
 import { eventPhase, eventWhen } from './event-time.js';
-import { eventJsonLd } from './json-ld.js';
+import { eventJsonLd, scriptText } from './json-ld.js';
 import { rsvpStyles } from './rsvp.styles.js';
 import en from './translations/en.js';
 
@@ -446,7 +446,11 @@ export class KithRsvp extends KithElement {
       this.#jsonLd.type = 'application/ld+json';
       this.append(this.#jsonLd);
     }
-    this.#jsonLd.textContent = eventJsonLd(event, location.href);
+    try {
+      this.#jsonLd.textContent = scriptText(eventJsonLd(event, location.href));
+    } catch {
+      // Trusted Types enforced without `kith` allowed: the card goes on without search data.
+    }
   }
 
   #avatar(attendee: Attendee) {

@@ -396,13 +396,15 @@ export class KithShare extends KithElement {
     const name = target === 'email' ? this.localize.term('email') : module.spec!.name;
     const label = target === 'email' ? name : this.localize.term('shareOn', name);
     const newTab = target !== 'email';
+    // `.style`, not a style attribute: set through the CSSOM, which a Content-Security-Policy
+    // without 'unsafe-inline' allows (docs/site-owner.md).
     return html`<li part="item" role=${layout === 'menu' ? 'none' : nothing}>
       <a
         part="button button-${target}"
         class=${target}
         role=${role}
         tabindex=${tabindex}
-        style="--_brand: ${this.colors === 'brand' ? module.color : 'currentColor'}"
+        .style=${`--_brand:${this.colors === 'brand' ? module.color : 'currentColor'}`}
         href=${this.#href(target)}
         data-network=${target}
         target=${newTab ? '_blank' : nothing}
