@@ -34,6 +34,8 @@ Usage:
                      (no url: the webhook and its last deliveries)
   kith-server site sso <id> [on|off|rotate]         (sign readers in with your own logins)
   kith-server site show <id>
+  kith-server site remove <id> [--yes]
+                     (the site and all it holds, for good: without --yes, says what that is)
   kith-server thread close|open <site> <key>
   kith-server comments pending <site>
   kith-server comments approve|remove <site> <comment-id>
@@ -92,6 +94,7 @@ const options = {
   from: { type: 'string' },
   out: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean' },
   map: { type: 'string' },
   anonymous: { type: 'string' },
   events: { type: 'string' },
@@ -322,6 +325,19 @@ async function main() {
         const site = await sites.find(id);
         if (!site) fail(`there is no site "${id}"`);
         process.stdout.write(`${JSON.stringify(ownerSettings(site), null, 2)}\n`);
+      } else if (sub === 'remove') {
+        const id = rest[0] ?? fail('site remove needs an id');
+        if (!(await sites.find(id))) fail(`there is no site "${id}"`);
+        const held = await sites.holdings(id);
+        const what = `${plural(held.threads, 'thread')}, ${plural(held.comments, 'comment')}, ${plural(held.events, 'event')} and ${plural(held.readers, 'reader')}`;
+        if (!values.yes) {
+          process.stderr.write(
+            `kith-server: site ${id} holds ${what}. To remove it with all of them, for good, run this again with --yes (kith-server export ${id} --out <file> keeps a copy first). Nothing was removed.\n`,
+          );
+          process.exit(2);
+        }
+        await sites.remove(id);
+        process.stdout.write(`site ${id} is removed, with ${what}\n`);
       } else if (sub === 'rotate-secret') {
         const id = rest[0] ?? fail('site rotate-secret needs an id');
         if (!(await sites.find(id))) fail(`there is no site "${id}"`);

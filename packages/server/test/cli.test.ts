@@ -404,6 +404,55 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     await assert.rejects(kith('import', 'blog', disqus, '--from', 'kith'), /cannot import .*not JSON/);
   });
 
+  it('site remove says what a site holds, and removes it with all of it only with --yes', async () => {
+    const disqus = fileURLToPath(new URL('fixtures/import/disqus.xml', import.meta.url));
+    await kith('site', 'add', 'doomed', '--origin', 'https://doomed.example');
+    await kith('import', 'doomed', disqus);
+    const count = async (table: string) => {
+      const db = await openDb({ databaseUrl, dataDir });
+      try {
+        const [row] = await db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table} WHERE site_id = $1`, [
+          'doomed',
+        ]);
+        return Number(row!.n);
+      } finally {
+        await db.close();
+      }
+    };
+    const blogComments = async () => {
+      const db = await openDb({ databaseUrl, dataDir });
+      try {
+        return (await db.query(`SELECT 1 FROM comments WHERE site_id = 'blog'`)).length;
+      } finally {
+        await db.close();
+      }
+    };
+    const before = await blogComments();
+    assert.ok(before > 0, 'the other site has comments');
+
+    await assert.rejects(
+      kith('site', 'remove', 'doomed'),
+      (error: { code: number; stderr: string }) =>
+        error.code === 2 &&
+        /site doomed holds 2 threads, 7 comments, 0 events and \d+ readers\. .*--yes.*Nothing was removed/.test(
+          error.stderr,
+        ),
+    );
+    assert.equal(await count('comments'), 7, 'nothing removed without --yes');
+
+    assert.match(
+      (await kith('site', 'remove', 'doomed', '--yes')).stdout,
+      /^site doomed is removed, with 2 threads, 7 comments, 0 events and \d+ readers\n$/,
+    );
+    assert.doesNotMatch((await kith('site', 'list')).stdout, /doomed/);
+    for (const table of ['threads', 'comments', 'users']) assert.equal(await count(table), 0, table);
+    assert.equal(await blogComments(), before, 'another site keeps everything');
+    await assert.rejects(kith('site', 'remove', 'doomed', '--yes'), /there is no site "doomed"/);
+    // The id is free again, and a site made with it starts empty.
+    await kith('site', 'add', 'doomed', '--origin', 'https://doomed.example');
+    await assert.rejects(kith('site', 'remove', 'doomed'), /holds 0 threads, 0 comments/);
+  });
+
   it('import moves pages with --map and names anonymous comments with --anonymous', async () => {
     const wordpress = fileURLToPath(new URL('fixtures/import/wordpress.xml', import.meta.url));
     const map = join(dataDir, 'moved.txt');

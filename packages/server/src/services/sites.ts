@@ -218,6 +218,41 @@ export class Sites {
     return { ...site, origins: origins ?? site.origins, settings };
   }
 
+  /** How much a site holds: what removing it would take with it. */
+  async holdings(
+    id: string,
+  ): Promise<{ threads: number; comments: number; events: number; readers: number }> {
+    const [row] = await this.db.query<Record<'threads' | 'comments' | 'events' | 'readers', string>>(
+      `SELECT (SELECT count(*) FROM threads WHERE site_id = $1) AS threads,
+              (SELECT count(*) FROM comments WHERE site_id = $1) AS comments,
+              (SELECT count(*) FROM rsvp_events e JOIN threads t ON t.id = e.thread_id WHERE t.site_id = $1) AS events,
+              (SELECT count(*) FROM users WHERE site_id = $1) AS readers`,
+      [id],
+    );
+    return {
+      threads: Number(row?.threads),
+      comments: Number(row?.comments),
+      events: Number(row?.events),
+      readers: Number(row?.readers),
+    };
+  }
+
+  /**
+   * Removes a site with everything it holds, for good: threads, comments, reactions, reports,
+   * events and their answers, readers and their sessions, share counts, webhook deliveries.
+   * Other instances stop serving it once their cache of it expires (`ttlMs`).
+   */
+  async remove(id: string): Promise<void> {
+    await this.db.transaction(async (tx) => {
+      // The one table that names the site without a foreign key (written before the site is known).
+      await tx.query('DELETE FROM idempotency WHERE site_id = $1', [id]);
+      const rows = await tx.query('DELETE FROM sites WHERE id = $1 RETURNING id', [id]);
+      if (rows.length === 0)
+        throw new ProblemError('site-not-found', { detail: `There is no site "${id}".` });
+    });
+    this.#cache.delete(id);
+  }
+
   async list(): Promise<{ id: string; name: string; origins: string[] }[]> {
     return this.db.query('SELECT id, name, origins FROM sites ORDER BY id');
   }
