@@ -33,9 +33,11 @@ export function minify(code: string): string {
 
 function squeeze(text: string, css: boolean): string {
   if (css) {
-    // Quoted strings (attribute selectors, `content`) are kept as they are.
+    // An attribute selector's value needs no quotes when it is an identifier ([part=body]);
+    // other quoted strings (`content`) are kept as they are.
     return text
       .replace(/\/\*[\s\S]*?\*\//g, '')
+      .replace(/=(['"])(-?[A-Za-z_][\w-]*)\1\]/g, '=$2]')
       .split(/('[^']*'|"[^"]*")/)
       .map((part, i) => (i % 2 ? part : squeezeCss(part)))
       .join('');

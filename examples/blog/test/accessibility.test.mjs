@@ -62,4 +62,42 @@ describe('demo blog: accessibility (axe)', () => {
     assert.deepEqual(await violations(page), [], 'axe with the editor and the picker open');
     await context.close();
   });
+
+  it('in high contrast (forced colours), the chosen sort, an answer and a linked comment stay marked', async () => {
+    const { comments } = await (
+      await fetch(`${demo.url}/v1/sites/demo/threads/${encodeURIComponent('/posts/meetup-recap')}`)
+    ).json();
+    const context = await browser.newContext({ forcedColors: 'active', bypassCSP });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/posts/meetup-recap/#kith-comment-${comments[0].id}`);
+    await page.waitForFunction(settled);
+    // The colours that mark them are replaced by the reader's: only the border's width remains.
+    const border = (locator) => locator.evaluate((el) => getComputedStyle(el).borderTopWidth);
+    const thread = page.locator('kith-thread');
+    const newest = thread.getByRole('button', { name: 'Newest' });
+    assert.equal(await newest.getAttribute('aria-pressed'), 'true');
+    assert.notEqual(await border(newest), await border(thread.getByRole('button', { name: 'Oldest' })));
+    const linked = thread.locator(`#kith-comment-${comments[0].id}`);
+    await page.waitForFunction(
+      (id) => document.querySelector('kith-thread').shadowRoot.activeElement?.id === `kith-comment-${id}`,
+      comments[0].id,
+    );
+    assert.notEqual(await border(linked), '0px');
+
+    await page.goto(`${demo.url}/posts/spring-meetup/`);
+    const card = page.locator('kith-rsvp');
+    await card.getByRole('button', { name: 'Maybe', exact: true }).click();
+    await card.getByLabel('Your name').fill('Ada');
+    await card.getByLabel('Your name').press('Enter');
+    const maybe = card.getByRole('button', { name: 'Maybe', exact: true });
+    await page.waitForFunction(() =>
+      document.querySelector('kith-rsvp').shadowRoot.querySelector('[aria-pressed="true"]'),
+    );
+    assert.equal(await maybe.getAttribute('aria-pressed'), 'true');
+    assert.notEqual(
+      await border(maybe),
+      await border(card.getByRole('button', { name: 'Going', exact: true })),
+    );
+    await context.close();
+  });
 });

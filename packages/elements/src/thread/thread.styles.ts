@@ -218,4 +218,12 @@ export const threadStyles = css`
       animation: none;
     }
   }
+  /* High contrast replaces the colours that mark the chosen sort, the reader's reactions and a
+     linked comment: a thicker border marks them instead. */
+  @media (forced-colors: active) {
+    [aria-pressed='true'],
+    [part~='comment-focused'] {
+      border: 3px solid;
+    }
+  }
 `;
