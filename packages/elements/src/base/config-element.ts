@@ -1,5 +1,9 @@
 import { configChangeEvent, configKeys } from './config.js';
 
+// Server rendering (Next.js, Astro, SvelteKit…) imports this in Node, which has no HTMLElement:
+// the class must still be made there, as Lit's elements are, and is defined only in a browser.
+const SsrStandIn = class {} as typeof HTMLElement;
+
 /**
  * Configures every Kith element inside it (also inside their shadow roots): server, site,
  * language and theme in one place. An element's own attributes still win over these.
@@ -12,7 +16,7 @@ import { configChangeEvent, configKeys } from './config.js';
  *   <kith-comment-count thread="/posts/hello"></kith-comment-count>
  * </kith-config>
  */
-export class KithConfigElement extends HTMLElement {
+export class KithConfigElement extends (globalThis.HTMLElement ?? SsrStandIn) {
   static observedAttributes = [...configKeys];
 
   /** Base URL of the Kith server. */
@@ -62,7 +66,8 @@ export class KithConfigElement extends HTMLElement {
   }
 }
 
-if (!customElements.get('kith-config')) customElements.define('kith-config', KithConfigElement);
+if (globalThis.customElements && !customElements.get('kith-config'))
+  customElements.define('kith-config', KithConfigElement);
 
 declare global {
   interface HTMLElementTagNameMap {
