@@ -42,7 +42,8 @@ function squeeze(text: string, css: boolean): string {
       .map((part, i) => (i % 2 ? part : squeezeCss(part)))
       .join('');
   }
-  return text.replace(/\s*\n\s*/g, ' ');
+  // A static attribute value that is one token needs no quotes (part=body): HTML reads it the same.
+  return text.replace(/\s*\n\s*/g, ' ').replace(/(\s[\w-]+)="([\w-]+)"(?=[\s>])/g, '$1=$2');
 }
 
 /**
