@@ -41,6 +41,15 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
     }
   });
 
+  // Answers are data, never pages: opened in a browser (a feed, a thread's JSON with readers'
+  // text in it), nothing is sniffed as HTML, run or framed. The script-tag build is a script.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('x-content-type-options', 'nosniff');
+    if (!c.req.path.startsWith('/embed/'))
+      c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
+  });
+
   app.use(
     '/v1/*',
     bodyLimit({

@@ -36,12 +36,35 @@ describe('the script-tag build served at /embed/', () => {
     assert.equal(loader.headers.get('cache-control'), 'public, max-age=300');
     const chunk = await fetch(`${server.url}/embed/chunks/a-123.js`);
     assert.match(chunk.headers.get('cache-control') ?? '', /immutable/);
+    // Scripts are never sniffed as anything else, and take no policy of their own.
+    assert.equal(chunk.headers.get('x-content-type-options'), 'nosniff');
+    assert.equal(chunk.headers.get('content-security-policy'), null);
     const missing = await fetch(`${server.url}/embed/../package.json`);
     assert.equal(missing.status, 404);
     // A chunk this build lacks (a page of a newer build asks, say) is not kept by any cache.
     const newer = await fetch(`${server.url}/embed/chunks/b-456.js`);
     assert.equal(newer.status, 404);
     assert.equal(newer.headers.get('cache-control'), 'no-store');
+  });
+
+  it('answers as data that a browser opening it directly neither sniffs, runs nor frames', async () => {
+    const key = encodeURIComponent('/posts/<script>');
+    for (const [path, status] of [
+      [`/v1/sites/${server.site}`, 200],
+      [`/v1/sites/${server.site}/threads/${key}`, 200],
+      [`/v1/sites/${server.site}/threads/${key}/feed.atom`, 200],
+      [`/v1/sites/${server.site}/nothing`, 404],
+      ['/nothing', 404],
+    ] as const) {
+      const answer = await fetch(`${server.url}${path}`);
+      assert.equal(answer.status, status, path);
+      assert.equal(answer.headers.get('x-content-type-options'), 'nosniff', path);
+      assert.equal(
+        answer.headers.get('content-security-policy'),
+        "default-src 'none'; frame-ancestors 'none'; sandbox",
+        path,
+      );
+    }
   });
 
   it('sends the compressed copy a browser accepts: brotli, else gzip, else as is', async () => {
