@@ -94,7 +94,10 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
   const key = await serverKey(db);
   const bus = new EventBus();
   const pages = new PageCache();
-  bus.watch((siteId, key) => pages.invalidate(siteId, key));
+  bus.watch(
+    (siteId, key) => pages.invalidate(siteId, key),
+    () => pages.clear(),
+  );
   await bus.start(db);
   const sites = new Sites(db);
   const ctx: AppContext = {

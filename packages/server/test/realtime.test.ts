@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { readEvents } from '@kith/protocol/conformance';
+import pg from 'pg';
 import {
   databaseKind,
   freshDatabaseUrl,
@@ -201,6 +202,74 @@ describe(`event streams on ${databaseKind}`, () => {
       assert.equal(blocked.status, 204);
       await soon(async () => (await post()).status === 403, 'A refuses the blocked user');
     } finally {
+      await a.stop();
+      await b.stop();
+    }
+  });
+
+  it('an instance whose connection for notifications drops makes it again, and catches up', {
+    skip: !postgresUrl,
+  }, async () => {
+    // A's streams wait a minute between looks of their own: only a notification wakes them sooner.
+    const a = await startServer({ databaseUrl, site: 'dropped', keepAliveMs: 60_000 });
+    const b = await startServer({ databaseUrl, site: 'dropped' });
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    const api = (server: TestServer, path: string) => `${server.url}/v1/sites/dropped${path}`;
+    try {
+      const reader = await guest(a.url, 'dropped', 'Reader');
+      const current = () => json(api(a, '/sessions/current'), { token: reader });
+      assert.equal((await current()).status, 200, 'A has the session cached now');
+
+      // A restart, a failover or a proxy ends the LISTEN connections (every instance's here).
+      const killed = await admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = current_database() AND query LIKE 'LISTEN %' AND pid <> pg_backend_pid()`,
+      );
+      assert.ok(killed.rowCount! >= 2, `${killed.rowCount} LISTEN connections ended`);
+      const listening = async () =>
+        (
+          await admin.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND query LIKE 'LISTEN %'`,
+          )
+        ).rows[0].n;
+      const end = Date.now() + 10_000;
+      while ((await listening()) < killed.rowCount!) {
+        if (Date.now() > end) assert.fail('the LISTEN connections were not made again within 10 s');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+
+      // Heard again: a sign-out through B reaches A at once, not when A's cache expires (30 s).
+      assert.equal((await current()).status, 200, 'A has the session cached again');
+      assert.equal(
+        (await json(api(b, '/sessions/current'), { method: 'DELETE', token: reader })).status,
+        204,
+      );
+      const refused = Date.now() + 5_000;
+      while ((await current()).status !== 401) {
+        if (Date.now() > refused) assert.fail('A still takes the signed-out session');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+
+      // And a stream on A hears a comment posted through B at once.
+      const key = encodeURIComponent('/dropped');
+      const writer = await guest(b.url, 'dropped', 'Writer');
+      const received = await readEvents(api(a, `/threads/${key}/events`), {
+        count: 1,
+        timeoutMs: 5000,
+        onOpen: async () => {
+          const posted = await json(api(b, `/threads/${key}/comments`), {
+            method: 'POST',
+            token: writer,
+            body: { markdown: 'after the drop' },
+          });
+          assert.equal(posted.status, 201);
+        },
+      });
+      assert.equal(JSON.parse(received[0]!.data).comment.markdown, 'after the drop');
+    } finally {
+      await admin.end();
       await a.stop();
       await b.stop();
     }

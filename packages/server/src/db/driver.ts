@@ -16,8 +16,13 @@ export interface Db extends Queryable {
   snapshot<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /**
    * Cross-process fan-out. On PostgreSQL this is LISTEN/NOTIFY, so every instance on the same
-   * database hears every write; on PGlite (one process) it stays in memory.
+   * database hears every write; on PGlite (one process) it stays in memory. A lost connection is
+   * made again; `onMissed` is then called, since what was sent meanwhile was not heard.
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    onMissed?: () => void,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }

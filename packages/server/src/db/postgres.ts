@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Db, Queryable } from './driver.js';
+import { listenAlways } from './postgres-listen.js';
 
 // Keep bigint columns (ids, sequence numbers) as strings and let timestamps come back as Date.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
@@ -10,7 +11,7 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   // An idle client that loses its connection emits here; without a listener it would crash the process.
   pool.on('error', () => {});
   await pool.query('SELECT 1');
-  const listeners: pg.Client[] = [];
+  const listeners = new Set<() => Promise<void>>();
   /** One transaction on one pooled connection, opened with `begin`. */
   const inTransaction = async <T>(begin: string, fn: (tx: Queryable) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
@@ -43,22 +44,16 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
     transaction: (fn) => inTransaction('BEGIN', fn),
     // The isolation level in BEGIN itself: one round trip fewer than a SET TRANSACTION after it.
     snapshot: (fn) => inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn),
-    async listen(channel, onPayload) {
-      const client = new pg.Client({ connectionString: url });
-      client.on('error', () => {});
-      await client.connect();
-      client.on('notification', (n) => {
-        if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
-      });
-      await client.query(`LISTEN ${pg.Client.prototype.escapeIdentifier(channel)}`);
-      listeners.push(client);
+    async listen(channel, onPayload, onMissed = () => {}) {
+      const stop = await listenAlways(url, channel, onPayload, onMissed);
+      listeners.add(stop);
       return async () => {
-        listeners.splice(listeners.indexOf(client), 1);
-        await client.end().catch(() => {});
+        listeners.delete(stop);
+        await stop();
       };
     },
     async close() {
-      await Promise.all(listeners.map((c) => c.end().catch(() => {})));
+      await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
     },
   };

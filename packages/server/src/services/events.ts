@@ -75,6 +75,7 @@ type Wake = () => void;
 export class EventBus {
   #subscribers = new Map<string, Set<Wake>>();
   #watchers = new Set<(siteId: string, key: string) => void>();
+  #missedWatchers = new Set<() => void>();
   #unlisten: (() => Promise<void>) | undefined;
 
   static channelKey(siteId: string, key: string): string {
@@ -82,14 +83,24 @@ export class EventBus {
   }
 
   async start(db: Db): Promise<void> {
-    this.#unlisten = await db.listen(eventsChannel, (payload) => {
-      try {
-        const [siteId, key] = JSON.parse(payload) as [string, string];
-        this.wake(siteId, key);
-      } catch {
-        // Not ours: ignore.
-      }
-    });
+    this.#unlisten = await db.listen(
+      eventsChannel,
+      (payload) => {
+        try {
+          const [siteId, key] = JSON.parse(payload) as [string, string];
+          this.wake(siteId, key);
+        } catch {
+          // Not ours: ignore.
+        }
+      },
+      () => this.#wakeAll(),
+    );
+  }
+
+  /** Notifications were lost (the database connection dropped): every stream looks again. */
+  #wakeAll(): void {
+    for (const missed of this.#missedWatchers) missed();
+    for (const set of this.#subscribers.values()) for (const wake of set) wake();
   }
 
   /** Also called locally after a commit, so streams wake even where notifications are slow. */
@@ -113,9 +124,13 @@ export class EventBus {
     };
   }
 
-  /** Hears every thread's changes (caches drop their entries here). */
-  watch(watcher: (siteId: string, key: string) => void): void {
+  /**
+   * Hears every thread's changes (caches drop their entries here), and through `missed`, that
+   * changes may have gone unheard.
+   */
+  watch(watcher: (siteId: string, key: string) => void, missed: () => void): void {
     this.#watchers.add(watcher);
+    this.#missedWatchers.add(missed);
   }
 
   async stop(): Promise<void> {

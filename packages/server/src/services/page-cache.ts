@@ -74,6 +74,14 @@ export class PageCache {
     }
   }
 
+  /** Drops everything (changes may have gone unheard). */
+  clear(): void {
+    this.#epoch += 1;
+    this.#versions.clear();
+    this.#entries.clear();
+    this.#byThread.clear();
+  }
+
   #delete(id: string): void {
     const entry = this.#entries.get(id);
     if (!entry) return;

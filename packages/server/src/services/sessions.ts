@@ -135,7 +135,11 @@ export class Sessions {
 
   /** Hears every instance's changes to users' sessions (see `sessionsChanged`). */
   async start(): Promise<void> {
-    this.#unlisten = await this.db.listen(sessionsChannel, (userId) => this.forgetUser(userId));
+    this.#unlisten = await this.db.listen(
+      sessionsChannel,
+      (userId) => this.forgetUser(userId),
+      () => this.#cache.clear(), // a sign-out or a block may have gone unheard
+    );
   }
 
   async stop(): Promise<void> {

@@ -116,7 +116,8 @@ export class Webhooks {
   /** Delivers what is due now, then whenever an event is stored (any instance) or a retry falls due. */
   async start(): Promise<void> {
     this.#stopped = false;
-    this.#unlisten = await this.db.listen(webhookChannel, () => this.wake());
+    const wake = () => this.wake();
+    this.#unlisten = await this.db.listen(webhookChannel, wake, wake);
     this.#timer = setInterval(() => this.wake(), this.options.pollMs ?? 5000);
     this.#timer.unref();
     this.wake();
