@@ -13,6 +13,8 @@ interface EventRow {
 }
 
 const batch = 200;
+/** Keep-alives between a quiet stream's own looks (every 5 minutes at the default 20 s). */
+const lookEvery = 15;
 
 export function eventRoutes(app: Hono, ctx: AppContext) {
   defineRead(app, ctx, 'threadEvents', async ({ c, site, params, query, viewer: opened }) => {
@@ -92,15 +94,21 @@ export function eventRoutes(app: Hono, ctx: AppContext) {
             last = row.id;
           }
           if (rows.length === batch || woken) continue;
-          const timedOut = await new Promise<boolean>((resolve) => {
-            const timer = setTimeout(() => resolve(true), ctx.keepAliveMs);
-            wakeUp = () => {
-              clearTimeout(timer);
-              resolve(false);
-            };
-          });
-          wakeUp = undefined;
-          if (timedOut && !closed) await stream.write(': keep-alive\n\n');
+          // Every event wakes its thread's streams (locally, and on every instance through
+          // NOTIFY), so a quiet stream only keeps its connection alive. It looks on its own now
+          // and then, should a wake ever be lost: a look at every keep-alive was a query a
+          // second for every 20 open pages.
+          for (let quiet = 0; quiet < lookEvery && !woken && !closed; quiet++) {
+            const timedOut = await new Promise<boolean>((resolve) => {
+              const timer = setTimeout(() => resolve(true), ctx.keepAliveMs);
+              wakeUp = () => {
+                clearTimeout(timer);
+                resolve(false);
+              };
+            });
+            wakeUp = undefined;
+            if (timedOut && !closed) await stream.write(': keep-alive\n\n');
+          }
         }
       } finally {
         unsubscribe();
