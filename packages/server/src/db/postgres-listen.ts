@@ -22,10 +22,11 @@ export async function listenAlways(
 
   const connect = async (): Promise<void> => {
     const next = new pg.Client({ connectionString: url });
-    let lost = false;
+    // Only a connection that was listening is lost: a failed attempt is the caller's to retry.
+    let listening = false;
     const onLost = () => {
-      if (lost || stopped) return;
-      lost = true;
+      if (!listening || stopped) return;
+      listening = false;
       next.end().catch(() => {});
       retry(firstRetryMs);
     };
@@ -39,10 +40,10 @@ export async function listenAlways(
       await next.connect();
       await next.query(`LISTEN ${pg.Client.prototype.escapeIdentifier(channel)}`);
     } catch (error) {
-      lost = true; // this attempt is over; the caller decides what comes next
       await next.end().catch(() => {});
       throw error;
     }
+    listening = true;
     client = next;
   };
 
