@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
+import { execFile, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -451,6 +451,25 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     // The id is free again, and a site made with it starts empty.
     await kith('site', 'add', 'doomed', '--origin', 'https://doomed.example');
     await assert.rejects(kith('site', 'remove', 'doomed'), /holds 0 threads, 0 comments/);
+  });
+
+  it('refuses the embedded database while a server has it open, and takes over a claim left behind', {
+    skip: databaseKind !== 'pglite',
+  }, async () => {
+    const server = await startServer({ databaseUrl, dataDir, site: 'blog' });
+    try {
+      await assert.rejects(
+        kith('site', 'list'),
+        (error: { code: number; stderr: string }) =>
+          error.code === 1 &&
+          /open in another process \(pid \d+, a running kith-server\?\)/.test(error.stderr),
+      );
+    } finally {
+      await server.stop();
+    }
+    // A process that died with the folder open leaves its claim: the next one takes it over.
+    writeFileSync(join(dataDir, 'kith.lock'), String(spawnSync(process.execPath, ['-e', '']).pid));
+    assert.match((await kith('site', 'list')).stdout, /^blog\t/m);
   });
 
   it('import moves pages with --map and names anonymous comments with --anonymous', async () => {

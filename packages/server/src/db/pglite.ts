@@ -1,11 +1,18 @@
 import { PGlite } from '@electric-sql/pglite';
+import { claimDataDir } from './data-dir-lock.js';
 import type { Db, Queryable } from './driver.js';
 
 /** The embedded database: one process, data in a folder (or in memory when `dataDir` is undefined). */
 export async function openPglite(dataDir?: string): Promise<Db> {
+  const release = dataDir ? claimDataDir(dataDir) : () => {};
   // bigint (OID 20) as text, as the PostgreSQL driver is set up: ids never lose precision.
   const pg = new PGlite(dataDir, { parsers: { 20: (value: string) => value } });
-  await pg.waitReady;
+  try {
+    await pg.waitReady;
+  } catch (error) {
+    release();
+    throw error;
+  }
   type Target = Pick<PGlite, 'query' | 'exec'>;
   const query = async <T>(q: Target, sql: string, params?: unknown[]) =>
     (await q.query<T>(sql, params as unknown[])).rows;
@@ -30,6 +37,9 @@ export async function openPglite(dataDir?: string): Promise<Db> {
       const unsubscribe = await pg.listen(channel, onPayload);
       return async () => unsubscribe();
     },
-    close: () => pg.close(),
+    async close() {
+      await pg.close();
+      release();
+    },
   };
 }
