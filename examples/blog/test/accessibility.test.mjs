@@ -4,21 +4,13 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { closeDemo, openDemo } from './browser.mjs';
+import { closeDemo, openDemo, settled } from './browser.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 // axe goes in as a script of its own, which the demo's Content-Security-Policy forbids; the other
 // end-to-end tests run under that policy.
 const bypassCSP = true;
-
-/** Every Kith element on the page has drawn its data (counts, comments, share buttons). */
-const settled = () =>
-  [...document.querySelectorAll('kith-comment-count')].every((el) => el.count !== undefined) &&
-  [...document.querySelectorAll('kith-thread')].every((el) => el.store?.$state.get().status === 'ready') &&
-  [...document.querySelectorAll('kith-share')].every(
-    (el) => el.targets && el.shadowRoot?.querySelectorAll('[part~="button"]').length === el.targets.length,
-  );
 
 async function violations(page) {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });

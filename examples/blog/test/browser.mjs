@@ -16,3 +16,14 @@ export async function closeDemo({ demo, browser }) {
   await browser?.close();
   await demo?.stop();
 }
+
+/**
+ * Every Kith element on the page has drawn its data (counts, comments, share buttons), for
+ * `page.waitForFunction`.
+ */
+export const settled = () =>
+  [...document.querySelectorAll('kith-comment-count')].every((el) => el.count !== undefined) &&
+  [...document.querySelectorAll('kith-thread')].every((el) => el.store?.$state.get().status === 'ready') &&
+  [...document.querySelectorAll('kith-share')].every(
+    (el) => el.targets && el.shadowRoot?.querySelectorAll('[part~="button"]').length === el.targets.length,
+  );

@@ -3,7 +3,7 @@
 // reports would otherwise get one for each page view.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { closeDemo, openDemo } from './browser.mjs';
+import { closeDemo, openDemo, settled } from './browser.mjs';
 
 /** A page that records every CSP violation and page error. */
 async function watchedPage(browser, { withoutSanitizerApi = false } = {}) {
@@ -22,12 +22,6 @@ async function watchedPage(browser, { withoutSanitizerApi = false } = {}) {
   const violations = () => page.evaluate(() => window.cspViolations);
   return { context, page, errors, violations };
 }
-
-const settled = () =>
-  document.querySelector('kith-thread')?.store?.$state.get().status === 'ready' &&
-  [...document.querySelectorAll('kith-share')].every(
-    (el) => el.targets && el.shadowRoot?.querySelectorAll('[part~="button"]').length === el.targets.length,
-  );
 
 describe('demo blog: a strict Content-Security-Policy with Trusted Types', () => {
   let demo;
