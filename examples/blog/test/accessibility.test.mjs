@@ -55,7 +55,7 @@ describe('demo blog: accessibility (axe)', () => {
     await context.close();
   });
 
-  it('in high contrast (forced colours), the chosen sort, an answer and a linked comment stay marked', async () => {
+  it('in high contrast (forced colours), the chosen sort, an answer, a linked comment and the loading placeholder stay visible', async () => {
     const { comments } = await (
       await fetch(`${demo.url}/v1/sites/demo/threads/${encodeURIComponent('/posts/meetup-recap')}`)
     ).json();
@@ -75,6 +75,22 @@ describe('demo blog: accessibility (axe)', () => {
       comments[0].id,
     );
     assert.notEqual(await border(linked), '0px');
+
+    // The loading placeholder is drawn by backgrounds, which high contrast removes: outlined instead.
+    let release;
+    const held = new Promise((resolve) => {
+      release = resolve;
+    });
+    await page.route(/\/v1\/sites\/demo\/threads\//, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${demo.url}/posts/welcome/`);
+    const bone = thread.locator('[part="skeleton"] span').first();
+    await bone.waitFor();
+    assert.notEqual(await border(bone), '0px');
+    release();
+    await page.waitForFunction(settled);
 
     await page.goto(`${demo.url}/posts/spring-meetup/`);
     const card = page.locator('kith-rsvp');

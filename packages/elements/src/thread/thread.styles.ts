@@ -219,11 +219,15 @@ export const threadStyles = css`
     }
   }
   /* High contrast replaces the colours that mark the chosen sort, the reader's reactions and a
-     linked comment: a thicker border marks them instead. */
+     linked comment: a thicker border marks them instead. It removes the loading placeholder's
+     backgrounds too: an outline draws it instead. */
   @media (forced-colors: active) {
     [aria-pressed='true'],
     [part~='comment-focused'] {
       border: 3px solid;
+    }
+    [part='skeleton'] span {
+      border: 1px solid;
     }
   }
 `;
