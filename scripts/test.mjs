@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm test`: every suite (lint, type checks with the tests, unit, real-browser, server and conformance on PGlite and on
-// PostgreSQL, end to end on the demo blog and the React example, size budgets), then one closing line `N passed, N failed` over all of them.
+// PostgreSQL, end to end on the demo blog and the React and Vue examples, size budgets), then one closing line `N passed, N failed` over all of them.
 // Pass suite names to run only those: `pnpm test conformance`.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -166,19 +166,21 @@ async function main() {
         env: browserEnv,
       },
     );
-    await suite(
-      'end to end: React example in Chromium',
-      process.execPath,
-      [
-        '--test',
-        ...nodeTest,
-        ...testFiles('examples/react/test', '.test.mjs').map((f) => f.replace('examples/react/', '')),
-      ],
-      {
-        cwd: join(root, 'examples/react'),
-        env: browserEnv,
-      },
-    );
+    for (const [framework, dir] of [
+      ['React', 'examples/react'],
+      ['Vue', 'examples/vue'],
+    ]) {
+      await suite(
+        `end to end: ${framework} example in Chromium`,
+        process.execPath,
+        [
+          '--test',
+          ...nodeTest,
+          ...testFiles(`${dir}/test`, '.test.mjs').map((f) => f.replace(`${dir}/`, '')),
+        ],
+        { cwd: join(root, dir), env: browserEnv },
+      );
+    }
   }
   if (deps.chromium) {
     await suite(

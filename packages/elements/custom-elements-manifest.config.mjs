@@ -1,9 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { customElementJsxPlugin } from 'custom-element-jsx-integration';
+import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 
-// Types for JSX (React 19, Preact): dist/custom-elements-jsx.d.ts, exported as
-// `@kith/elements/jsx`. Property types come from the element classes themselves; read-only
-// properties (a getter such as `targets`) are left out, since a framework would try to set them.
+// Types for frameworks' templates, each exported by the package: JSX (React 19, Preact) as
+// `@kith/elements/jsx`, Vue as `@kith/elements/vue`. Property
+// types come from the element classes themselves; read-only properties (a getter such as
+// `targets`) are left out, since a framework would try to set them.
 const modulePaths = {
   KithConfigElement: './base/config-element.js',
   KithCommentCount: './comment-count/comment-count.js',
@@ -11,18 +13,26 @@ const modulePaths = {
   KithShare: './share/share.js',
   KithThread: './thread/thread.js',
 };
-const jsx = customElementJsxPlugin({
-  outdir: 'dist',
-  fileName: 'custom-elements-jsx.d.ts',
-  componentTypePath: (name) => {
-    if (!modulePaths[name])
-      throw new Error(`custom-elements-manifest.config.mjs: add ${name} to modulePaths`);
-    return modulePaths[name];
+const componentTypePath = (name) => {
+  if (!modulePaths[name]) throw new Error(`custom-elements-manifest.config.mjs: add ${name} to modulePaths`);
+  return modulePaths[name];
+};
+const camel = (name) => name.replace(/-([a-z])/g, (_, letter) => letter.toUpperCase());
+const generators = {
+  'custom-elements-jsx.d.ts': { plugin: customElementJsxPlugin },
+  // Vue's template checker (vue-tsc) looks props up camelized (`share-title` as `shareTitle`) and
+  // an `@kith-share` listener as `onKithShare`; the generator writes them as JSX does.
+  'custom-elements-vue.d.ts': {
+    plugin: customElementVuejsPlugin,
+    rewrite: (types) =>
+      types.replace(/^(\s*)"([a-z-]+)"\?:/gm, (_, indent, name) => {
+        const key = name.startsWith('on') ? `on${camel(`-${name.slice(2)}`)}` : camel(name);
+        return `${indent}${key}?:`;
+      }),
   },
-  hideLogs: true,
-});
-const jsxTypes = {
-  name: 'kith-jsx-types',
+};
+const frameworkTypes = {
+  name: 'kith-framework-types',
   packageLinkPhase(context) {
     const manifest = structuredClone(context.customElementsManifest);
     for (const mod of manifest.modules) {
@@ -30,22 +40,27 @@ const jsxTypes = {
         declaration.members = declaration.members?.filter((m) => !m.readonly);
       }
     }
-    jsx.packageLinkPhase({ ...context, customElementsManifest: manifest });
-    // The generator imports a detail type once per element that fires it (kith-load from both the
-    // count and the thread): keep each name's first import only.
-    const seen = new Set();
-    const file = 'dist/custom-elements-jsx.d.ts';
-    const deduped = readFileSync(file, 'utf8').replace(
-      /^import type \{([^}]*)\} from (.*)$/gm,
-      (_, names, from) => {
-        const kept = names
-          .split(',')
-          .map((n) => n.trim())
-          .filter((n) => n && !seen.has(n) && seen.add(n));
-        return `import type { ${kept.join(', ')} } from ${from}`;
-      },
-    );
-    writeFileSync(file, deduped);
+    for (const [fileName, { plugin, rewrite = (types) => types }] of Object.entries(generators)) {
+      plugin({ outdir: 'dist', fileName, componentTypePath, hideLogs: true }).packageLinkPhase({
+        ...context,
+        customElementsManifest: manifest,
+      });
+      // The generators import a detail type once per element that fires it (kith-load from both
+      // the count and the thread): keep each name's first import only.
+      const seen = new Set();
+      const file = `dist/${fileName}`;
+      const deduped = readFileSync(file, 'utf8').replace(
+        /^import type \{([^}]*)\} from (.*)$/gm,
+        (_, names, from) => {
+          const kept = names
+            .split(',')
+            .map((n) => n.trim())
+            .filter((n) => n && !seen.has(n) && seen.add(n));
+          return `import type { ${kept.join(', ')} } from ${from}`;
+        },
+      );
+      writeFileSync(file, rewrite(deduped));
+    }
   },
 };
 
@@ -67,6 +82,6 @@ export default {
         }
       },
     },
-    jsxTypes,
+    frameworkTypes,
   ],
 };

@@ -2,25 +2,18 @@
 // among them, are loaded in Node (no DOM) and rendered to HTML; the browser upgrades the tags.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
-import { createServer } from 'vite';
+import { ssrVite } from '../../../scripts/lib/ssr-vite.mjs';
 
 describe('React example: rendered on the server', () => {
   let vite;
   before(async () => {
-    vite = await createServer({
-      root: fileURLToPath(new URL('..', import.meta.url)),
-      appType: 'custom',
-      logLevel: 'silent',
-      server: { middlewareMode: true, hmr: false, ws: false },
-    });
+    vite = await ssrVite(new URL('..', import.meta.url));
   });
   after(() => vite?.close());
 
   it('imports every element in Node and renders their tags with their attributes', async () => {
-    // Vite leaves @kith/elements to Node itself, as SSR frameworks do with packages.
     const { App } = await vite.ssrLoadModule('/src/App.tsx');
     await import('@kith/elements');
     await import('@kith/elements/rsvp.js');

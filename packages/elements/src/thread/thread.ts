@@ -131,7 +131,7 @@ export class KithThread extends KithElement {
   /** `new` (the default), `old` or `top`. */
   sort: Sort = 'new';
 
-  /** Reply levels indented before replies are shown in place with "Replying to @name". */
+  /** Reply levels indented; deeper replies are shown in place, marked "Replying to" and the name. */
   maxDepth = 3;
 
   /** Show authors' pictures. Off by default: no request leaves for an avatar host. */
