@@ -8,7 +8,7 @@ import type { Db } from './db/driver.js';
 import { openDb } from './db/open.js';
 import type { AppContext } from './http/context.js';
 import { problemBody } from './http/problem.js';
-import { RateLimiter } from './http/rate-limit.js';
+import { RateLimiter, SharedRateLimiter } from './http/rate-limit.js';
 import { createLogger, errorFields, type Logger, type LogLevel } from './logger.js';
 import { Comments } from './services/comments.js';
 import { EventBus } from './services/events.js';
@@ -114,7 +114,7 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
     webhooks: new Webhooks(db, sites, log, options.webhooks || {}),
     bus,
     pages,
-    limiter: new RateLimiter(),
+    limiter: db.kind === 'postgres' ? new SharedRateLimiter(db) : new RateLimiter(),
     trustProxy: options.trustProxy ?? false,
     keepAliveMs: options.keepAliveMs ?? 20_000,
   };
@@ -123,6 +123,7 @@ export async function createKith(options: KithOptions = {}): Promise<Kith> {
     await maintain(db, retention);
     await ctx.shares.prune();
     await ctx.webhooks.prune();
+    await ctx.limiter.prune();
   };
   await ctx.sessions.start();
   if (options.webhooks !== false) await ctx.webhooks.start();

@@ -15,6 +15,7 @@ import * as blocked from './migrations/0013-blocked.js';
 import * as moderatorEvents from './migrations/0014-moderator-events.js';
 import * as guestNetworks from './migrations/0015-guest-networks.js';
 import * as authorEvents from './migrations/0016-author-events.js';
+import * as rateLimits from './migrations/0017-rate-limits.js';
 
 /** Ordered list of migrations; append new ones, never edit a released one. */
 const migrations: { name: string; sql: string }[] = [
@@ -34,6 +35,7 @@ const migrations: { name: string; sql: string }[] = [
   moderatorEvents,
   guestNetworks,
   authorEvents,
+  rateLimits,
 ];
 
 // Any constant: every instance uses the same one so concurrent starts migrate once.

@@ -11,7 +11,7 @@ import type { Shares } from '../services/shares.js';
 import type { Sites } from '../services/sites.js';
 import type { Threads } from '../services/threads.js';
 import type { Webhooks } from '../services/webhooks.js';
-import type { RateLimiter } from './rate-limit.js';
+import type { RateLimits } from './rate-limit.js';
 
 /** Everything a request handler may use; built once per server. */
 export interface AppContext {
@@ -28,7 +28,7 @@ export interface AppContext {
   webhooks: Webhooks;
   bus: EventBus;
   pages: PageCache;
-  limiter: RateLimiter;
+  limiter: RateLimits;
   /** Trust X-Forwarded-For for the client address (only behind a proxy you run). */
   trustProxy: boolean;
   /** How often an idle event stream sends a keep-alive comment. */

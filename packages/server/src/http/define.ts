@@ -161,13 +161,13 @@ export function defineWrite<K extends keyof Routes>(
         return result;
       },
       {
-        admit() {
+        async admit() {
           const limit = options.limit?.(req);
-          if (limit) ctx.limiter.hit(`${req.site.id}:${limit.bucket}:${req.actor}`, limit);
+          if (limit) await ctx.limiter.hit(`${req.site.id}:${limit.bucket}:${req.actor}`, limit);
         },
-        refund() {
+        async refund() {
           const limit = options.limit?.(req);
-          if (limit) ctx.limiter.refund(`${req.site.id}:${limit.bucket}:${req.actor}`);
+          if (limit) await ctx.limiter.refund(`${req.site.id}:${limit.bucket}:${req.actor}`);
         },
       },
       options.inlineClaim ?? false,

@@ -70,11 +70,14 @@ export async function runIdempotent(
   scope: { siteId: string; actor: string; key: string | undefined; fingerprint: string },
   write: (tx: Queryable, claim: Claim | undefined) => Promise<Outcome & { stored?: boolean }>,
   /** Runs before the write; `refund` undoes it when the request turns out to be a replay. */
-  admit?: { admit(): void; refund(): void },
+  admit?: { admit(): void | Promise<void>; refund(): void | Promise<void> },
   /** The write claims the key and stores its outcome in its own statement (saves round trips). */
   inlineClaim = false,
 ): Promise<StoredOutcome> {
   const { siteId, actor, key, fingerprint } = scope;
+  // Before the transaction: a refused write opens none, and a shared counter's row is not held
+  // while the write commits.
+  await admit?.admit();
   try {
     return await db.transaction(async (tx) => {
       if (key && !inlineClaim) {
@@ -85,8 +88,6 @@ export async function runIdempotent(
         );
         if (claimed.length === 0) throw new AlreadyDone();
       }
-      // After the claim, so replays do not count; a refusal rolls the claim back.
-      admit?.admit();
       const outcome = await write(tx, key && inlineClaim ? { siteId, actor, key, fingerprint } : undefined);
       const body = outcome.body === undefined ? '' : JSON.stringify(outcome.body);
       if (key && !outcome.stored) {
@@ -100,7 +101,7 @@ export async function runIdempotent(
   } catch (error) {
     if (!(error instanceof AlreadyDone)) throw error;
     if (!key) throw error.otherwise ?? new ProblemError('internal-error');
-    if (inlineClaim) admit?.refund();
+    await admit?.refund();
     const done = await stored(db, siteId, actor, key, fingerprint);
     if (!done) throw error.otherwise ?? new ProblemError('internal-error');
     return done;

@@ -44,7 +44,7 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
   // A read in effect (nothing is stored), but it renders: rate-limited like posting, ten times looser.
   defineRead(app, ctx, 'previewComment', async ({ site, body, actor }) => {
     const { max, windowSeconds } = site.settings.rateLimit.comments;
-    ctx.limiter.hit(`${site.id}:previews:${actor}`, { max: max * 10, windowSeconds });
+    await ctx.limiter.hit(`${site.id}:previews:${actor}`, { max: max * 10, windowSeconds });
     return { status: 200, body: { html: renderMarkdown(checkMarkdown(site, body.markdown)) } };
   });
 
@@ -65,7 +65,7 @@ export function commentRoutes(app: Hono, ctx: AppContext) {
   // Rate-limited like previews: making one costs the server a key derivation.
   defineRead(app, ctx, 'getChallenge', async ({ site, actor }) => {
     const { max, windowSeconds } = site.settings.rateLimit.comments;
-    ctx.limiter.hit(`${site.id}:challenges:${actor}`, { max: max * 10, windowSeconds });
+    await ctx.limiter.hit(`${site.id}:challenges:${actor}`, { max: max * 10, windowSeconds });
     return new Response(JSON.stringify(await ctx.proofs.challenge(site)), {
       status: 200,
       headers: { 'content-type': 'application/json', 'cache-control': 'no-store' },

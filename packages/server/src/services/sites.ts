@@ -244,8 +244,10 @@ export class Sites {
    */
   async remove(id: string): Promise<void> {
     await this.db.transaction(async (tx) => {
-      // The one table that names the site without a foreign key (written before the site is known).
+      // The tables that name the site without a foreign key (written before the site is known),
+      // so that a new site taking the id starts afresh.
       await tx.query('DELETE FROM idempotency WHERE site_id = $1', [id]);
+      await tx.query('DELETE FROM rate_limits WHERE starts_with(bucket, $1)', [`${id}:`]);
       const rows = await tx.query('DELETE FROM sites WHERE id = $1 RETURNING id', [id]);
       if (rows.length === 0)
         throw new ProblemError('site-not-found', { detail: `There is no site "${id}".` });
