@@ -65,6 +65,18 @@ describe(`rate limits on ${databaseKind}`, () => {
       assert.equal((await post(server, reader, '/r', 'third-key')).status, 429);
     });
 
+    it('answer a retry of a write that landed, even from a reader at the limit', async () => {
+      assert.equal((await limitComments(server, 1, 60)).status, 200);
+      const reader = await guest(server.url, server.site, 'Unlucky');
+      const first = await post(server, reader, '/lost', 'landed');
+      assert.equal(first.status, 201);
+      assert.equal((await post(server, reader, '/lost', 'another')).status, 429);
+      // The first answer was lost on the way: the retry is told what happened.
+      const retry = await post(server, reader, '/lost', 'landed');
+      assert.equal(retry.status, 201);
+      assert.equal(retry.body.id, first.body.id);
+    });
+
     it('let writes through again once the window has passed', async () => {
       assert.equal((await limitComments(server, 1, 1)).status, 200);
       const reader = await guest(server.url, server.site, 'Patient');

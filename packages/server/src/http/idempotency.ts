@@ -77,7 +77,14 @@ export async function runIdempotent(
   const { siteId, actor, key, fingerprint } = scope;
   // Before the transaction: a refused write opens none, and a shared counter's row is not held
   // while the write commits.
-  await admit?.admit();
+  try {
+    await admit?.admit();
+  } catch (refused) {
+    // A retry of a write that landed gets its answer, even from a reader at the limit.
+    const done = key && (await stored(db, siteId, actor, key, fingerprint));
+    if (done) return done;
+    throw refused;
+  }
   try {
     return await db.transaction(async (tx) => {
       if (key && !inlineClaim) {
