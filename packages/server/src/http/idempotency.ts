@@ -81,7 +81,8 @@ export async function runIdempotent(
     await admit?.admit();
   } catch (refused) {
     // A retry of a write that landed gets its answer, even from a reader at the limit.
-    const done = key && (await stored(db, siteId, actor, key, fingerprint));
+    const limited = refused instanceof ProblemError && refused.code === 'rate-limited';
+    const done = limited && key && (await stored(db, siteId, actor, key, fingerprint));
     if (done) return done;
     throw refused;
   }
