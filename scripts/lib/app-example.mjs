@@ -1,4 +1,4 @@
-// The end-to-end suite of an app example (React, Vue): the app built by `pnpm build` (its type
+// The end-to-end suite of an app example (React, Vue, Svelte): the app built by `pnpm build` (its type
 // check, then Vite), served with the real reference server by its `serve.mjs`, in Chromium. The
 // framework sets the elements' properties, follows their events, and drives them from its state.
 import assert from 'node:assert/strict';
