@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `pnpm test`: every suite (lint, type checks with the tests, unit, real-browser, server and conformance on PGlite and on
-// PostgreSQL, end to end on the demo blog and the React, Vue and Svelte examples, size budgets), then one closing line `N passed, N failed` over all of them.
+// PostgreSQL, end to end on the demo blog and the React, Vue, Svelte and Astro examples, size budgets), then one closing line `N passed, N failed` over all of them.
 // Pass suite names to run only those: `pnpm test conformance`.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -170,6 +170,7 @@ async function main() {
       ['React', 'examples/react'],
       ['Vue', 'examples/vue'],
       ['Svelte', 'examples/svelte'],
+      ['Astro', 'examples/astro'],
     ]) {
       await suite(
         `end to end: ${framework} example in Chromium`,

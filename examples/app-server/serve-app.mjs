@@ -1,4 +1,4 @@
-// How the app examples (React, Vue, Svelte) are served: the app's Vite build and the reference
+// How the app examples (React, Vue, Svelte, Astro) are served: the app's build and the reference
 // server on one origin, so the app's server is `location.origin`. A fresh database gets the site
 // and two comments under the post, written through the protocol as two guests would.
 import { resolve } from 'node:path';

@@ -1,6 +1,7 @@
-// The end-to-end suite of an app example (React, Vue, Svelte): the app built by `pnpm build` (its type
-// check, then Vite), served with the real reference server by its `serve.mjs`, in Chromium. The
-// framework sets the elements' properties, follows their events, and drives them from its state.
+// The end-to-end suite of an app example (React, Vue, Svelte, Astro): the app built by `pnpm build`
+// (its type check, then the framework's build), served with the real reference server by its
+// `serve.mjs`, in Chromium. The app sets the elements' properties or attributes, follows their
+// events, and drives them from its state (Astro's, from the page's script).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchChromium } from './chromium.mjs';
@@ -12,7 +13,7 @@ import { startExample } from './example.mjs';
  * sort, the count the thread's `kith-load` gave, and the thread of two seeded comments.
  */
 export function describeAppExample({ framework, serveFile }) {
-  describe(`${framework} example: Kith elements in a ${framework} app, against the real server`, () => {
+  describe(`${framework} example: Kith elements in ${framework}, against the real server`, () => {
     let example;
     let browser;
     let url;
@@ -79,7 +80,7 @@ export function describeAppExample({ framework, serveFile }) {
       await page.close();
     });
 
-    it(`follows ${framework} state: a re-render sets the thread’s sort, and the thread re-sorts`, async () => {
+    it(`follows ${framework}: its sort button sets the thread’s sort, and the thread re-sorts`, async () => {
       const { page, problems } = await open();
       await page.waitForFunction(() => document.querySelector('.loaded')?.textContent === '2 comments');
       assert.equal((await bodies(page))[0], `First! Written before ${framework} rendered anything.`);

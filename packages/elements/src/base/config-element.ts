@@ -44,10 +44,10 @@ export class KithConfigElement extends (globalThis.HTMLElement ?? SsrStandIn) {
   }
 
   /** `light`, `dark` or `auto`. */
-  get theme(): string | null {
-    return this.getAttribute('theme');
+  get theme(): 'light' | 'dark' | 'auto' | null {
+    return this.getAttribute('theme') as 'light' | 'dark' | 'auto' | null;
   }
-  set theme(value: string | null) {
+  set theme(value: 'light' | 'dark' | 'auto' | null) {
     this.#set('theme', value);
   }
 

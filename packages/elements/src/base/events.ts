@@ -36,8 +36,40 @@ export class KithErrorEvent extends KithEvent<KithErrorDetail> {
   }
 }
 
+/** The page's events, with `kith-load` carrying `Detail`. */
+type EventsLoading<Detail> = Omit<HTMLElementEventMap, 'kith-load'> & { 'kith-load': KithLoadEvent<Detail> };
+
+/**
+ * `addEventListener` and `removeEventListener` knowing what an element's `kith-load` carries, so
+ * `thread.addEventListener('kith-load', (e) => e.detail.count)` type-checks in plain TypeScript (as
+ * in an Astro page's script): the global event map gives the event one type, and each element
+ * loads something else. Types only, merged into each element's class.
+ */
+export interface KithLoadListeners<Detail> {
+  addEventListener<K extends keyof EventsLoading<Detail>>(
+    type: K,
+    listener: (this: HTMLElement, event: EventsLoading<Detail>[K]) => unknown,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  removeEventListener<K extends keyof EventsLoading<Detail>>(
+    type: K,
+    listener: (this: HTMLElement, event: EventsLoading<Detail>[K]) => unknown,
+    options?: boolean | EventListenerOptions,
+  ): void;
+  removeEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject,
+    options?: boolean | EventListenerOptions,
+  ): void;
+}
+
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'kith-load': KithLoadEvent;
     'kith-error': KithErrorEvent;
   }

@@ -1,7 +1,12 @@
 import { type CountsStore, countsFor, type KithError, sharedClient } from '@kith/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { KithConfig } from '../base/config.js';
-import { KithErrorEvent, KithLoadEvent } from '../base/events.js';
+import {
+  type KithCountDetail,
+  KithErrorEvent,
+  KithLoadEvent,
+  type KithLoadListeners,
+} from '../base/events.js';
 import { KithElement } from '../base/kith-element.js';
 import { defineStrings, Localizer } from '../base/localize.js';
 import { StoreController } from '../base/store-controller.js';
@@ -39,6 +44,7 @@ const strings = defineStrings(en, {
  * @cssproperty [--kith-comment-count-font-size=inherit] - Font size of the count.
  * @cssproperty [--kith-comment-count-placeholder-width=2ch] - Width kept while the count loads.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface below only narrows listeners
 export class KithCommentCount extends KithElement {
   static override styles = [...KithElement.styles, commentCountStyles];
 
@@ -151,6 +157,12 @@ export class KithCommentCount extends KithElement {
     }
     return html`<span part="base" dir=${this.localize.dir()}><span part="count">${text}</span></span>`;
   }
+}
+
+// Typed `kith-load` listeners (see KithLoadListeners): overloads only, nothing at run time.
+export interface KithCommentCount {
+  addEventListener: KithLoadListeners<KithCountDetail>['addEventListener'];
+  removeEventListener: KithLoadListeners<KithCountDetail>['removeEventListener'];
 }
 
 if (!customElements.get('kith-comment-count')) customElements.define('kith-comment-count', KithCommentCount);

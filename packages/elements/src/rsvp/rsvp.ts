@@ -14,7 +14,7 @@ import { eventCalendarUrl, getAttendees, getEvent, rsvp } from '@kith/core/rsvp'
 import { type SessionStore, sessionFor } from '@kith/core/session';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { KithConfig } from '../base/config.js';
-import { KithErrorEvent, KithEvent, KithLoadEvent } from '../base/events.js';
+import { KithErrorEvent, KithEvent, KithLoadEvent, type KithLoadListeners } from '../base/events.js';
 import { KithElement } from '../base/kith-element.js';
 import { defineStrings, Localizer } from '../base/localize.js';
 import { followSiteSignIn } from '../base/site-sign-in.js';
@@ -59,7 +59,7 @@ export class KithRsvpEvent extends KithEvent<KithRsvpDetail> {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'kith-rsvp': KithRsvpEvent;
   }
 }
@@ -133,6 +133,7 @@ const answerTerm = { going: 'going', maybe: 'maybe', 'not-going': 'notGoing' } a
  * @cssproperty [--kith-rsvp-background=var(--kith-color-surface)] - The card's background.
  * @cssproperty [--kith-rsvp-avatar-size=2rem] - The attendees' faces.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface below only narrows listeners
 export class KithRsvp extends KithElement {
   static override styles = [...KithElement.styles, rsvpStyles];
 
@@ -691,6 +692,12 @@ export class KithRsvp extends KithElement {
         : html`<p class="loading" aria-busy="true">${t.term('eventLoading')}</p>`;
     return html`${body}<div role="status" class="visually-hidden">${this.status}</div>`;
   }
+}
+
+// Typed `kith-load` listeners (see KithLoadListeners): overloads only, nothing at run time.
+export interface KithRsvp {
+  addEventListener: KithLoadListeners<KithEventDetail>['addEventListener'];
+  removeEventListener: KithLoadListeners<KithEventDetail>['removeEventListener'];
 }
 
 if (!customElements.get('kith-rsvp')) customElements.define('kith-rsvp', KithRsvp);

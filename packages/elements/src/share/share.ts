@@ -66,7 +66,7 @@ export class KithShareEvent extends KithEvent<KithShareDetail> {
 }
 
 declare global {
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'kith-share': KithShareEvent;
   }
 }

@@ -19,7 +19,13 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues, type Tem
 import { guard } from 'lit/directives/guard.js';
 import type { KithConfig } from '../base/config.js';
 import { getDefaults } from '../base/defaults.js';
-import { KithErrorEvent, KithEvent, KithLoadEvent } from '../base/events.js';
+import {
+  type KithCountDetail,
+  KithErrorEvent,
+  KithEvent,
+  KithLoadEvent,
+  type KithLoadListeners,
+} from '../base/events.js';
 import { KithElement } from '../base/kith-element.js';
 import { defineStrings, Localizer } from '../base/localize.js';
 import { StoreController } from '../base/store-controller.js';
@@ -107,6 +113,7 @@ const errorTerms: Record<string, 'errorNetwork' | 'errorTimeout' | 'errorSignIn'
  * @cssproperty [--kith-thread-highlight=color-mix(in srgb, var(--kith-color-accent) 12%, transparent)] - Background of the permalinked comment.
  * @cssproperty [--kith-thread-font-size=1rem] - Base font size.
  */
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface below only narrows listeners
 export class KithThread extends KithElement {
   static override styles = [...KithElement.styles, threadStyles];
 
@@ -691,13 +698,19 @@ export class KithCommentEvent extends KithEvent<KithCommentDetail> {
   }
 }
 
+// Typed `kith-load` listeners (see KithLoadListeners): overloads only, nothing at run time.
+export interface KithThread {
+  addEventListener: KithLoadListeners<KithCountDetail>['addEventListener'];
+  removeEventListener: KithLoadListeners<KithCountDetail>['removeEventListener'];
+}
+
 if (!customElements.get('kith-thread')) customElements.define('kith-thread', KithThread);
 
 declare global {
   interface HTMLElementTagNameMap {
     'kith-thread': KithThread;
   }
-  interface HTMLElementEventMap {
+  interface GlobalEventHandlersEventMap {
     'kith-comment': KithCommentEvent;
   }
 }
