@@ -4,9 +4,8 @@ import { customElementVuejsPlugin } from 'custom-element-vuejs-integration';
 
 // Types for frameworks' templates, each exported by the package: JSX (React 19, Preact) as
 // `@kith/elements/jsx`, Vue as `@kith/elements/vue`, Svelte 5 as `@kith/elements/svelte`, Astro as
-// `@kith/elements/astro`. Property
-// types come from the element classes themselves; read-only properties (a getter such as
-// `targets`) are left out, since a framework would try to set them.
+// `@kith/elements/astro`. Property types come from the element classes themselves; read-only
+// properties (a getter such as `targets`) are left out, since a framework would try to set them.
 const modulePaths = {
   KithConfigElement: './base/config-element.js',
   KithCommentCount: './comment-count/comment-count.js',
