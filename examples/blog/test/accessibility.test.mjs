@@ -55,6 +55,44 @@ describe('demo blog: accessibility (axe)', () => {
     await context.close();
   });
 
+  it('a reader’s own text spacing (WCAG 1.4.12) reaches every control, and nothing leaves a 320 px screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 }, bypassCSP });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/posts/spring-meetup/`);
+    await page.waitForFunction(settled);
+    // What the W3C's text spacing bookmarklet sets, as a reader's own style sheet would.
+    await page.addStyleTag({
+      content: `* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+        word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }`,
+    });
+    const thread = page.locator('kith-thread');
+    await thread.getByRole('button', { name: 'Write a comment…' }).click();
+    await thread.getByRole('textbox', { name: 'Your comment' }).waitFor();
+    // Each control's spacing is the element's (in pixels, as the reader's em makes it there).
+    const controls = await page.evaluate(() =>
+      ['kith-thread', 'kith-rsvp', 'kith-share', 'kith-comment-count'].flatMap((tag) => {
+        const host = document.querySelector(tag);
+        const spacing = (el) => `${getComputedStyle(el).letterSpacing} ${getComputedStyle(el).wordSpacing}`;
+        return [...host.shadowRoot.querySelectorAll('button, input, textarea')]
+          .filter((control) => control.getClientRects().length > 0)
+          .map((control) => ({
+            control: `${tag} ${control.localName} “${control.textContent.trim() || control.name}”`,
+            spacing: spacing(control),
+            reader: spacing(host),
+          }));
+      }),
+    );
+    assert.ok(controls.length > 10, `only ${controls.length} controls`);
+    for (const { control, spacing, reader } of controls) {
+      assert.match(reader, /^\d+(\.\d+)?px \d+(\.\d+)?px$/);
+      assert.deepEqual({ control, spacing }, { control, spacing: reader });
+    }
+    // Nothing is cut off or pushed out sideways by the wider text.
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    assert.ok(wide <= 320, `the page is ${wide} px wide`);
+    await context.close();
+  });
+
   it('in high contrast (forced colours), the chosen sort, an answer, a linked comment and the loading placeholder stay visible', async () => {
     const { comments } = await (
       await fetch(`${demo.url}/v1/sites/demo/threads/${encodeURIComponent('/posts/meetup-recap')}`)

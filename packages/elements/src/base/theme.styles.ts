@@ -25,6 +25,12 @@ export const themeStyles = css`
   :host([hidden]) {
     display: none !important;
   }
+  /* Controls take the reader's own letter and word spacing (WCAG 1.4.12), as text does; the
+     browser's defaults for them would keep it out. */
+  * {
+    letter-spacing: inherit;
+    word-spacing: inherit;
+  }
   :focus-visible {
     outline: var(--_focus);
     outline-offset: 2px;
