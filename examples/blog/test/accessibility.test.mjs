@@ -68,6 +68,7 @@ describe('demo blog: accessibility (axe)', () => {
     const thread = page.locator('kith-thread');
     await thread.getByRole('button', { name: 'Write a comment…' }).click();
     await thread.getByRole('textbox', { name: 'Your comment' }).waitFor();
+    await page.locator('kith-rsvp').getByRole('button', { name: 'Going', exact: true }).waitFor();
     // Each control's spacing is the element's (in pixels, as the reader's em makes it there).
     const controls = await page.evaluate(() =>
       ['kith-thread', 'kith-rsvp', 'kith-share', 'kith-comment-count'].flatMap((tag) => {
