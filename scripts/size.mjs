@@ -37,15 +37,16 @@ export function measure() {
     // to 13.14 for icons in the reader's colours in high contrast mode, lowered to 13.08 when the
     // remembered Mastodon server moved into the Mastodon module, to 13.03 when the build
     // stopped shipping the minifier's annotations, and to 13.02 when it dropped quotes that
-    // templates and selectors do not need; raised to 13.03 for the reader's text spacing on every
-    // control (WCAG 1.4.12, in the base every element shares).
+    // templates and selectors do not need; raised to 13.04 for the reader's text spacing on every
+    // control (WCAG 1.4.12, in the base every element shares: +0.02 KB), keeping the few bytes of
+    // room the loader's chunk hashes need (any change elsewhere renames chunks it lists).
     {
       name: 'kith-share with four networks, with Lit (ratchet; target Lit + 3 KB)',
       bytes: ['share', 'x', 'facebook', 'linkedin', 'reddit']
         .flatMap((name) => staticClosure(chunk(dist, name)))
         .filter((f, i, all) => all.indexOf(f) === i)
         .reduce((n, f) => n + gzipSize(f), gzipSize(loader)),
-      budget: 13.03 * 1024,
+      budget: 13.04 * 1024,
     },
   ];
 }

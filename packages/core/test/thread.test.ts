@@ -920,12 +920,28 @@ describe('thread store, outbox and session against the reference server', () => 
     for (let i = 0; i < 8; i++) {
       target = await me.client.createComment(k, { markdown: `deep ${i}`, parentId: target.id });
     }
-    // Someone else follows the permalink; `unreadable` makes the server's answers for it fail.
+    // Someone else follows the permalink; `unreadable` makes the server's answers for it fail
+    // (`gone`: for good), and `asked` counts them.
     let unreadable: string | undefined;
+    let gone = false;
+    let asked = 0;
     const store = reader(memoryStorage(), {
       fetch: async (input, init) => {
         const url = String(input instanceof Request ? input.url : input);
-        if (unreadable && url.endsWith(`/comments/${unreadable}`)) return new Response(null, { status: 503 });
+        if (unreadable && url.endsWith(`/comments/${unreadable}`)) {
+          asked++;
+          if (gone)
+            return new Response(
+              JSON.stringify({
+                type: 'urn:kith:problem:not-found',
+                title: 'Not found',
+                status: 404,
+                code: 'not-found',
+              }),
+              { status: 404, headers: { 'content-type': 'application/problem+json' } },
+            );
+          return new Response(null, { status: 503 });
+        }
         return fetch(input, init);
       },
     }).thread(k);
@@ -967,6 +983,20 @@ describe('thread store, outbox and session against the reference server', () => 
     assert.equal(without.error, null);
     assert.deepEqual(
       without.comments.map((c) => c.id),
+      newestPage(made),
+    );
+    assert.equal(store.pinned, old.id, 'kept while it may come back');
+
+    // Gone for good: unpinned, and the reloads after that no longer ask for it.
+    gone = true;
+    await store.load();
+    assert.equal(store.pinned, undefined);
+    assert.equal(store.$state.get().error, null);
+    asked = 0;
+    await store.load();
+    assert.equal(asked, 0);
+    assert.deepEqual(
+      store.$state.get().comments.map((c) => c.id),
       newestPage(made),
     );
     store.dispose();

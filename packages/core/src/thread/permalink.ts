@@ -14,9 +14,18 @@ export async function withFirstReplies(client: KithClient, root: Comment): Promi
   return threadComment({ ...root, replies });
 }
 
-/** A top-level comment by id, with its first replies (a pinned one, read again with the thread). */
-export const readRoot = async (client: KithClient, id: string): Promise<ThreadComment> =>
-  withFirstReplies(client, await client.getComment(id));
+/**
+ * The pinned top-level comment, with its first replies, read again with the thread. Once it is
+ * gone (404: erased, say), it is unpinned, so later reloads stop asking for it.
+ */
+export async function readRoot(store: ThreadStore, id: string): Promise<ThreadComment> {
+  try {
+    return await withFirstReplies(store.client, await store.client.getComment(id));
+  } catch (thrown) {
+    if ((await toKithError(thrown)).status === 404) store.pinned = undefined;
+    throw thrown;
+  }
+}
 
 /** See `ThreadStore.focus`. */
 export async function focus(store: ThreadStore, id: string): Promise<boolean> {

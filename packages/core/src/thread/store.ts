@@ -175,11 +175,11 @@ export class ThreadStore {
         comments = withPage(comments, page.comments);
         mine = { ...mine, ...page.viewer?.reactions };
       }
-      // Still on no page read: the pinned comment, read again (left out if it is gone).
+      // Still on no page read: the pinned comment, read again (left out if it cannot be had).
       const pin = this.pinned;
       if (pin && !comments.some((c) => c.id === pin))
         await import('./permalink.js')
-          .then(async ({ readRoot }) => comments.unshift(await readRoot(this.client, pin)))
+          .then(async ({ readRoot }) => comments.unshift(await readRoot(this, pin)))
           .catch(() => {});
       // The replies the reader had opened below comments still here (bounded: each read brings a
       // reply at least, or the comment has no more).
