@@ -39,6 +39,16 @@ export class KithErrorEvent extends KithEvent<KithErrorDetail> {
 /** The page's events, with `kith-load` carrying `Detail`. */
 type EventsLoading<Detail> = Omit<HTMLElementEventMap, 'kith-load'> & { 'kith-load': KithLoadEvent<Detail> };
 
+/** `addEventListener` or `removeEventListener` (by their options), with `kith-load` carrying `Detail`. */
+interface Listening<Detail, Options> {
+  <K extends keyof EventsLoading<Detail>>(
+    type: K,
+    listener: (this: HTMLElement, event: EventsLoading<Detail>[K]) => unknown,
+    options?: boolean | Options,
+  ): void;
+  (type: string, listener: EventListenerOrEventListenerObject, options?: boolean | Options): void;
+}
+
 /**
  * `addEventListener` and `removeEventListener` knowing what an element's `kith-load` carries, so
  * `thread.addEventListener('kith-load', (e) => e.detail.count)` type-checks in plain TypeScript (as
@@ -46,26 +56,8 @@ type EventsLoading<Detail> = Omit<HTMLElementEventMap, 'kith-load'> & { 'kith-lo
  * loads something else. Types only, merged into each element's class.
  */
 export interface KithLoadListeners<Detail> {
-  addEventListener<K extends keyof EventsLoading<Detail>>(
-    type: K,
-    listener: (this: HTMLElement, event: EventsLoading<Detail>[K]) => unknown,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  addEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  removeEventListener<K extends keyof EventsLoading<Detail>>(
-    type: K,
-    listener: (this: HTMLElement, event: EventsLoading<Detail>[K]) => unknown,
-    options?: boolean | EventListenerOptions,
-  ): void;
-  removeEventListener(
-    type: string,
-    listener: EventListenerOrEventListenerObject,
-    options?: boolean | EventListenerOptions,
-  ): void;
+  addEventListener: Listening<Detail, AddEventListenerOptions>;
+  removeEventListener: Listening<Detail, EventListenerOptions>;
 }
 
 declare global {
