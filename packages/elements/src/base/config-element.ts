@@ -19,7 +19,10 @@ const SsrStandIn = class {} as typeof HTMLElement;
 export class KithConfigElement extends (globalThis.HTMLElement ?? SsrStandIn) {
   static observedAttributes = [...configKeys];
 
-  /** Base URL of the Kith server. */
+  /**
+   * Base URL of the Kith server.
+   * @attr
+   */
   get server(): string | null {
     return this.getAttribute('server');
   }
@@ -27,7 +30,10 @@ export class KithConfigElement extends (globalThis.HTMLElement ?? SsrStandIn) {
     this.#set('server', value);
   }
 
-  /** Site id on the server. */
+  /**
+   * Site id on the server.
+   * @attr
+   */
   get site(): string | null {
     return this.getAttribute('site');
   }
@@ -35,7 +41,10 @@ export class KithConfigElement extends (globalThis.HTMLElement ?? SsrStandIn) {
     this.#set('site', value);
   }
 
-  /** Language (BCP 47) for the elements inside. */
+  /**
+   * Language (BCP 47) for the elements inside.
+   * @attr
+   */
   get locale(): string | null {
     return this.getAttribute('locale');
   }
@@ -43,7 +52,10 @@ export class KithConfigElement extends (globalThis.HTMLElement ?? SsrStandIn) {
     this.#set('locale', value);
   }
 
-  /** `light`, `dark` or `auto`. */
+  /**
+   * `light`, `dark` or `auto`.
+   * @attr
+   */
   get theme(): 'light' | 'dark' | 'auto' | null {
     return this.getAttribute('theme') as 'light' | 'dark' | 'auto' | null;
   }
