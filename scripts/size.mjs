@@ -39,14 +39,18 @@ export function measure() {
     // stopped shipping the minifier's annotations, and to 13.02 when it dropped quotes that
     // templates and selectors do not need; raised to 13.04 for the reader's text spacing on every
     // control (WCAG 1.4.12, in the base every element shares: +0.02 KB), keeping the few bytes of
-    // room the loader's chunk hashes need (any change elsewhere renames chunks it lists).
+    // room the loader's chunk hashes need (any change elsewhere renames chunks it lists); to
+    // 13.05 for marking each element's words with their language (WCAG 3.1.2, in the shared base:
+    // +0.01 KB net, after trims in the base that paid for the rest); to 13.13 for the loader's
+    // retrying import (+0.07 KB on every page): Chromium keeps a failed import() of a URL, so a
+    // chunk that could not be had once was never had until the page was reloaded.
     {
       name: 'kith-share with four networks, with Lit (ratchet; target Lit + 3 KB)',
       bytes: ['share', 'x', 'facebook', 'linkedin', 'reddit']
         .flatMap((name) => staticClosure(chunk(dist, name)))
         .filter((f, i, all) => all.indexOf(f) === i)
         .reduce((n, f) => n + gzipSize(f), gzipSize(loader)),
-      budget: 13.04 * 1024,
+      budget: 13.13 * 1024,
     },
   ];
 }

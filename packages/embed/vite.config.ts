@@ -2,13 +2,14 @@ import { defineConfig } from 'vite';
 import { dropAnnotations } from './drop-annotations.js';
 import { minifyTemplates } from './minify-templates.js';
 import { precompress } from './precompress.js';
+import { retryImports } from './retry-imports.js';
 
 const coreModules =
   /(protocol[\\/]dist[\\/]problems|core[\\/]dist[\\/](http|errors|client|clients|storage|thread[\\/](session|event-stream))|nanostores[\\/]atom[\\/]index|elements[\\/]dist[\\/]base[\\/](thread-key|store-controller))\.js$/;
 
 // One ES module loader plus one chunk per element (and shared chunks), minified.
 export default defineConfig({
-  plugins: [minifyTemplates(), dropAnnotations(), precompress()],
+  plugins: [minifyTemplates(), dropAnnotations(), retryImports(), precompress()],
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   build: {
     target: 'es2022',

@@ -133,20 +133,16 @@ export class KithClient {
   }
 
   /** A thread's meta and first (or `cursor`'s) page of top-level comments with their first replies. */
-  getThread(key: string, options: PageOptions & { sort?: Sort } = {}): Promise<ThreadPage> {
-    const searchParams: Record<string, string | number> = {};
-    if (options.sort) searchParams.sort = options.sort;
-    if (options.limit) searchParams.limit = options.limit;
-    if (options.cursor) searchParams.cursor = options.cursor;
-    return this.#json(`threads/${seg(key)}`, { searchParams, signal: options.signal });
+  getThread(
+    key: string,
+    { signal, ...searchParams }: PageOptions & { sort?: Sort } = {},
+  ): Promise<ThreadPage> {
+    return this.#json(`threads/${seg(key)}`, { searchParams, signal });
   }
 
   /** A page of the replies below a comment (any depth, oldest first). */
-  getReplies(commentId: string, options: PageOptions = {}): Promise<CommentPage> {
-    const searchParams: Record<string, string | number> = {};
-    if (options.limit) searchParams.limit = options.limit;
-    if (options.cursor) searchParams.cursor = options.cursor;
-    return this.#json(`comments/${seg(commentId)}/replies`, { searchParams, signal: options.signal });
+  getReplies(commentId: string, { signal, ...searchParams }: PageOptions = {}): Promise<CommentPage> {
+    return this.#json(`comments/${seg(commentId)}/replies`, { searchParams, signal });
   }
 
   /** One comment (a permalink's target): published, or the signed-in author's own pending one. */

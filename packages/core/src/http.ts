@@ -20,7 +20,8 @@ export interface HttpOptions {
 export interface RequestOptions {
   method?: string;
   json?: unknown;
-  searchParams?: Record<string, string | number> | URLSearchParams;
+  /** Query parameters; those undefined or null are left out. */
+  searchParams?: Record<string, string | number | null | undefined> | URLSearchParams;
   headers?: Record<string, string>;
   signal?: AbortSignal | undefined;
 }
@@ -65,8 +66,11 @@ export async function request(
   options: RequestOptions = {},
 ): Promise<Response> {
   const url = new URL(http.base + (path ? `/${path}` : ''));
-  for (const [key, value] of new URLSearchParams(options.searchParams as Record<string, string>)) {
-    url.searchParams.append(key, value);
+  const { searchParams = {} } = options;
+  for (const [key, value] of searchParams instanceof URLSearchParams
+    ? searchParams
+    : Object.entries(searchParams)) {
+    if (value != null) url.searchParams.append(key, `${value}`);
   }
   const headers: Record<string, string> = { ...http.headers(), ...options.headers };
   let body: string | undefined;

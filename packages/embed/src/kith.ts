@@ -30,6 +30,22 @@ const loaders: Record<string, () => Promise<void>> = {
 };
 
 /**
+ * `import()` of a chunk, asked again under a new URL after it failed: some browsers keep a failed
+ * import and answer every later one for that URL with it. The build routes the chunks' dynamic
+ * imports here (retry-imports.ts). A URL that worked is kept, so every later import gets the same
+ * module. The first loader on a page defines it: two Kith servers' loaders on one page would share
+ * the first one's chunks folder (they would share its elements anyway).
+ */
+const failures = new Map<string, number>();
+(globalThis as { __kithImport?: (name: string) => Promise<unknown> }).__kithImport ??= (name) => {
+  const failed = failures.get(name) ?? 0;
+  return import(`./chunks/${name}${failed ? `?${failed}` : ''}`).catch((error: unknown) => {
+    failures.set(name, failed + 1);
+    throw error;
+  });
+};
+
+/**
  * `setDefaults` of `@kith/elements/defaults.js`, written out here: importing it would make the
  * elements' shared code a chunk of its own that every page fetches before anything renders.
  * Keep the global's and the event's names in step with that module.

@@ -62,15 +62,9 @@ export function rsvp(
 export function getAttendees(
   client: KithClient,
   key: string,
-  options: PageOptions = {},
+  { signal, ...searchParams }: PageOptions = {},
 ): Promise<AttendeePage> {
-  const searchParams: Record<string, string | number> = {};
-  if (options.limit !== undefined) searchParams.limit = options.limit;
-  if (options.cursor) searchParams.cursor = options.cursor;
-  return call(client, `${eventPath(key)}/attendees`, {
-    searchParams,
-    signal: options.signal,
-  });
+  return call(client, `${eventPath(key)}/attendees`, { searchParams, signal });
 }
 
 /**

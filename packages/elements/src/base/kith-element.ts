@@ -1,5 +1,5 @@
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { closestConfig, configChangeEvent, type KithConfig, mergeConfig } from './config.js';
+import { closestConfig, configChangeEvent, configKeys, type KithConfig, mergeConfig } from './config.js';
 import { type Localizer, type Strings, watchLanguage } from './localize.js';
 import { themeStyles } from './theme.styles.js';
 
@@ -65,12 +65,7 @@ export abstract class KithElement extends LitElement {
       closestConfig(this),
     );
     const previous = this.config;
-    if (
-      next.server !== previous.server ||
-      next.site !== previous.site ||
-      next.locale !== previous.locale ||
-      next.theme !== previous.theme
-    ) {
+    if (configKeys.some((key) => next[key] !== previous[key])) {
       this.config = next;
       this.configChanged(next, previous);
     }

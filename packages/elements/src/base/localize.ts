@@ -68,11 +68,12 @@ export function watchLanguage(host: { requestUpdate(): void }, connected: boolea
 }
 
 const rtl = /^(ar|fa|he|ur|ps|dv|yi|ku|sd|ug)(-|$)/;
+const direction = (value?: string | null) => (value === 'ltr' || value === 'rtl' ? value : undefined);
 
 // Intl formatters are costly to create and immutable: one per language and options.
 const formatters = new Map<string, unknown>();
 function formatter<T>(Format: new (lang: string, options?: object) => T, lang: string, options?: object): T {
-  const key = `${Format.name}|${lang}|${options ? JSON.stringify(options) : ''}`;
+  const key = `${Format.name}|${lang}|${JSON.stringify(options)}`;
   let made = formatters.get(key) as T | undefined;
   if (!made) {
     made = new Format(lang, options);
@@ -106,12 +107,16 @@ export class Localizer<S extends Strings> {
     return this.#lang;
   }
 
+  /**
+   * The language of the page around the element, or '' where the page says none: what people
+   * write in the element (comments, an event's text) is taken to be in it.
+   */
+  around(): string {
+    return this.host.closest('[lang]')?.getAttribute('lang') || document.documentElement.lang;
+  }
+
   #resolve(): string {
-    const lang =
-      this.locale() ||
-      this.host.closest('[lang]')?.getAttribute('lang') ||
-      document.documentElement.lang ||
-      navigator.language;
+    const lang = this.locale() || this.around() || navigator.language;
     try {
       return new Intl.Locale(lang.replace(/_/g, '-')).toString().toLowerCase();
     } catch {
@@ -121,12 +126,25 @@ export class Localizer<S extends Strings> {
 
   /** Text direction: the element's own `dir`, else its language's (when configured), else the page's. */
   dir(): 'ltr' | 'rtl' {
-    if (this.host.dir === 'ltr' || this.host.dir === 'rtl') return this.host.dir;
     const lang = this.lang();
-    const own = registered.get(lang)?.$dir ?? (rtl.test(lang) ? 'rtl' : 'ltr');
-    if (this.locale()) return own;
-    const around = this.host.closest('[dir]')?.getAttribute('dir');
-    return around === 'rtl' || around === 'ltr' ? around : own;
+    return (
+      direction(this.host.dir) ??
+      (this.locale() ? undefined : direction(this.host.closest('[dir]')?.getAttribute('dir'))) ??
+      registered.get(lang)?.$dir ??
+      (rtl.test(lang) ? 'rtl' : 'ltr')
+    );
+  }
+
+  /**
+   * The language of the element's own strings: the language in effect where a site or Kith has
+   * strings for it, else English. Elements set it as `lang` on what they show, with `around()` on
+   * what people wrote and `lang()` on dates and times, so a screen reader speaks each part in its
+   * own language (WCAG 3.1.2): English strings on a page in a language Kith does not speak, say.
+   */
+  textLang(): string {
+    const lang = this.lang();
+    const base = lang.split('-')[0]!;
+    return registered.has(lang) || registered.has(base) || this.strings.translations[base] ? lang : 'en';
   }
 
   /** Changes whenever strings or the page's language may have: for caches of rendered text (guard). */

@@ -35,15 +35,13 @@ export const themeStyles = css`
     outline: var(--_focus);
     outline-offset: 2px;
   }
+  /* Heard, not seen: clipped to nothing, so no padding, border or margin of it can show. */
   .visually-hidden {
     position: absolute;
     width: 1px;
     height: 1px;
-    padding: 0;
-    margin: -1px;
     overflow: hidden;
-    clip: rect(0, 0, 0, 0);
+    clip-path: inset(50%);
     white-space: nowrap;
-    border: 0;
   }
 `;

@@ -6,6 +6,6 @@ import { webAddress } from './kith-element.js';
  * of its address. Every element that names a thread (comments, counts, share counts) agrees.
  */
 export function pageThreadKey(href?: string | null): string {
-  const canonical = () => document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+  const canonical = () => document.querySelector('link[rel=canonical]')?.getAttribute('href');
   return normalizeThreadKey(webAddress(href) ?? webAddress(canonical()) ?? location.href);
 }

@@ -188,13 +188,16 @@ describe('kith-comment-count', () => {
       KithCommentCount,
     ];
     await Promise.all([loaded(two), loaded(none)]);
-    expect(text(two)).to.equal('2 comments'); // no Dutch yet: English
+    expect(text(two)).to.equal('2 comments'); // no Dutch yet: English, and said to be
+    const lang = () => two.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang');
+    expect(lang()).to.equal('en');
     registerTranslation({
       $code: 'nl',
       commentCount: (n: number, formatted: string) =>
         n === 0 ? 'Nog geen reacties' : `${formatted} reacties`,
     });
     await waitUntil(() => text(two) === '2 reacties', 'the registered language was not used');
+    expect(lang()).to.equal('nl-be');
     expect(text(none)).to.equal('Nog geen reacties');
     registerTranslation({ $code: 'nl-BE', commentCount: () => 'Belgisch' });
     await waitUntil(() => text(two) === 'Belgisch', 'the regional strings did not win');

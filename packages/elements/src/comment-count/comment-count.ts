@@ -131,7 +131,7 @@ export class KithCommentCount extends KithElement {
       const label = this.localize.term('commentCountUnavailable');
       // A button cannot sit inside a link: there, the text alone says what happened.
       const inLink = this.closest('a') !== null;
-      return html`<span part="base" dir=${this.localize.dir()} class="unavailable"
+      return html`<span part="base" dir=${this.localize.dir()} lang=${this.localize.textLang()} class="unavailable"
         ><span part="count" title=${label}>${inLink ? label : '—'}</span
         >${
           inLink
@@ -143,19 +143,19 @@ export class KithCommentCount extends KithElement {
       >`;
     }
     if (count === undefined) {
-      return html`<span part="base" dir=${this.localize.dir()} aria-busy="true"
+      return html`<span part="base" dir=${this.localize.dir()} lang=${this.localize.textLang()} aria-busy="true"
         ><span part="count" class="placeholder" aria-hidden="true">…</span
         ><span class="visually-hidden">${this.localize.term('loadingCommentCount')}</span></span
       >`;
     }
     const text = this.localize.term('commentCount', count, this.localize.number(count));
     if (this.format === 'short') {
-      return html`<span part="base" dir=${this.localize.dir()}
+      return html`<span part="base" dir=${this.localize.dir()} lang=${this.localize.textLang()}
         ><span part="count" aria-hidden="true">${this.localize.number(count)}</span
         ><span class="visually-hidden">${text}</span></span
       >`;
     }
-    return html`<span part="base" dir=${this.localize.dir()}><span part="count">${text}</span></span>`;
+    return html`<span part="base" dir=${this.localize.dir()} lang=${this.localize.textLang()}><span part="count">${text}</span></span>`;
   }
 }
 

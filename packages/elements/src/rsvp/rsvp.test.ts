@@ -357,4 +357,24 @@ describe('kith-rsvp', () => {
     expect(text(root(de).querySelector('time'))).to.match(/Donnerstag, 14\. Mai 2099/);
     await expect(el).to.be.accessible();
   });
+
+  it('on a page in a language it has no words for, says its words are English and the event’s the page’s', async () => {
+    const kith = memoryKith();
+    meetup(kith, '/meetups/may', { title: 'Incontro di maggio', description: 'Portate un amico.' });
+    const page = await fixture<HTMLElement>(
+      html`<div lang="it"><kith-rsvp server=${kith.url} site="blog" thread="/meetups/may"></kith-rsvp></div>`,
+    );
+    const el = page.querySelector('kith-rsvp')!;
+    await loaded(el);
+    expect(text(root(el).querySelector('legend'))).to.equal('Will you come?');
+    const lang = (selector: string) => root(el).querySelector(selector)!.getAttribute('lang');
+    expect(lang('[part="base"]')).to.equal('en');
+    expect(lang('[part="title"]')).to.equal('it');
+    expect(lang('[part="description"]')).to.equal('it');
+    // The date is the browser's, in the reader's language.
+    expect(lang('time')).to.equal('it');
+    expect(text(root(el).querySelector('time'))).to.match(/maggio 2099/);
+    expect(lang('[role="status"]')).to.equal('en');
+    await expect(el).to.be.accessible();
+  });
 });

@@ -604,14 +604,14 @@ export class KithRsvp extends KithElement {
       tally.maybe ? t.term('maybeCount', tally.maybe, t.number(tally.maybe)) : '',
       tally.waitlist ? t.term('waitlistCount', tally.waitlist, t.number(tally.waitlist)) : '',
     ].filter(Boolean);
-    return html`<article part="base" aria-labelledby="title" dir=${t.dir()} class=${phase}>
+    return html`<article part="base" aria-labelledby="title" dir=${t.dir()} lang=${t.textLang()} class=${phase}>
       ${event.image ? html`<img part="image" src=${event.image} alt="" loading="lazy" />` : nothing}
       ${badge ? html`<p part="badge">${badge}</p>` : nothing}
-      <h2 part="title" id="title">${event.title}</h2>
+      <h2 part="title" id="title" lang=${t.around()}>${event.title}</h2>
       <dl part="details">
         <dt>${t.term('when')}</dt>
         <dd>
-          <time datetime=${event.start}>${there}</time>
+          <time datetime=${event.start} lang=${t.lang()}>${there}</time>
           ${here ? html`<br /><span class="here">${t.term('yourTime', here)}</span>` : nothing}
         </dd>
         ${
@@ -641,7 +641,7 @@ export class KithRsvp extends KithElement {
             : nothing
         }
       </dl>
-      ${event.description ? html`<p part="description">${event.description}</p>` : nothing}
+      ${event.description ? html`<p part="description" lang=${t.around()}>${event.description}</p>` : nothing}
       <p part="capacity">
         ${counts.join(' · ')}${
           tally.spotsLeft !== null && phase === 'upcoming'
@@ -685,12 +685,12 @@ export class KithRsvp extends KithElement {
     const body = event
       ? this.#card(event)
       : failure
-        ? html`<p part="error" role="alert">
+        ? html`<p part="error" role="alert" lang=${t.textLang()}>
             ${failure.code === 'event-not-found' ? t.term('noEvent') : this.#errorText(failure)}
             ${failure.code === 'event-not-found' ? nothing : html`<button type="button" @click=${this.#retry}>${t.term('retry')}</button>`}
           </p>`
-        : html`<p class="loading" aria-busy="true">${t.term('eventLoading')}</p>`;
-    return html`${body}<div role="status" class="visually-hidden">${this.status}</div>`;
+        : html`<p class="loading" aria-busy="true" lang=${t.textLang()}>${t.term('eventLoading')}</p>`;
+    return html`${body}<div role="status" class="visually-hidden" lang=${t.textLang()}>${this.status}</div>`;
   }
 }
 

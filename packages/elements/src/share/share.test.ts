@@ -60,7 +60,18 @@ describe('kith-share', () => {
     );
     expect(buttons(el)[1]!.getAttribute('aria-label')).to.equal('Link kopieren');
     expect(el.shadowRoot!.querySelector('[part="label"]')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('de');
     await expect(el).to.be.accessible();
+    // On a page in a language without Kith's words, the bar says its English names are English.
+    const italian = await fixture<HTMLElement>(
+      html`<p lang="it"><kith-share layout="icons" networks="reddit copy" url=${page}></kith-share></p>`,
+    );
+    const bar = italian.querySelector('kith-share')!;
+    await ready(bar);
+    expect(buttons(bar)[1]!.getAttribute('aria-label')).to.equal('Copy link');
+    expect(bar.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('en');
+    // "Link copied" is said in the live region: inside what is marked English.
+    expect(bar.shadowRoot!.querySelector('[part="base"] [role="status"]')).to.exist;
   });
 
   it('draws icons in brand colours, or in the button’s text colour with colors="mono"', async () => {

@@ -195,7 +195,7 @@ export class KithShare extends KithElement {
   }
 
   #data(): ShareData {
-    const canonical = document.querySelector('link[rel="canonical"]')?.getAttribute('href');
+    const canonical = document.querySelector('link[rel=canonical]')?.getAttribute('href');
     return {
       url: webAddress(this.url) ?? webAddress(canonical) ?? location.href,
       title: this.shareTitle ?? document.title,
@@ -411,7 +411,7 @@ export class KithShare extends KithElement {
         rel="noopener noreferrer"
         aria-label=${iconsOnly || newTab || shareCount ? `${counted(label)} ${newTab ? this.localize.term('opensInNewTab') : ''}`.trim() : nothing}
         aria-haspopup=${target === 'mastodon' ? 'dialog' : nothing}
-        aria-expanded=${target === 'mastodon' ? String(!!this.#picker?.open) : nothing}
+        aria-expanded=${target === 'mastodon' ? !!this.#picker?.open : nothing}
         @click=${this.#onLink}
       >
         ${this.#icon(module.icon)}${iconsOnly ? nothing : html`<span part="label">${name}</span>`}${count}
@@ -428,15 +428,15 @@ export class KithShare extends KithElement {
     const label = this.localize.term('share');
     // Pointing at or focusing a button redraws the links from the page as it is now: a single-page
     // app may have moved on (and a middle click or "open in new tab" uses the drawn link).
-    return html`<div part="base" dir=${this.localize.dir()} @pointerover=${this.#refresh} @focusin=${this.#refresh}>
+    return html`<div part="base" dir=${this.localize.dir()} lang=${this.localize.textLang()} @pointerover=${this.#refresh} @focusin=${this.#refresh}>
         ${
           menu
             ? this.#menu!.render(label, this.#icon(this.loaded.native?.icon), items as TemplateResult[])
             : html`<ul part="list" role="list" aria-label=${label}>${items}</ul>`
         }
         ${this.#picker?.render()}
-      </div>
-      <div role="status" class="visually-hidden">${this.status}</div>`;
+        <div role="status" class="visually-hidden">${this.status}</div>
+      </div>`;
   }
 }
 

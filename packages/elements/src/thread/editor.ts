@@ -204,7 +204,7 @@ export class CommentEditor {
           : t.term('editLabel');
     const errorId = `${this.#id}-error`;
     const hintId = `${this.#id}-hint`;
-    return html`<form part="editor" id=${this.#id} aria-label=${label} novalidate @submit=${(e: Event) => this.#submit(e)}>
+    return html`<form part="editor" id=${this.#id} aria-label=${label} lang=${t.textLang()} novalidate @submit=${(e: Event) => this.#submit(e)}>
       ${
         signedOut && !guests
           ? html`<p class="hint" role="note">${t.term('signInRequired')}</p>`
@@ -235,7 +235,7 @@ export class CommentEditor {
                   ? html`<p>${t.term('nothingToPreview')}</p>`
                   : this.#preview === null
                     ? html`<p>${t.term('previewing')}</p>`
-                    : html`<div part="body" ${safeHtml(this.#preview)}></div>`
+                    : html`<div part="body" lang=${t.around()} ${safeHtml(this.#preview)}></div>`
               }
             </div>`
           : html`<textarea
@@ -243,6 +243,7 @@ export class CommentEditor {
               placeholder=${label}
               rows="4"
               .value=${live(this.#text)}
+              lang=${t.around()}
               aria-invalid=${this.#error ? 'true' : 'false'}
               aria-describedby="${hintId}${this.#error ? ` ${errorId}` : ''}"
               @input=${this.#onInput}

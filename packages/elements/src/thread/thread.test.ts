@@ -1093,4 +1093,40 @@ describe('kith-thread', () => {
     expect(button(de, 'Kommentar schreiben…')).to.exist;
     await expect(el).to.be.accessible();
   });
+
+  it('on a page in a language it has no words for, says its own words are English, and the comments the page’s', async () => {
+    const kith = memoryKith();
+    kith.add('/post', 'Ciao a tutti');
+    const italian = await fixture<HTMLElement>(
+      `<div lang="it"><kith-thread server="${kith.url}" site="blog" thread="/post"></kith-thread></div>`,
+    );
+    const el = italian.querySelector('kith-thread')!;
+    await ready(el);
+    expect(text(root(el).querySelector('[part="heading"]'))).to.equal('1 comment');
+    expect(root(el).querySelector('[part="base"]')!.getAttribute('lang')).to.equal('en');
+    const comment = articles(el)[0]!;
+    expect(comment.querySelector('[part="body"]')!.getAttribute('lang')).to.equal('it');
+    // Dates come from the browser in the reader's language: said as such.
+    expect(comment.querySelector('time')!.getAttribute('lang')).to.equal('it');
+    // In the editor, the words are English; what the reader writes is Italian, spell-checked as such.
+    button(el, 'Write a comment…')!.click();
+    await waitUntil(() => root(el).querySelector('textarea'), 'the editor did not load');
+    expect(root(el).querySelector('[part="editor"]')!.getAttribute('lang')).to.equal('en');
+    expect(root(el).querySelector('textarea')!.getAttribute('lang')).to.equal('it');
+    await expect(el).to.be.accessible();
+
+    // German words on the same Italian page, as a site may configure: the comments stay Italian.
+    const de = await fixture<HTMLElement>(
+      `<div lang="it"><kith-thread server="${kith.url}" site="blog" thread="/post" locale="de"></kith-thread></div>`,
+    );
+    const german = de.querySelector('kith-thread')!;
+    await ready(german);
+    await waitUntil(
+      () => text(root(german).querySelector('[part="heading"]')) === '1 Kommentar',
+      'German did not load',
+    );
+    expect(root(german).querySelector('[part="base"]')!.getAttribute('lang')).to.equal('de');
+    expect(articles(german)[0]!.querySelector('[part="body"]')!.getAttribute('lang')).to.equal('it');
+    expect(articles(german)[0]!.querySelector('time')!.getAttribute('lang')).to.equal('de');
+  });
 });

@@ -446,7 +446,7 @@ export class KithThread extends KithElement {
         ${comment.deleted ? nothing : this.#avatar(comment)}
         <span part="author" id=${headingId}>${name}</span>
         <a part="time" href="${permalinkPrefix}${comment.id}" data-exact=${exact}
-          ><time datetime=${comment.createdAt} title=${exact}
+          ><time datetime=${comment.createdAt} title=${exact} lang=${t.lang()}
             >${relativeTime(t, comment.createdAt)}</time
           ><span class="visually-hidden">, ${t.term('permalink')}</span></a
         >
@@ -459,7 +459,7 @@ export class KithThread extends KithElement {
           ? (open({ kind: 'edit', comment })?.render() ?? nothing)
           : comment.deleted
             ? html`<p part="body" class="deleted">${t.term('deleted')}</p>`
-            : html`<div part="body" dir="auto" ${safeHtml(comment.html)}></div>`
+            : html`<div part="body" dir="auto" lang=${t.around()} ${safeHtml(comment.html)}></div>`
       }
       ${comment.deleted || pending ? nothing : this.#actions(comment, state)}
       ${this.editors.has(draftSlot(comment.id)) ? (open({ kind: 'reply', parent: comment })?.render() ?? nothing) : nothing}
@@ -480,7 +480,7 @@ export class KithThread extends KithElement {
         return html`<button
           part="reaction"
           type="button"
-          aria-pressed=${mine.includes(reaction) ? 'true' : 'false'}
+          aria-pressed=${mine.includes(reaction)}
           aria-label=${t.term('react', reaction, count)}
           ?disabled=${closed}
           @click=${() => this.#react(comment, reaction)}
@@ -572,7 +572,7 @@ export class KithThread extends KithElement {
             html`<button
               part="sort-button"
               type="button"
-              aria-pressed=${(state?.sort ?? this.sort) === sort ? 'true' : 'false'}
+              aria-pressed=${(state?.sort ?? this.sort) === sort}
               @click=${() => {
                 this.sort = sort;
               }}
@@ -630,7 +630,7 @@ export class KithThread extends KithElement {
             : nothing
         }
         ${banner ? html`<div part="error" role="alert"><p>${banner}</p></div>` : nothing}
-        <ol part="list" aria-labelledby="kith-thread-heading" aria-busy=${state.loading === 'more' || state.loading === 'first' ? 'true' : 'false'}>
+        <ol part="list" aria-labelledby="kith-thread-heading" aria-busy=${state.loading === 'more' || state.loading === 'first'}>
           ${topSending.map((entry) => html`<li>${this.#view?.sending(entry)}</li>`)}
           ${state.pending
             .filter((c) => c.depth === 0)
@@ -671,7 +671,7 @@ export class KithThread extends KithElement {
             : nothing
         }`;
     }
-    return html`<section part="base" dir=${t.dir()} aria-labelledby="kith-thread-heading">
+    return html`<section part="base" dir=${t.dir()} lang=${t.textLang()} aria-labelledby="kith-thread-heading">
       ${this.#header(state)} ${content}
       <div role="status" aria-live="polite" class="visually-hidden">${this.announcement}</div>
     </section>`;
