@@ -107,7 +107,7 @@ describe('demo blog: the spring meetup’s event card', () => {
     const context = await browser.newContext();
     const { page, errors } = await openMeetup(context, demo.url);
     let offline = true;
-    await page.route('**/chunks/calendar-*.js', (route) => (offline ? route.abort() : route.continue()));
+    await page.route('**/chunks/calendar-*.js*', (route) => (offline ? route.abort() : route.continue()));
     const toggle = card(page).getByText('Add to calendar');
     await toggle.click();
     await card(page).getByRole('link', { name: /\.ics/ }).waitFor();

@@ -86,7 +86,7 @@ describe('demo blog: share buttons', () => {
     const context = await browser.newContext();
     await context.route('https://share.joinmastodon.org/**', (route) => route.fulfill({ body: 'hub' }));
     const { page } = await openPost(context);
-    await page.route('**/chunks/mastodon-picker-*.js', (route) => route.abort());
+    await page.route('**/chunks/mastodon-picker-*.js*', (route) => route.abort());
     const [popup] = await Promise.all([
       context.waitForEvent('page'),
       page.locator('kith-share').locator('a.mastodon').click(),
@@ -106,7 +106,7 @@ describe('demo blog: share buttons', () => {
     const { page, problems } = await openPost(context);
     const tabs = [];
     context.on('page', (tab) => tabs.push(tab.url()));
-    await page.route('**/chunks/floating-ui.dom-*.js', (route) => route.abort('internetdisconnected'));
+    await page.route('**/chunks/floating-ui.dom-*.js*', (route) => route.abort('internetdisconnected'));
     const share = page.locator('kith-share');
     await share.locator('a.mastodon').click();
     const field = share.locator('[role="dialog"] input');
@@ -121,7 +121,7 @@ describe('demo blog: share buttons', () => {
   it('without the menu’s code, a menu bar shows its buttons as icons, each named', async () => {
     const context = await browser.newContext();
     const { page, problems } = await openPost(context);
-    await page.route('**/chunks/menu-*.js', (route) => route.abort('internetdisconnected'));
+    await page.route('**/chunks/menu-*.js*', (route) => route.abort('internetdisconnected'));
     await page.evaluate(() => {
       document.querySelector('kith-share').layout = 'menu';
     });
@@ -139,7 +139,7 @@ describe('demo blog: share buttons', () => {
     assert.ok(names.includes('Share on Reddit (opens in a new tab)'), names.join('; '));
     assert.ok(names.every(Boolean));
     // Setting the menu again, with its code back, tries again.
-    await page.unroute('**/chunks/menu-*.js');
+    await page.unroute('**/chunks/menu-*.js*');
     await page.evaluate(() => {
       document.querySelector('kith-share').layout = 'menu';
     });
@@ -152,7 +152,7 @@ describe('demo blog: share buttons', () => {
     const context = await browser.newContext();
     await context.route('https://www.reddit.com/**', (route) => route.fulfill({ body: 'reddit' }));
     const { page, problems } = await openPost(context);
-    await page.route('**/chunks/counts-*.js', (route) => route.abort('internetdisconnected'));
+    await page.route('**/chunks/counts-*.js*', (route) => route.abort('internetdisconnected'));
     await page.evaluate(() => {
       document.querySelector('kith-share').counts = true;
     });
@@ -294,7 +294,7 @@ describe('demo blog: share buttons', () => {
     const problems = [];
     page.on('pageerror', (e) => problems.push(e.message));
     await page.route(
-      /\/chunks\/(x|reddit|linkedin|mastodon|bluesky|email|copy|copied|copy-link|native)-[^/]+\.js$/,
+      /\/chunks\/(x|reddit|linkedin|mastodon|bluesky|email|copy|copied|copy-link|native)-[^/]+\.js(\?\d+)?$/,
       (route) => route.abort('internetdisconnected'),
     );
     await page.goto(`${demo.url}/posts/spring-meetup/`);

@@ -102,7 +102,7 @@ describe('demo blog: the comment thread', () => {
     const page = await context.newPage();
     let offline = true;
     let held; // when set, the chunk's answer waits for it
-    await page.route('**/chunks/editor-*.js', async (route) => {
+    await page.route('**/chunks/editor-*.js*', async (route) => {
       await held;
       return offline ? route.abort() : route.continue();
     });
@@ -155,7 +155,7 @@ describe('demo blog: the comment thread', () => {
       delete Element.prototype.setHTML;
     });
     const { page, errors } = await openPost(context, `${demo.url}/posts/welcome/`);
-    await page.route('**/chunks/purify.es-*.js', (route) => route.abort('internetdisconnected'));
+    await page.route('**/chunks/purify.es-*.js*', (route) => route.abort('internetdisconnected'));
     await page.reload();
     const body = comment(page, 'Testing Markdown').locator('[part="body"]');
     await body.waitFor();
