@@ -1,9 +1,11 @@
 import type { Plugin } from 'vite';
 
 /** The global the loader defines (src/kith.ts); keep the two in step. */
-export const retryingImport = '__kithImport';
+const retryingImport = '__kithImport';
 
 const dynamicImport = /\bimport\(`\.\/(?:chunks\/)?([^`/]+\.js)`\)/g;
+// Any other form of a chunk's import (quotes, say, from another minifier) would slip by unrouted.
+const unknownForm = /\bimport\((['"])\.\//;
 
 /**
  * Routes the chunks' dynamic imports through the loader's `__kithImport`, so that a chunk that
@@ -22,6 +24,9 @@ export function retryImports(): Plugin {
       const chunks = Object.values(bundle).filter((file) => file.type === 'chunk');
       const importedStatically = new Set(chunks.flatMap((chunk) => chunk.imports.map(baseName)));
       for (const chunk of chunks) {
+        if (unknownForm.test(chunk.code)) {
+          throw new Error(`retry-imports: ${chunk.fileName} imports a chunk in a form it does not read`);
+        }
         chunk.code = chunk.code.replace(dynamicImport, (call, name: string) =>
           importedStatically.has(name) ? call : `${retryingImport}(\`${name}\`)`,
         );
