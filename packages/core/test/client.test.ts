@@ -53,6 +53,28 @@ describe('KithClient against the reference server', () => {
     assert.equal(client.token, undefined);
   });
 
+  it('asks for the page options given and no others; a limit the server refuses comes back as a problem', async () => {
+    const asked: URL[] = [];
+    const client = createClient({
+      server: http.url,
+      site: 'core',
+      fetch: (input, init) => {
+        asked.push(new URL(String(input)));
+        return fetch(input, init);
+      },
+    });
+    const page = await client.getThread('/core/pages', { sort: 'old', cursor: null, limit: undefined });
+    assert.equal(asked.at(-1)?.search, '?sort=old');
+    assert.equal(page.comments.length, 0);
+    await client.getThread('/core/pages', { limit: 5, cursor: undefined });
+    assert.equal(asked.at(-1)?.search, '?limit=5');
+    await assert.rejects(
+      client.getThread('/core/pages', { limit: 0 }),
+      (error) => error instanceof KithError && error.code === 'validation-failed' && error.status === 422,
+    );
+    assert.equal(asked.at(-1)?.search, '?limit=0');
+  });
+
   it('turns problem+json into KithError with its stable code', async () => {
     const client = createClient({ server: http.url, site: 'core', retries: 0 });
     await assert.rejects(client.createComment('/x', { markdown: 'no session' }), (e: unknown) => {
