@@ -360,7 +360,12 @@ describe('kith-rsvp', () => {
 
   it('on a page in a language it has no words for, says its words are English and the event’s the page’s', async () => {
     const kith = memoryKith();
-    meetup(kith, '/meetups/may', { title: 'Incontro di maggio', description: 'Portate un amico.' });
+    // Far from any reader's time zone, so the card adds the reader's own time.
+    meetup(kith, '/meetups/may', {
+      title: 'Incontro di maggio',
+      description: 'Portate un amico.',
+      timeZone: 'Pacific/Kiritimati',
+    });
     const page = await fixture<HTMLElement>(
       html`<div lang="it"><kith-rsvp server=${kith.url} site="blog" thread="/meetups/may"></kith-rsvp></div>`,
     );
@@ -374,6 +379,10 @@ describe('kith-rsvp', () => {
     // The date is the browser's, in the reader's language.
     expect(lang('time')).to.equal('it');
     expect(text(root(el).querySelector('time'))).to.match(/maggio 2099/);
+    // The reader's own time: English words around an Italian time.
+    const here = root(el).querySelector('.here');
+    expect(text(here)).to.match(/^Your time: .*maggio 2099/);
+    expect(here!.querySelector('span')!.getAttribute('lang')).to.equal('it');
     expect(lang('[role="status"]')).to.equal('en');
     await expect(el).to.be.accessible();
   });

@@ -582,6 +582,12 @@ export class KithRsvp extends KithElement {
     </div>`;
   }
 
+  /** "Your time: …" in the card's words, the time in the reader's language (they differ in a fallback). */
+  #yourTime(time: string) {
+    const [before, after] = this.localize.term('yourTime', '\0').split('\0');
+    return html`${before}<span lang=${this.localize.lang()}>${time}</span>${after}`;
+  }
+
   #card(event: EventInfo) {
     const t = this.localize;
     const lang = t.lang();
@@ -612,7 +618,7 @@ export class KithRsvp extends KithElement {
         <dt>${t.term('when')}</dt>
         <dd>
           <time datetime=${event.start} lang=${t.lang()}>${there}</time>
-          ${here ? html`<br /><span class="here">${t.term('yourTime', here)}</span>` : nothing}
+          ${here ? html`<br /><span class="here">${this.#yourTime(here)}</span>` : nothing}
         </dd>
         ${
           place
