@@ -43,14 +43,16 @@ export function measure() {
     // 13.05 for marking each element's words with their language (WCAG 3.1.2, in the shared base:
     // +0.01 KB net, after trims in the base that paid for the rest); to 13.13 for the loader's
     // retrying import (+0.07 KB on every page): Chromium keeps a failed import() of a URL, so a
-    // chunk that could not be had once was never had until the page was reloaded.
+    // chunk that could not be had once was never had until the page was reloaded; to 13.14 for
+    // the direction of an element whose words are not the page's language (+5 bytes, in the base),
+    // which left under the ten bytes of room the loader's chunk hashes need.
     {
       name: 'kith-share with four networks, with Lit (ratchet; target Lit + 3 KB)',
       bytes: ['share', 'x', 'facebook', 'linkedin', 'reddit']
         .flatMap((name) => staticClosure(chunk(dist, name)))
         .filter((f, i, all) => all.indexOf(f) === i)
         .reduce((n, f) => n + gzipSize(f), gzipSize(loader)),
-      budget: 13.13 * 1024,
+      budget: 13.14 * 1024,
     },
   ];
 }

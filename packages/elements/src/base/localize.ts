@@ -124,14 +124,20 @@ export class Localizer<S extends Strings> {
     }
   }
 
-  /** Text direction: the element's own `dir`, else its language's (when configured), else the page's. */
+  /**
+   * Text direction: the element's own `dir`; else, where its words are not the page's (a configured
+   * `locale`, or English on a page in a language it has no words for), their language's; else the
+   * page's.
+   */
   dir(): 'ltr' | 'rtl' {
-    const lang = this.lang();
+    const text = this.textLang();
     return (
       direction(this.host.dir) ??
-      (this.locale() ? undefined : direction(this.host.closest('[dir]')?.getAttribute('dir'))) ??
-      registered.get(lang)?.$dir ??
-      (rtl.test(lang) ? 'rtl' : 'ltr')
+      (this.locale() || text !== this.lang()
+        ? undefined
+        : direction(this.host.closest('[dir]')?.getAttribute('dir'))) ??
+      registered.get(text)?.$dir ??
+      (rtl.test(text) ? 'rtl' : 'ltr')
     );
   }
 

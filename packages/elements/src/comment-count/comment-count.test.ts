@@ -177,6 +177,27 @@ describe('kith-comment-count', () => {
     expect(all[0]!.shadowRoot!.querySelector('[part="base"]')!.getAttribute('dir')).to.equal('ltr');
   });
 
+  it('on a right-to-left page in a language it has no words for, its English runs left to right', async () => {
+    const server = countsServer({ '/x': 2 });
+    const el = await fixture<HTMLElement>(html`
+      <section lang="fa" dir="rtl"><kith-comment-count server=${server} site="blog" thread="/x"></kith-comment-count
+      ><kith-comment-count server=${server} site="blog" thread="/x" locale="ar"></kith-comment-count></section>
+    `);
+    const [english, arabic] = [...el.querySelectorAll<KithCommentCount>('kith-comment-count')] as [
+      KithCommentCount,
+      KithCommentCount,
+    ];
+    await Promise.all([loaded(english), loaded(arabic)]);
+    const base = (count: KithCommentCount) => count.shadowRoot!.querySelector('[part="base"]')!;
+    // English words; the number in the reader's digits, as dates are in the reader's language.
+    expect(text(english)).to.equal('۲ comments');
+    expect(base(english).getAttribute('lang')).to.equal('en');
+    expect(base(english).getAttribute('dir')).to.equal('ltr');
+    // In a right-to-left language it has words for (Arabic here), it runs right to left.
+    await waitUntil(() => text(arabic) === 'تعليقان', 'Arabic did not load');
+    expect(base(arabic).getAttribute('dir')).to.equal('rtl');
+  });
+
   it('takes a site’s own strings for any language, live, falling back string by string', async () => {
     const server = countsServer({ '/x': 2 });
     const el = await fixture<HTMLElement>(html`
