@@ -29,6 +29,20 @@ describe('KithClient against the reference server', () => {
     await kith.close();
   });
 
+  /** A client of the test site that keeps the address of every request it makes. */
+  const recordingClient = () => {
+    const asked: URL[] = [];
+    const client = createClient({
+      server: http.url,
+      site: 'core',
+      fetch: (input, init) => {
+        asked.push(new URL(input instanceof Request ? input.url : String(input)));
+        return fetch(input, init);
+      },
+    });
+    return { client, asked };
+  };
+
   it('signs in, posts, reads, edits, reacts and deletes with typed results', async () => {
     const client = createClient({ server: http.url, site: 'core' });
     const site = await client.getSite();
@@ -54,15 +68,7 @@ describe('KithClient against the reference server', () => {
   });
 
   it('asks for the page options given and no others; a limit the server refuses comes back as a problem', async () => {
-    const asked: URL[] = [];
-    const client = createClient({
-      server: http.url,
-      site: 'core',
-      fetch: (input, init) => {
-        asked.push(new URL(String(input)));
-        return fetch(input, init);
-      },
-    });
+    const { client, asked } = recordingClient();
     const page = await client.getThread('/core/pages', { sort: 'old', cursor: null, limit: undefined });
     assert.equal(asked.at(-1)?.search, '?sort=old');
     assert.equal(page.comments.length, 0);
@@ -138,35 +144,26 @@ describe('KithClient against the reference server', () => {
   });
 
   it('comment counts for any number of threads, a request per 100; previews without posting', async () => {
-    const requests: string[] = [];
-    const client = createClient({
-      server: http.url,
-      site: 'core',
-      fetch: (input, init) => {
-        requests.push(String(input instanceof Request ? input.url : input));
-        return fetch(input, init);
-      },
-    });
+    const { client, asked } = recordingClient();
     await client.signInAsGuest({ name: 'Counter' });
     await client.createComment('/core/counted', { markdown: 'one' });
-    requests.length = 0;
+    asked.length = 0;
     const keys = [
       ...Array.from({ length: 149 }, (_, i) => `/core/empty-${i}`),
       '/core/counted',
       '/core/counted',
     ];
     const counts = await getCounts(client, keys);
-    assert.equal(requests.length, 2, '150 different keys: two requests');
+    assert.equal(asked.length, 2, '150 different keys: two requests');
     assert.equal(counts['/core/counted'], 1);
     assert.equal(counts['/core/empty-148'], 0);
     // Long keys: fewer per request, so no address is longer than a proxy takes.
-    requests.length = 0;
+    asked.length = 0;
     const long = Array.from({ length: 60 }, (_, i) => `/core/${'ü'.repeat(150)}-${i}`);
     const many = await getCounts(client, long);
     assert.equal(Object.keys(many).length, 60);
-    assert.ok(requests.length > 1, 'one request would be far too long');
-    for (const url of requests)
-      assert.ok(new URL(url).search.length <= 6000, `${new URL(url).search.length} characters`);
+    assert.ok(asked.length > 1, 'one request would be far too long');
+    for (const url of asked) assert.ok(url.search.length <= 6000, `${url.search.length} characters`);
     const { html } = await previewComment(client, '**bold** <script>alert(1)</script>');
     assert.match(html, /<strong>bold<\/strong>/);
     assert.doesNotMatch(html, /<script/);
@@ -199,12 +196,7 @@ describe('KithClient against the reference server', () => {
   });
 
   it('counts asked for in one tick go out as one request', async () => {
-    let requests = 0;
-    const counting: typeof fetch = (input, init) => {
-      requests += 1;
-      return fetch(input, init);
-    };
-    const client = createClient({ server: http.url, site: 'core', fetch: counting });
+    const { client, asked } = recordingClient();
     const store = countsFor(client);
     assert.equal(countsFor(client), store, 'one store per client');
     for (const key of ['/core/a', '/core/flaky', '/core/none']) store.want(key);
@@ -217,7 +209,7 @@ describe('KithClient against the reference server', () => {
         }
       });
     });
-    assert.equal(requests, 1);
+    assert.equal(asked.length, 1);
     assert.deepEqual(store.$counts.get(), { '/core/a': 1, '/core/flaky': 1, '/core/none': 0 });
   });
 });
