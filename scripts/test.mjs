@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm test`: every suite (lint, type checks with the tests, unit, real-browser, server and conformance on PGlite and on
+// `pnpm test`: every suite (lint, type checks with the tests, unit, real-browser (Chromium, and Firefox for the elements), server and conformance on PGlite and on
 // PostgreSQL, end to end on the demo blog and the React, Vue, Svelte and Astro examples, size budgets), then one closing line `N passed, N failed` over all of them.
 // Pass suite names to run only those: `pnpm test conformance`.
 import { spawn } from 'node:child_process';
@@ -183,6 +183,19 @@ async function main() {
         { cwd: join(root, dir), env: browserEnv },
       );
     }
+  }
+  // The same tests in a second engine: Gecko, where setHTML and CSS anchor positioning may be
+  // missing, so DOMPurify and floating-ui run for real.
+  if (deps.firefox) {
+    await suite(
+      'elements in Firefox (web-test-runner)',
+      join(root, 'packages/elements/node_modules/.bin/web-test-runner'),
+      ['--config', 'web-test-runner.config.mjs'],
+      {
+        cwd: join(root, 'packages/elements'),
+        env: { KITH_BROWSER: 'firefox', FIREFOX_PATH: deps.firefox },
+      },
+    );
   }
   if (deps.chromium) {
     await suite(

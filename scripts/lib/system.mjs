@@ -16,16 +16,23 @@ export function chromiumPath() {
   return candidates.find((p) => p && existsSync(p));
 }
 
+/** Firefox for the elements' tests in a second engine: Debian's ESR (or FIREFOX_PATH). */
+export function firefoxPath() {
+  const candidates = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'];
+  return candidates.find((p) => p && existsSync(p));
+}
+
 /**
- * Returns { chromium, postgres } paths, installing Debian's packages when they are missing and we
+ * Returns { chromium, firefox, postgres } paths, installing Debian's packages when they are missing and we
  * may (root with apt-get). Whatever stays missing is reported with the command that installs it.
  */
 export function ensureSystemDeps(log = console.log) {
   const missing = [];
   if (!chromiumPath()) missing.push('chromium');
+  if (!firefoxPath()) missing.push('firefox-esr');
   if (!postgresBinDir()) missing.push('postgresql');
   if (missing.length > 0 && isRoot && hasApt && process.env.KITH_NO_APT !== '1') {
-    log(`installing ${missing.join(' and ')} with apt-get (once per machine)…`);
+    log(`installing ${missing.join(', ')} with apt-get (once per machine)…`);
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], {
@@ -33,10 +40,19 @@ export function ensureSystemDeps(log = console.log) {
       env,
     });
   }
-  const result = { chromium: chromiumPath(), postgres: postgresBinDir(), skipped: [] };
-  const hint = 'sudo apt-get install -y chromium postgresql';
+  const result = {
+    chromium: chromiumPath(),
+    firefox: firefoxPath(),
+    postgres: postgresBinDir(),
+    skipped: [],
+  };
+  const hint = 'sudo apt-get install -y chromium firefox-esr postgresql';
   if (!result.chromium)
     result.skipped.push(`Chromium not found (set CHROMIUM_PATH or run: ${hint}): browser tests skipped`);
+  if (!result.firefox)
+    result.skipped.push(
+      `Firefox not found (set FIREFOX_PATH or run: ${hint}): the elements' Firefox run skipped`,
+    );
   if (!result.postgres)
     result.skipped.push(`PostgreSQL server not found (run: ${hint}): PostgreSQL runs skipped`);
   return result;

@@ -7,9 +7,9 @@ import {
   toKithError,
 } from '@kith/core';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
-import { live } from 'lit/directives/live.js';
 import { Localizer } from '../base/localize.js';
 import type en from './editor-translations/en.js';
+import { fieldValue } from './field-value.js';
 import { safeHtml } from './sanitize.js';
 import { type EditorSlot, slotKey } from './slot.js';
 import { shownInEditor, writingStrings } from './writing-strings.js';
@@ -242,7 +242,7 @@ export class CommentEditor {
               aria-label=${label}
               placeholder=${label}
               rows="4"
-              .value=${live(this.#text)}
+              ${fieldValue(this.#text)}
               lang=${t.around()}
               aria-invalid=${this.#error ? 'true' : 'false'}
               aria-describedby="${hintId}${this.#error ? ` ${errorId}` : ''}"

@@ -21,6 +21,13 @@ const getSanitizer = () => {
   return sanitizer;
 };
 
+// DOMPurify, once loaded: then set at once, as setHTML does, so a body never shows empty first.
+let purify: typeof import('dompurify').default | undefined;
+const loadPurify = async () => (purify ??= (await import('dompurify')).default);
+// Where setHTML is missing, fetched with the comments rather than after them (in a browser: not
+// where the module is imported to render on a server).
+if (globalThis.document && !('setHTML' in Element.prototype)) loadPurify().catch(() => {});
+
 /**
  * Puts comment HTML into `element`, sanitized in the browser whatever the server sent: with the
  * built-in HTML Sanitizer API (`setHTML`) where the browser has it, else with DOMPurify, loaded
@@ -39,9 +46,8 @@ export async function setSafeHtml(element: Element, html: string): Promise<void>
   }
   if (!done) {
     try {
-      const { default: purify } = await import('dompurify');
       // Trusted HTML (DOMPurify's own policy) where the page enforces Trusted Types.
-      element.innerHTML = purify.sanitize(html, {
+      element.innerHTML = (purify ?? (await loadPurify())).sanitize(html, {
         ALLOWED_TAGS: elements,
         ALLOWED_ATTR: attributes,
         ALLOWED_URI_REGEXP: /^(?:https?:|mailto:)/i,
