@@ -184,8 +184,8 @@ async function main() {
       );
     }
   }
-  // The same tests in a second engine: Gecko, where setHTML and CSS anchor positioning may be
-  // missing, so DOMPurify and floating-ui run for real.
+  // The same tests in a second engine, Gecko. Where it lacks setHTML or CSS anchor positioning
+  // (Firefox ESR 140 lacks both, 153 has them), DOMPurify and floating-ui run there for real.
   if (deps.firefox) {
     await suite(
       'elements in Firefox (web-test-runner)',
