@@ -28,8 +28,8 @@ const firefox = () =>
     launchOptions: { browser: 'firefox', executablePath: firefoxPath(), headless: true },
     async createPage({ context }) {
       const page = await context.newPage();
-      // Puppeteer sets the viewport's size and its screen orientation together; Firefox ESR has no
-      // command for the orientation, and its refusal would fail every test file. The size is set.
+      // Puppeteer sets the viewport's size and its screen orientation together; Firefox ESR 140 has
+      // no command for the orientation, and its refusal would fail every test file. The size is set.
       const setViewport = page.setViewport.bind(page);
       page.setViewport = (viewport) =>
         setViewport(viewport).catch((error) => {
