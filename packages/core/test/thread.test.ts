@@ -1022,6 +1022,44 @@ describe('thread store, outbox and session against the reference server', () => 
     store.dispose();
   });
 
+  it('a page asked for while replies load is read in its turn, not dropped; asked for twice, it is read once', async (t) => {
+    const k = key();
+    const author = reader();
+    await author.session.signInAsGuest({ name: 'Turns' });
+    const made = await seed(author.client, k, 25);
+    for (let i = 0; i < 5; i++)
+      await author.client.createComment(k, { markdown: `r${i}`, parentId: made[24]!.id });
+    let hold: Promise<void> | undefined;
+    const pages: string[] = [];
+    const me = reader(memoryStorage(), {
+      fetch: async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (url.includes('cursor=') && !url.includes('/replies')) pages.push(url);
+        if (hold && url.includes('/replies')) await hold;
+        return fetch(input, init);
+      },
+    });
+    const store = me.thread(k);
+    t.after(() => store.dispose());
+    await store.load();
+    let release!: () => void;
+    hold = new Promise((resolve) => {
+      release = resolve;
+    });
+    const replies = store.loadReplies(made[24]!.id);
+    const more = [store.loadMore(), store.loadMore()];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.equal(store.$state.get().loading, made[24]!.id, 'the replies still load; the page waits');
+    assert.equal(pages.length, 0);
+    release();
+    await Promise.all([replies, ...more]);
+    const state = store.$state.get();
+    assert.equal(state.loading, null);
+    assert.equal(state.comments[0]!.replies.length, 5, 'the replies are in');
+    assert.equal(state.comments.length, 25, 'and so is the next page');
+    assert.equal(pages.length, 1, 'read once');
+  });
+
   it('replies asked for before a reload and answered after it are dropped: the reload’s answer stands', async (t) => {
     const k = key();
     const author = reader();

@@ -233,10 +233,27 @@ export class ThreadStore {
     }
   }
 
-  /** The next page of top-level comments (skipping any already shown). */
+  /** The next change of state. */
+  #changed(): Promise<void> {
+    return new Promise((resolve) => {
+      const stop = this.$state.listen(() => {
+        stop();
+        resolve();
+      });
+    });
+  }
+
+  /**
+   * The next page of top-level comments (skipping any already shown). Asked for while replies load
+   * or the thread is read again, it is read in its turn rather than dropped; asked for twice, once.
+   */
   async loadMore(): Promise<void> {
+    while (this.#now.loading) {
+      if (this.#now.loading === 'more') return;
+      await this.#changed();
+    }
     const state = this.#now;
-    if (!state.nextCursor || state.loading) return;
+    if (!state.nextCursor) return;
     const generation = this.#generation;
     this.patch({ loading: 'more', error: null });
     try {
@@ -258,10 +275,14 @@ export class ThreadStore {
     }
   }
 
-  /** The next replies below a top-level comment. */
+  /** The next replies below a top-level comment; in its turn, as `loadMore`. */
   async loadReplies(rootId: string): Promise<void> {
+    while (this.#now.loading) {
+      if (this.#now.loading === rootId) return;
+      await this.#changed();
+    }
     const root = this.#now.comments.find((c) => c.id === rootId);
-    if (!root?.repliesCursor || this.#now.loading) return;
+    if (!root?.repliesCursor) return;
     const generation = this.#generation;
     this.patch({ loading: rootId, error: null });
     try {

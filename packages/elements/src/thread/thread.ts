@@ -16,7 +16,6 @@ import {
   toKithError,
 } from '@kith/core';
 import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
-import { guard } from 'lit/directives/guard.js';
 import type { KithConfig } from '../base/config.js';
 import { getDefaults } from '../base/defaults.js';
 import {
@@ -31,6 +30,7 @@ import { defineStrings, Localizer } from '../base/localize.js';
 import { StoreController } from '../base/store-controller.js';
 import { pageThreadKey } from '../base/thread-key.js';
 import type { CommentEditor } from './editor.js';
+import { memo } from './memo.js';
 import { reactionEmoji } from './reactions.js';
 import { safeHtml } from './sanitize.js';
 import { type EditorSlot, slotKey } from './slot.js';
@@ -160,7 +160,7 @@ export class KithThread extends KithElement {
   #editorModule: Promise<typeof import('./editor.js')> | undefined;
   /** The writer's own comments and actions (it comes with the editor's chunk), once loaded. */
   #view: WritingView | undefined;
-  /** Bumped by an editor inside a top-level comment, which then renders again (see the guard). */
+  /** Bumped by an editor inside a top-level comment, which then renders again (see the memo). */
   #revisions: Record<string, number> = {};
   #writing: Promise<WritingView | undefined> | undefined;
   /** What the thread said when the editor's chunk could not be had, until it is. */
@@ -638,7 +638,7 @@ export class KithThread extends KithElement {
           ${state.comments.map(
             // Re-rendered only when something it shows changed: loading a page renders only the page.
             (root) =>
-              html`<li>${guard(
+              html`<li>${memo(
                 [
                   root,
                   state.mine,
