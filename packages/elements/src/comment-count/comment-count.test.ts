@@ -159,12 +159,14 @@ describe('kith-comment-count', () => {
     `);
     const all = [...el.querySelectorAll<KithCommentCount>('kith-comment-count')];
     await Promise.all(all.map(loaded));
-    // Each language's strings load on their own: wait for all of them, then compare.
+    // Each language's strings load on their own: wait for all of them, then compare. Digits are the
+    // browser's for the language (Arabic's are Latin in some engines' data, Arabic-Indic in others).
+    const ar = (n: number) => new Intl.NumberFormat('ar').format(n);
     const expected = [
       '3 Kommentare',
       '1 commentaire',
-      '3 تعليقات',
-      '11 تعليقًا',
+      `${ar(3)} تعليقات`,
+      `${ar(11)} تعليقًا`,
       'コメント 3 件',
       '1 comentario',
     ];
