@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `pnpm test`: every suite (lint, type checks with the tests, unit, real-browser (Chromium, and Firefox for the elements), server and conformance on PGlite and on
+// `pnpm test`: every suite (lint, type checks with the tests, unit, real-browser (Chromium, and Firefox and WebKit for the elements), server and conformance on PGlite and on
 // PostgreSQL, end to end on the demo blog and the React, Vue, Svelte and Astro examples, size budgets, the packages as
 // npm would publish them), then one closing line `N passed, N failed` over all of them.
 // Pass suite names to run only those: `pnpm test conformance`.
@@ -196,6 +196,15 @@ async function main() {
         cwd: join(root, 'packages/elements'),
         env: { KITH_BROWSER: 'firefox', FIREFOX_PATH: deps.firefox },
       },
+    );
+  }
+  // And in WebKit (Debian's WebKitGTK, the engine of Safari), which has no setHTML.
+  if (deps.webkit) {
+    await suite(
+      'elements in WebKit (web-test-runner)',
+      join(root, 'packages/elements/node_modules/.bin/web-test-runner'),
+      ['--config', 'web-test-runner.config.mjs'],
+      { cwd: join(root, 'packages/elements'), env: { KITH_BROWSER: 'webkit' } },
     );
   }
   if (deps.chromium) {

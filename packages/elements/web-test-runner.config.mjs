@@ -1,5 +1,6 @@
-// Component tests in a real browser, never a downloaded one: Debian's Chromium (or CHROMIUM_PATH),
-// or with KITH_BROWSER=firefox, Debian's Firefox ESR (or FIREFOX_PATH), a second engine.
+// Component tests in a real browser, never a downloaded one: Debian's Chromium (or CHROMIUM_PATH);
+// with KITH_BROWSER=firefox, Debian's Firefox ESR (or FIREFOX_PATH); with KITH_BROWSER=webkit,
+// Debian's WebKitGTK (scripts/lib/webkit.mjs).
 import { fileURLToPath } from 'node:url';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
@@ -7,6 +8,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import puppeteer from 'puppeteer-core';
 import { chromiumArgs, chromiumExecutable } from '../../scripts/lib/chromium.mjs';
 import { firefoxPath } from '../../scripts/lib/system.mjs';
+import { webkitLauncher } from '../../scripts/lib/webkit.mjs';
 
 const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 
@@ -43,7 +45,7 @@ export default {
   files: ['src/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig, target: 'es2022' })],
-  browsers: [process.env.KITH_BROWSER === 'firefox' ? firefox() : chromium()],
+  browsers: [{ firefox, webkit: webkitLauncher }[process.env.KITH_BROWSER]?.() ?? chromium()],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   testsFinishTimeout: 60000,

@@ -2,6 +2,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { postgresBinDir } from './postgres.mjs';
+import { miniBrowserPath } from './webkit.mjs';
 
 const isRoot = process.getuid?.() === 0;
 const hasApt = existsSync('/usr/bin/apt-get');
@@ -22,14 +23,23 @@ export function firefoxPath() {
   return candidates.find((p) => p && existsSync(p));
 }
 
+const onPath = (command) =>
+  (process.env.PATH ?? '').split(':').some((dir) => existsSync(`${dir}/${command}`));
+
+/** WebKit for the elements' tests: WebKitGTK's MiniBrowser, its WebDriver, and a virtual display. */
+export function webkitPath() {
+  return onPath('WebKitWebDriver') && onPath('Xvfb') ? miniBrowserPath() : undefined;
+}
+
 /**
- * Returns { chromium, firefox, postgres } paths, installing Debian's packages when they are missing and we
+ * Returns { chromium, firefox, webkit, postgres } paths, installing Debian's packages when they are missing and we
  * may (root with apt-get). Whatever stays missing is reported with the command that installs it.
  */
 export function ensureSystemDeps(log = console.log) {
   const missing = [];
   if (!chromiumPath()) missing.push('chromium');
   if (!firefoxPath()) missing.push('firefox-esr');
+  if (!webkitPath()) missing.push('webkit2gtk-driver', 'xvfb');
   if (!postgresBinDir()) missing.push('postgresql');
   if (missing.length > 0 && isRoot && hasApt && process.env.KITH_NO_APT !== '1') {
     log(`installing ${missing.join(', ')} with apt-get (once per machine)…`);
@@ -43,15 +53,20 @@ export function ensureSystemDeps(log = console.log) {
   const result = {
     chromium: chromiumPath(),
     firefox: firefoxPath(),
+    webkit: webkitPath(),
     postgres: postgresBinDir(),
     skipped: [],
   };
-  const hint = 'sudo apt-get install -y chromium firefox-esr postgresql';
+  const hint = 'sudo apt-get install -y chromium firefox-esr webkit2gtk-driver xvfb postgresql';
   if (!result.chromium)
     result.skipped.push(`Chromium not found (set CHROMIUM_PATH or run: ${hint}): browser tests skipped`);
   if (!result.firefox)
     result.skipped.push(
       `Firefox not found (set FIREFOX_PATH or run: ${hint}): the elements' Firefox run skipped`,
+    );
+  if (!result.webkit)
+    result.skipped.push(
+      `WebKitGTK's WebDriver or Xvfb not found (run: ${hint}): the elements' WebKit run skipped`,
     );
   if (!result.postgres)
     result.skipped.push(`PostgreSQL server not found (run: ${hint}): PostgreSQL runs skipped`);
