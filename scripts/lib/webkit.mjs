@@ -29,6 +29,7 @@ function startXvfb() {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     xvfb.on('error', reject);
+    xvfb.on('exit', (code) => reject(new Error(`Xvfb exited (${code}) before it had a display`)));
     xvfb.stdout.once('data', (data) =>
       resolve({ display: `:${String(data).trim()}`, stop: () => xvfb.kill() }),
     );
@@ -46,6 +47,8 @@ export async function startWebKitDriver() {
     env: { ...process.env, DISPLAY: xvfb.display },
     stdio: 'ignore',
   });
+  // A driver that cannot start shows as the status check below timing out, by name.
+  driver.on('error', () => {});
   const stop = () => {
     driver.kill();
     xvfb.stop();
@@ -57,7 +60,7 @@ export async function startWebKitDriver() {
     } catch (error) {
       if (tries > 100) {
         stop();
-        throw error;
+        throw new Error(`WebKitWebDriver did not answer on ${url}`, { cause: error });
       }
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
