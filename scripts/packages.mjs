@@ -2,7 +2,6 @@
 // The packages as npm would publish them, linted with publint: every entry point in `exports`,
 // `main`, `types` and `bin` is in the tarball, in the format its extension and `type` say, with its
 // types where a consumer's TypeScript looks. Part of `pnpm test` (after the build).
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { publint } from 'publint';
 import { formatMessage } from 'publint/utils';
@@ -12,12 +11,11 @@ let passed = 0;
 let failed = 0;
 for (const name of published) {
   const pkgDir = fileURLToPath(new URL(`../packages/${name}`, import.meta.url));
-  const { name: pkgName } = JSON.parse(readFileSync(`${pkgDir}/package.json`, 'utf8'));
   // npm packs as any registry client would (it is there wherever Node is); warnings count as errors.
   const { messages, pkg } = await publint({ pkgDir, pack: 'npm', strict: true });
   const problems = messages.filter((m) => m.type !== 'suggestion');
   problems.length ? failed++ : passed++;
-  console.log(`  ${problems.length ? '✗' : '✓'} ${pkgName}`);
+  console.log(`  ${problems.length ? '✗' : '✓'} ${pkg.name}`);
   for (const message of messages)
     console.log(`    ${message.type}: ${formatMessage(message, pkg, { color: false })}`);
 }

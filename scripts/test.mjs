@@ -96,6 +96,16 @@ async function conformance(name, env) {
   }
 }
 
+/** The elements' tests in one browser (web-test-runner.config.mjs picks it from `env`). */
+function elementsIn(browser, env) {
+  return suite(
+    `elements in ${browser} (web-test-runner)`,
+    join(root, 'packages/elements/node_modules/.bin/web-test-runner'),
+    ['--config', 'web-test-runner.config.mjs'],
+    { cwd: join(root, 'packages/elements'), env },
+  );
+}
+
 async function main() {
   const deps = ensureSystemDeps();
   skipped.push(...deps.skipped);
@@ -145,15 +155,7 @@ async function main() {
   );
   if (deps.chromium) {
     const browserEnv = { CHROMIUM_PATH: deps.chromium };
-    await suite(
-      'elements in Chromium (web-test-runner)',
-      join(root, 'packages/elements/node_modules/.bin/web-test-runner'),
-      ['--config', 'web-test-runner.config.mjs'],
-      {
-        cwd: join(root, 'packages/elements'),
-        env: browserEnv,
-      },
-    );
+    await elementsIn('Chromium', browserEnv);
     await suite(
       'end to end: demo blog in Chromium',
       process.execPath,
@@ -187,26 +189,9 @@ async function main() {
   }
   // The same tests in a second engine, Gecko. Where it lacks setHTML or CSS anchor positioning
   // (Firefox ESR 140 lacks both, 153 has them), DOMPurify and floating-ui run there for real.
-  if (deps.firefox) {
-    await suite(
-      'elements in Firefox (web-test-runner)',
-      join(root, 'packages/elements/node_modules/.bin/web-test-runner'),
-      ['--config', 'web-test-runner.config.mjs'],
-      {
-        cwd: join(root, 'packages/elements'),
-        env: { KITH_BROWSER: 'firefox', FIREFOX_PATH: deps.firefox },
-      },
-    );
-  }
+  if (deps.firefox) await elementsIn('Firefox', { KITH_BROWSER: 'firefox', FIREFOX_PATH: deps.firefox });
   // And in WebKit (Debian's WebKitGTK, the engine of Safari), which has no setHTML.
-  if (deps.webkit) {
-    await suite(
-      'elements in WebKit (web-test-runner)',
-      join(root, 'packages/elements/node_modules/.bin/web-test-runner'),
-      ['--config', 'web-test-runner.config.mjs'],
-      { cwd: join(root, 'packages/elements'), env: { KITH_BROWSER: 'webkit' } },
-    );
-  }
+  if (deps.webkit) await elementsIn('WebKit', { KITH_BROWSER: 'webkit' });
   if (deps.chromium) {
     await suite(
       'Storybook stories in Chromium',

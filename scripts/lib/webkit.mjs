@@ -77,38 +77,34 @@ export function webkitLauncher() {
   let session;
   let active;
   let current;
-  const call = async (method, path, body) => {
-    const response = await fetch(`${session}${path}`, {
+  /** A WebDriver command: its `value`, or an error with the driver's message. */
+  const command = async (method, url, body) => {
+    const response = await fetch(url, {
       method,
       headers: { 'content-type': 'application/json' },
       body: body && JSON.stringify(body),
     });
     const { value } = await response.json();
     if (!response.ok)
-      throw new Error(`WebKitWebDriver ${method} ${path}: ${value?.message ?? response.status}`);
+      throw new Error(`WebKitWebDriver ${method} ${url}: ${value?.message ?? response.status}`);
     return value;
   };
+  const call = (method, path, body) => command(method, `${session}${path}`, body);
   return {
     name: 'WebKit',
     type: 'webkit-webdriver',
     concurrency: 1,
     async initialize() {
       driver = await startWebKitDriver();
-      const response = await fetch(`${driver.url}/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          capabilities: {
-            alwaysMatch: {
-              browserName: 'MiniBrowser',
-              'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] },
-            },
+      const { sessionId } = await command('POST', `${driver.url}/session`, {
+        capabilities: {
+          alwaysMatch: {
+            browserName: 'MiniBrowser',
+            'webkitgtk:browserOptions': { binary: miniBrowserPath(), args: ['--automation'] },
           },
-        }),
+        },
       });
-      const { value } = await response.json();
-      if (!response.ok) throw new Error(`WebKitWebDriver could not start MiniBrowser: ${value?.message}`);
-      session = `${driver.url}/session/${value.sessionId}`;
+      session = `${driver.url}/session/${sessionId}`;
     },
     async stop() {
       await call('DELETE', '').catch(() => {});
