@@ -1,12 +1,14 @@
 import { nothing } from 'lit';
 import { Directive, directive, type ElementPart } from 'lit/directive.js';
 
-// What a comment may contain: the server's own allowlist, enforced again here.
+// What a comment may contain: the server's own allowlist, enforced again here, less `class`
+// (the server keeps `language-*` on code): nothing in the shadow root reads it, and the thread's
+// own classes would let a body pass for something else.
 const elements =
   'p br hr strong em del s code pre blockquote ul ol li a h1 h2 h3 h4 h5 h6 table thead tbody tr th td'.split(
     ' ',
   );
-const attributes = ['href', 'start', 'class'];
+const attributes = ['href', 'start'];
 
 const entities = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
 

@@ -675,6 +675,8 @@ describe('kith-thread', () => {
           '<math><mtext><table><mglyph><style><img src=x onerror="window.pwned=true">',
           '<p onclick="window.pwned=true" style="color:red">styled</p>',
           '<iframe srcdoc="<script>parent.pwned=true</script>"></iframe>',
+          // The thread's own classes would let a body pass for something else (hidden, deleted).
+          '<p class="visually-hidden">hidden</p><pre><code class="language-js">x</code></pre>',
         ];
         const kith = memoryKith({ html: (markdown) => evil[Number(markdown)]! });
         for (const [i] of evil.entries()) kith.add('/post', String(i));
@@ -688,6 +690,7 @@ describe('kith-thread', () => {
         expect(all).to.not.match(/\son\w+=/i);
         expect(all).to.not.contain('javascript:');
         expect(all).to.not.contain('style=');
+        expect(all).to.not.contain('class=');
         expect((window as { pwned?: boolean }).pwned).to.equal(false);
       } finally {
         if (!native) (Element.prototype as { setHTML?: unknown }).setHTML = setHTML;
