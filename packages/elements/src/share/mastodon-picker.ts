@@ -85,8 +85,9 @@ export class MastodonPicker {
     }
     rememberInstance(host);
     this.options.shared();
-    window.open(this.options.href(host), '_blank', 'noreferrer');
+    // Focus back on the button first: Firefox leaves it on the body when the new tab has it.
     this.close();
+    window.open(this.options.href(host), '_blank', 'noreferrer');
   };
 
   #onKeydown = (event: KeyboardEvent) => {
