@@ -106,6 +106,24 @@ function elementsIn(browser, env) {
   );
 }
 
+/** The demo blog's and the app examples' end-to-end suites, in one browser. */
+async function endToEndIn(browser, env) {
+  for (const [name, dir] of [
+    ['demo blog', 'examples/blog'],
+    ['React example', 'examples/react'],
+    ['Vue example', 'examples/vue'],
+    ['Svelte example', 'examples/svelte'],
+    ['Astro example', 'examples/astro'],
+  ]) {
+    await suite(
+      `end to end: ${name} in ${browser}`,
+      process.execPath,
+      ['--test', ...nodeTest, ...testFiles(`${dir}/test`, '.test.mjs').map((f) => f.replace(`${dir}/`, ''))],
+      { cwd: join(root, dir), env },
+    );
+  }
+}
+
 async function main() {
   const deps = ensureSystemDeps();
   skipped.push(...deps.skipped);
@@ -156,40 +174,16 @@ async function main() {
   if (deps.chromium) {
     const browserEnv = { CHROMIUM_PATH: deps.chromium };
     await elementsIn('Chromium', browserEnv);
-    await suite(
-      'end to end: demo blog in Chromium',
-      process.execPath,
-      [
-        '--test',
-        ...nodeTest,
-        ...testFiles('examples/blog/test', '.test.mjs').map((f) => f.replace('examples/blog/', '')),
-      ],
-      {
-        cwd: join(root, 'examples/blog'),
-        env: browserEnv,
-      },
-    );
-    for (const [framework, dir] of [
-      ['React', 'examples/react'],
-      ['Vue', 'examples/vue'],
-      ['Svelte', 'examples/svelte'],
-      ['Astro', 'examples/astro'],
-    ]) {
-      await suite(
-        `end to end: ${framework} example in Chromium`,
-        process.execPath,
-        [
-          '--test',
-          ...nodeTest,
-          ...testFiles(`${dir}/test`, '.test.mjs').map((f) => f.replace(`${dir}/`, '')),
-        ],
-        { cwd: join(root, dir), env: browserEnv },
-      );
-    }
+    await endToEndIn('Chromium', browserEnv);
   }
   // The same tests in a second engine, Gecko. Where it lacks setHTML or CSS anchor positioning
   // (Firefox ESR 140 lacks both, 153 has them), DOMPurify and floating-ui run there for real.
-  if (deps.firefox) await elementsIn('Firefox', { KITH_BROWSER: 'firefox', FIREFOX_PATH: deps.firefox });
+  if (deps.firefox) {
+    const firefoxEnv = { KITH_BROWSER: 'firefox', FIREFOX_PATH: deps.firefox };
+    await elementsIn('Firefox', firefoxEnv);
+    // Driven by Playwright over WebDriver BiDi (scripts/lib/firefox-esr.mjs).
+    await endToEndIn('Firefox', firefoxEnv);
+  }
   // And in WebKit (Debian's WebKitGTK, the engine of Safari), which has no setHTML.
   if (deps.webkit) await elementsIn('WebKit', { KITH_BROWSER: 'webkit' });
   if (deps.chromium) {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { shareUrl } from '@kith/core/share';
-import { launchChromium } from '../../../scripts/lib/chromium.mjs';
+import { launchBrowser, newContext } from '../../../scripts/lib/browser.mjs';
 import { startExample } from '../../../scripts/lib/example.mjs';
 
 describe('Astro example: without JavaScript', () => {
@@ -12,7 +12,7 @@ describe('Astro example: without JavaScript', () => {
   let browser;
   before(async () => {
     example = await startExample(fileURLToPath(new URL('../serve.mjs', import.meta.url)));
-    browser = await launchChromium();
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
@@ -20,7 +20,7 @@ describe('Astro example: without JavaScript', () => {
   });
 
   it('shows the share bar’s plain links, each the network’s own share link, built with the site', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await newContext(browser, { javaScriptEnabled: false });
     const page = await context.newPage();
     await page.goto(`${example.url}/`);
     const links = await page.$$eval('kith-share > a', (as) =>

@@ -1,9 +1,11 @@
-// Debian's Chromium (or CHROMIUM_PATH) through playwright-core: never a downloaded browser.
-import { launchChromium } from '../../../scripts/lib/chromium.mjs';
+// The machine's Chromium, or its Firefox with KITH_BROWSER=firefox (scripts/lib/browser.mjs).
+import { launchBrowser } from '../../../scripts/lib/browser.mjs';
 import { startDemo } from './demo.mjs';
 
+export { inFirefox, newContext } from '../../../scripts/lib/browser.mjs';
+
 export function launch() {
-  return launchChromium();
+  return launchBrowser();
 }
 
 /** The real demo (fresh data, free port) and a browser, for a test file's `before`. */

@@ -34,6 +34,8 @@ describe('demo blog: the spring meetup’s event card', () => {
       /Library hall, 1 Commons Square/,
     );
 
+    // The reader's window has the keyboard (Firefox gives keys to the window in front).
+    await page.bringToFront();
     await card(page).getByRole('button', { name: 'Going', exact: true }).focus();
     await page.keyboard.press('Enter');
     const name = card(page).getByLabel('Your name');

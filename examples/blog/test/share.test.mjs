@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { closeDemo, openDemo } from './browser.mjs';
+import { closeDemo, newContext, openDemo } from './browser.mjs';
 
 describe('demo blog: share buttons', () => {
   let demo;
@@ -182,7 +182,7 @@ describe('demo blog: share buttons', () => {
 
   it('has plain links before the element is defined and without JavaScript; the element shows the same links', async () => {
     const post = `${demo.url}/posts/spring-meetup/`;
-    const plain = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await newContext(browser, { javaScriptEnabled: false });
     const before = await plain.newPage();
     await before.goto(post);
     const fallback = before.locator('kith-share > a');
@@ -242,7 +242,8 @@ describe('demo blog: share buttons', () => {
         new MutationObserver(record).observe(share.shadowRoot ?? share, { childList: true, subtree: true });
       });
     });
-    await page.goto(post);
+    // Not until `load`: Firefox holds the load event for a module being fetched.
+    await page.goto(post, { waitUntil: 'domcontentloaded' });
     await requested;
     await page.waitForFunction(() => customElements.get('kith-share'));
     await page.waitForTimeout(300);
@@ -273,7 +274,7 @@ describe('demo blog: share buttons', () => {
   });
 
   it('draws icons in the reader’s colours in high contrast mode', async () => {
-    const context = await browser.newContext({ forcedColors: 'active' });
+    const context = await newContext(browser, { forcedColors: 'active' });
     const { page } = await openPost(context);
     const icons = await page.evaluate(() =>
       [...document.querySelector('kith-share').shadowRoot.querySelectorAll('[part~="button"]')].map(

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { closeDemo, openDemo } from './browser.mjs';
+import { closeDemo, inFirefox, openDemo } from './browser.mjs';
 import { proofFor } from './demo.mjs';
 
 // Locators pierce shadow roots: the element's own accessible names are what a reader uses.
@@ -131,7 +131,10 @@ describe('demo blog: the comment thread', () => {
     held = new Promise((resolve) => {
       fail = resolve;
     });
-    await page.reload();
+    // From the top: a reload takes the reader back where they were, which is not a jump of ours.
+    await page.evaluate(() => scrollTo(0, 0));
+    // Not until `load`: Firefox holds the load event for a module being fetched.
+    await page.reload({ waitUntil: 'domcontentloaded' });
     await page.waitForFunction(
       () => document.querySelector('kith-thread').store?.$state.get().status === 'ready',
     );
@@ -314,7 +317,11 @@ describe('demo blog: the comment thread', () => {
     await context.close();
   });
 
-  it('a post in flight when the server dies lands exactly once after it comes back', async () => {
+  it('a post in flight when the server dies lands exactly once after it comes back', {
+    // It sends the held post on from the test (route.fetch), which needs the request's body; Firefox
+    // ESR's WebDriver BiDi does not give it yet.
+    skip: inFirefox && 'Firefox ESR’s BiDi gives no request body to send on',
+  }, async () => {
     const context = await browser.newContext();
     // No live stream: its news of the comment, if it came before the server died, would show the
     // comment as the thread's (it was committed), and this test is about the post's own retry.
