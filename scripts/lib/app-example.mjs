@@ -1,7 +1,8 @@
 // The end-to-end suite of an app example (React, Vue, Svelte, Astro): the app built by `pnpm build`
 // (its type check, then the framework's build), served with the real reference server by its
-// `serve.mjs`, in Chromium (or Firefox: KITH_BROWSER=firefox). The app sets the elements' properties or attributes, follows their
-// events, and drives them from its state (Astro's, from the page's script).
+// `serve.mjs`, in Chromium (or Firefox: KITH_BROWSER=firefox). The app sets the elements'
+// properties or attributes, follows their events, and drives them from its state (Astro's, from
+// the page's script).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser } from './browser.mjs';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, it } from 'node:test';
-import { closeDemo, newContext, openDemo, settled } from './browser.mjs';
+import { closeDemo, inFirefox, newContext, openDemo, settled } from './browser.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -15,7 +15,7 @@ const bypassCSP = true;
 
 async function violations(page) {
   if (!(await page.evaluate(() => 'axe' in window))) {
-    if (process.env.KITH_BROWSER === 'firefox') await page.evaluate(`${axeSource};window.axe=axe`);
+    if (inFirefox) await page.evaluate(`${axeSource};window.axe=axe`);
     else await page.addScriptTag({ content: axeSource });
   }
   return page.evaluate(async () =>
