@@ -186,15 +186,18 @@ async function main() {
   }
   // And in WebKit (Debian's WebKitGTK, the engine of Safari), which has no setHTML.
   if (deps.webkit) await elementsIn('WebKit', { KITH_BROWSER: 'webkit' });
-  if (deps.chromium) {
-    await suite(
-      'Storybook stories in Chromium',
-      process.execPath,
-      ['--test', ...nodeTest, '.storybook/test/stories.test.mjs'],
-      {
-        env: { CHROMIUM_PATH: deps.chromium },
-      },
-    );
+  for (const [browser, env] of [
+    ['Chromium', deps.chromium && { CHROMIUM_PATH: deps.chromium }],
+    ['Firefox', deps.firefox && { KITH_BROWSER: 'firefox', FIREFOX_PATH: deps.firefox }],
+  ]) {
+    if (env) {
+      await suite(
+        `Storybook stories in ${browser}`,
+        process.execPath,
+        ['--test', ...nodeTest, '.storybook/test/stories.test.mjs'],
+        { env },
+      );
+    }
   }
   await suite('size budgets', process.execPath, ['scripts/size.mjs']);
   await suite('packages as published (publint)', process.execPath, ['scripts/packages.mjs']);

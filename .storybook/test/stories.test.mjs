@@ -1,6 +1,7 @@
-// Builds Storybook and opens every story in Chromium: each must render its element without a page
-// error, reach the state its play function drives it to, and pass its axe check (the a11y addon,
-// `test: 'error'` in .storybook/preview.ts). Run by `pnpm test`.
+// Builds Storybook and opens every story in Chromium (or Firefox: KITH_BROWSER=firefox): each must
+// render its element without a page error, reach the state its play function drives it to, and
+// pass its axe check (the a11y addon, `test: 'error'` in .storybook/preview.ts). Run by `pnpm test`
+// in both browsers.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { launchChromium } from '../../scripts/lib/chromium.mjs';
+import { launchBrowser } from '../../scripts/lib/browser.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const types = {
@@ -47,7 +48,7 @@ describe('Storybook', () => {
     });
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${server.address().port}`;
-    browser = await launchChromium();
+    browser = await launchBrowser();
   });
   after(async () => {
     await browser?.close();
