@@ -171,24 +171,25 @@ async function main() {
       cwd: join(root, 'packages/core'),
     },
   );
-  if (deps.chromium) {
-    const browserEnv = { CHROMIUM_PATH: deps.chromium };
-    await elementsIn('Chromium', browserEnv);
-    await endToEndIn('Chromium', browserEnv);
+  // Each browser the machine has, with what tells the tests to use it.
+  const chromium = deps.chromium && { CHROMIUM_PATH: deps.chromium };
+  const firefox = deps.firefox && { KITH_BROWSER: 'firefox', FIREFOX_PATH: deps.firefox };
+  if (chromium) {
+    await elementsIn('Chromium', chromium);
+    await endToEndIn('Chromium', chromium);
   }
   // The same tests in a second engine, Gecko. Where it lacks setHTML or CSS anchor positioning
   // (Firefox ESR 140 lacks both, 153 has them), DOMPurify and floating-ui run there for real.
-  if (deps.firefox) {
-    const firefoxEnv = { KITH_BROWSER: 'firefox', FIREFOX_PATH: deps.firefox };
-    await elementsIn('Firefox', firefoxEnv);
+  if (firefox) {
+    await elementsIn('Firefox', firefox);
     // Driven by Playwright over WebDriver BiDi (scripts/lib/firefox-esr.mjs).
-    await endToEndIn('Firefox', firefoxEnv);
+    await endToEndIn('Firefox', firefox);
   }
   // And in WebKit (Debian's WebKitGTK, the engine of Safari), which has no setHTML.
   if (deps.webkit) await elementsIn('WebKit', { KITH_BROWSER: 'webkit' });
   for (const [browser, env] of [
-    ['Chromium', deps.chromium && { CHROMIUM_PATH: deps.chromium }],
-    ['Firefox', deps.firefox && { KITH_BROWSER: 'firefox', FIREFOX_PATH: deps.firefox }],
+    ['Chromium', chromium],
+    ['Firefox', firefox],
   ]) {
     if (env) {
       await suite(

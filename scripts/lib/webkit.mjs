@@ -2,7 +2,7 @@
 // its own WebKitWebDriver, on a virtual display (Xvfb), as no browser is downloaded here.
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from './postgres.mjs';
 
 /** Debian's MiniBrowser, whatever the machine's architecture. */
 export function miniBrowserPath() {
@@ -12,15 +12,6 @@ export function miniBrowserPath() {
     .map((dir) => `${lib}/${dir}/webkit2gtk-4.1/MiniBrowser`)
     .find((path) => existsSync(path));
 }
-
-const freePort = () =>
-  new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-    server.on('error', reject);
-  });
 
 /** Xvfb on a display it picks itself, resolved with that display (`:N`). */
 function startXvfb() {
