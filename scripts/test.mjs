@@ -187,18 +187,24 @@ async function main() {
   }
   // And in WebKit (Debian's WebKitGTK, the engine of Safari), which has no setHTML.
   if (deps.webkit) await elementsIn('WebKit', { KITH_BROWSER: 'webkit' });
-  for (const [browser, env] of [
-    ['Chromium', chromium],
-    ['Firefox', firefox],
-  ]) {
-    if (env) {
-      await suite(
-        `Storybook stories in ${browser}`,
-        process.execPath,
-        ['--test', ...nodeTest, '.storybook/test/stories.test.mjs'],
-        { env },
-      );
+  // Storybook is built once, by the first of these runs, for both.
+  const storybook = mkdtempSync(join(tmpdir(), 'kith-sb-'));
+  try {
+    for (const [browser, env] of [
+      ['Chromium', chromium],
+      ['Firefox', firefox],
+    ]) {
+      if (env) {
+        await suite(
+          `Storybook stories in ${browser}`,
+          process.execPath,
+          ['--test', ...nodeTest, '.storybook/test/stories.test.mjs'],
+          { env: { ...env, KITH_STORYBOOK_OUT: storybook } },
+        );
+      }
     }
+  } finally {
+    rmSync(storybook, { recursive: true, force: true });
   }
   await suite('size budgets', process.execPath, ['scripts/size.mjs']);
   await suite('packages as published (publint)', process.execPath, ['scripts/packages.mjs']);

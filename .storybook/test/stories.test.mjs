@@ -1,10 +1,11 @@
 // Builds Storybook and opens every story in Chromium (or Firefox: KITH_BROWSER=firefox): each must
 // render its element without a page error, reach the state its play function drives it to, and
 // pass its axe check (the a11y addon, `test: 'error'` in .storybook/preview.ts). Run by `pnpm test`
-// in both browsers.
+// in both browsers, building once: KITH_STORYBOOK_OUT names a folder that keeps the build for the
+// next run (built there when it holds none; the caller removes it).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
@@ -22,17 +23,19 @@ const types = {
 };
 
 describe('Storybook', () => {
-  let out;
+  const kept = process.env.KITH_STORYBOOK_OUT;
+  const out = kept || mkdtempSync(join(tmpdir(), 'kith-sb-'));
   let server;
   let base;
   let browser;
   before(async () => {
-    out = mkdtempSync(join(tmpdir(), 'kith-sb-'));
-    execFileSync(join(root, 'node_modules/.bin/storybook'), ['build', '-o', out, '--quiet'], {
-      cwd: root,
-      env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
-      stdio: 'pipe',
-    });
+    if (!existsSync(join(out, 'index.json'))) {
+      execFileSync(join(root, 'node_modules/.bin/storybook'), ['build', '-o', out, '--quiet'], {
+        cwd: root,
+        env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+        stdio: 'pipe',
+      });
+    }
     server = createServer((req, res) => {
       const path = normalize(decodeURIComponent(new URL(req.url, 'http://x').pathname)).replace(
         /^(\.\.[/\\])+/,
@@ -53,7 +56,7 @@ describe('Storybook', () => {
   after(async () => {
     await browser?.close();
     server?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
+    if (!kept) rmSync(out, { recursive: true, force: true });
   });
 
   it('renders every story without errors, and never touches a real network', async () => {
