@@ -143,14 +143,17 @@ export class Localizer<S extends Strings> {
 
   /**
    * The language of the element's own strings: the language in effect where a site or Kith has
-   * strings for it, else English. Elements set it as `lang` on what they show, with `around()` on
-   * what people wrote and `lang()` on dates and times, so a screen reader speaks each part in its
-   * own language (WCAG 3.1.2): English strings on a page in a language Kith does not speak, say.
+   * strings for it (any English among them, so `en-gb` keeps its voice), else English. Elements
+   * set it as `lang` on what they show, with `around()` on what people wrote and `lang()` on dates
+   * and times, so a screen reader speaks each part in its own language (WCAG 3.1.2): English
+   * strings on a page in a language Kith does not speak, say.
    */
   textLang(): string {
     const lang = this.lang();
     const base = lang.split('-')[0]!;
-    return registered.has(lang) || registered.has(base) || this.strings.translations[base] ? lang : 'en';
+    return base === 'en' || registered.has(lang) || registered.has(base) || this.strings.translations[base]
+      ? lang
+      : 'en';
   }
 
   /** Changes whenever strings or the page's language may have: for caches of rendered text (guard). */

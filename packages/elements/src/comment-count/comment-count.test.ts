@@ -200,6 +200,17 @@ describe('kith-comment-count', () => {
     expect(base(arabic).getAttribute('dir')).to.equal('rtl');
   });
 
+  it('marks its words with the page’s own English (en-GB), so a screen reader keeps its voice', async () => {
+    const server = countsServer({ '/x': 2 });
+    const el = await fixture<HTMLElement>(
+      html`<p lang="en-GB"><kith-comment-count server=${server} site="blog" thread="/x"></kith-comment-count></p>`,
+    );
+    const count = el.querySelector<KithCommentCount>('kith-comment-count')!;
+    await loaded(count);
+    expect(text(count)).to.equal('2 comments');
+    expect(count.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('en-gb');
+  });
+
   it('takes a site’s own strings for any language, live, falling back string by string', async () => {
     const server = countsServer({ '/x': 2 });
     const el = await fixture<HTMLElement>(html`
