@@ -39,7 +39,10 @@ const loaders: Record<string, () => Promise<void>> = {
 const failures = new Map<string, number>();
 (globalThis as { __kithImport?: (name: string) => Promise<unknown> }).__kithImport ??= (name) => {
   const failed = failures.get(name) ?? 0;
-  return import(`./chunks/${name}${failed ? `?${failed}` : ''}`).catch((error: unknown) => {
+  // Through a variable, so the bundler sees nothing to resolve at build time: the name is the
+  // build's own output.
+  const url = `./chunks/${name}${failed ? `?${failed}` : ''}`;
+  return import(url).catch((error: unknown) => {
     failures.set(name, failed + 1);
     throw error;
   });
