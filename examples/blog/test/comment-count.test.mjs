@@ -37,6 +37,37 @@ describe('demo blog: comment counts from the real server', () => {
     await page.close();
   });
 
+  it('draws the counts once the network returns, when their code could not be had at first', async () => {
+    const page = await browser.newPage();
+    const problems = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    let offline = true;
+    await page.route('**/chunks/comment-count-*.js*', (route) =>
+      offline ? route.abort('internetdisconnected') : route.continue(),
+    );
+    const failed = page.waitForEvent('console', (m) =>
+      m.text().includes('could not load <kith-comment-count>'),
+    );
+    await page.goto(`${demo.url}/`);
+    await failed;
+    offline = false;
+    await page.context().setOffline(true);
+    await page.context().setOffline(false);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('kith-comment-count')].every((el) => el.count !== undefined),
+    );
+    const texts = await page
+      .locator('kith-comment-count')
+      .evaluateAll((els) => els.map((el) => el.shadowRoot.textContent.replace(/\s+/g, ' ').trim()));
+    assert.equal(texts.length, 3);
+    assert.ok(
+      texts.every((t) => /comment/.test(t)),
+      texts.join(' | '),
+    );
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('counts what was posted since, after a reload', async () => {
     const api = `${demo.url}/v1/sites/demo`;
     const session = await (

@@ -5,7 +5,8 @@
  *
  * It reads the page-wide configuration from its own data-* attributes (data-server defaults to the
  * origin the script came from), then loads the code of each kith-* element only once the page has
- * one, including elements added later.
+ * one, including elements added later, and again once the network returns for one whose code
+ * could not be had.
  */
 import type { KithConfig } from '@kith/elements/defaults.js';
 
@@ -65,13 +66,11 @@ function ownScript(): HTMLScriptElement | undefined {
 }
 
 function configure(): void {
-  const script = ownScript();
-  const data = script?.dataset ?? {};
-  const theme =
-    data.theme === 'light' || data.theme === 'dark' || data.theme === 'auto' ? data.theme : undefined;
-  // Every data-* attribute as is (site, locale, and sso: the site's sign-in token for this reader,
-  // empty when nobody is signed in); elements read only the keys they know.
-  setDefaults({ ...data, server: data.server ?? new URL(import.meta.url).origin, theme });
+  const data = ownScript()?.dataset ?? {};
+  // Every data-* attribute as is (site, locale, theme, and sso: the site's sign-in token for this
+  // reader, empty when nobody is signed in); elements read only the keys they know, and take a
+  // theme other than light or dark as auto.
+  setDefaults({ ...data, server: data.server ?? new URL(import.meta.url).origin } as KithConfig);
 }
 
 const loaded = new Set<string>();
@@ -91,6 +90,8 @@ function loadFor(root: ParentNode): void {
 
 configure();
 loadFor(document);
+// An element whose code could not be had (offline, say) is asked for again when the network returns.
+addEventListener('online', () => loadFor(document));
 new MutationObserver((mutations) => {
   for (const mutation of mutations) {
     for (const node of mutation.addedNodes) {
