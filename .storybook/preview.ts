@@ -21,8 +21,9 @@ const preview: Preview = {
   initialGlobals: { theme: 'auto' },
   decorators: [
     (story, context) => {
+      // "auto" stands for a page with a dark mode that says so: the system setting then decides.
       document.documentElement.style.colorScheme =
-        context.globals.theme === 'auto' ? '' : context.globals.theme;
+        context.globals.theme === 'auto' ? 'light dark' : context.globals.theme;
       return story();
     },
   ],

@@ -5,7 +5,7 @@
 // the page's script).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { launchBrowser } from './browser.mjs';
+import { launchBrowser, newContext } from './browser.mjs';
 import { startExample } from './example.mjs';
 
 /**
@@ -96,6 +96,22 @@ export function describeAppExample({ framework, serveFile }) {
       );
       assert.deepEqual(problems, []);
       await page.close();
+    });
+
+    it('keeps its text dark on this page without a dark mode, for a reader who prefers dark', async () => {
+      const context = await newContext(browser, { colorScheme: 'dark' });
+      const page = await context.newPage();
+      await page.goto(url);
+      await page.waitForFunction(() => document.querySelector('.loaded')?.textContent === '2 comments');
+      // The page declares no colour scheme, so it stays white; the thread follows the page, not
+      // the reader's system, or its light text would be unreadable on it.
+      const colours = await page.$eval('kith-thread', (el) => ({
+        page: getComputedStyle(document.documentElement).colorScheme,
+        text: getComputedStyle(el.shadowRoot.querySelector('[part="body"]')).color,
+      }));
+      assert.equal(colours.page, 'normal');
+      assert.equal(colours.text, 'rgb(31, 35, 40)');
+      await context.close();
     });
 
     it(`gives ${framework} the typed share event`, async () => {

@@ -53,7 +53,7 @@ export class KithConfigElement extends (globalThis.HTMLElement ?? SsrStandIn) {
   }
 
   /**
-   * `light`, `dark` or `auto`.
+   * `light`, `dark` or `auto` (as the page, by its `color-scheme`).
    * @attr
    */
   get theme(): 'light' | 'dark' | 'auto' | null {

@@ -8,7 +8,7 @@ export interface KithConfig {
   site?: string | undefined;
   /** BCP 47 language tag, e.g. `de` or `ar-EG`. */
   locale?: string | undefined;
-  /** `light`, `dark`, or `auto` (follow the reader's system). */
+  /** `light`, `dark`, or `auto` (as the page, by its `color-scheme`). */
   theme?: 'light' | 'dark' | 'auto' | undefined;
   /**
    * The reader's sign-in token from the site (single sign-on), page-wide: a JWT the site's server

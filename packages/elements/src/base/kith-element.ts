@@ -35,7 +35,10 @@ export abstract class KithElement extends LitElement {
   /** Language (BCP 47), e.g. `de`; defaults to the nearest `lang` attribute, then the document's. */
   locale?: string;
 
-  /** `light`, `dark` or `auto` (the reader's system preference, the default). */
+  /**
+   * `light`, `dark` or `auto` (the default: as the page, by its `color-scheme`, so the reader's
+   * system preference on a page that has a dark mode and says so, light on a page without one).
+   */
   theme?: 'light' | 'dark' | 'auto';
 
   /** The configuration in effect, closest source first. */

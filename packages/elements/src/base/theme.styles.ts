@@ -3,12 +3,12 @@ import { css } from 'lit';
 /**
  * Global design tokens. Every element reads these (and its own `--kith-<element>-*` properties);
  * set them on any ancestor (`:root`, a container) to theme all Kith elements at once. Colours
- * follow the reader's light or dark preference unless `theme="light|dark"` is set
- * (on the element or its `<kith-config>`).
+ * follow the page's `color-scheme`, which the host inherits: the reader's light or dark preference
+ * on a page that declares both, light on one that declares none (most pages without a dark mode),
+ * unless `theme="light|dark"` is set (on the element or its `<kith-config>`).
  */
 export const themeStyles = css`
   :host {
-    color-scheme: light dark;
     --_text: var(--kith-color-text, light-dark(#1f2328, #e6edf3));
     --_muted: var(--kith-color-muted, light-dark(#59636e, #9198a1));
     --_accent: var(--kith-color-accent, light-dark(#0969da, #4493f8));

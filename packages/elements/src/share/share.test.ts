@@ -74,6 +74,24 @@ describe('kith-share', () => {
     expect(bar.shadowRoot!.querySelector('[part="base"] [role="status"]')).to.exist;
   });
 
+  it('takes its colours from the page’s own colour scheme, which the theme attribute overrides', async () => {
+    const el = await fixture<HTMLElement>(
+      html`<div style="color-scheme: dark"><kith-share networks="reddit" url=${page}></kith-share></div>`,
+    );
+    const bar = el.querySelector<KithShare>('kith-share')!;
+    await ready(bar);
+    const color = () => getComputedStyle(buttons(bar)[0]!).color;
+    // A page (or part of one) that is dark gets the dark colours, whatever the reader's system
+    // prefers; one that declares no scheme (most pages without a dark mode) gets the light ones,
+    // so its text never turns light on the page's white for a reader who prefers dark.
+    expect(color()).to.equal('rgb(230, 237, 243)');
+    el.style.colorScheme = '';
+    expect(color()).to.equal('rgb(31, 35, 40)');
+    bar.setAttribute('theme', 'dark');
+    await bar.updateComplete;
+    expect(color()).to.equal('rgb(230, 237, 243)');
+  });
+
   it('draws icons in brand colours, or in the button’s text colour with colors="mono"', async () => {
     const stroke = (el: KithShare) =>
       getComputedStyle(buttons(el)[0]!.querySelector('[part="icon"]')!).stroke;
