@@ -250,6 +250,51 @@ describe('thread store, outbox and session against the reference server', () => 
     me.outbox.dispose();
   });
 
+  it('a comment still unsent when its writer signs out goes back to the draft: whoever signs in next never sends it', async () => {
+    const k = key();
+    const me = reader();
+    await me.session.signInAsGuest({ name: 'Leaving' });
+    const store = me.thread(k);
+    const writer = me.writer(store);
+    await http.close();
+    writer.post('written by the one who leaves');
+    await me.outbox.flush();
+    assert.equal(me.outbox.$entries.get().length, 1);
+    http = await listen(kith, port);
+    await me.session.signOut();
+    assert.equal(me.outbox.$entries.get().length, 0);
+    assert.equal(readDraft(me.storage, me.client, k, 'new'), 'written by the one who leaves');
+    await me.session.signInAsGuest({ name: 'Next' });
+    await me.outbox.resume();
+    assert.equal((await me.client.getThread(k)).thread.commentCount, 0);
+    writer.dispose();
+    store.dispose();
+    me.outbox.dispose();
+  });
+
+  it('a comment queued under one reader is not sent under another who signs in without a sign-out here', async () => {
+    const k = key();
+    const me = reader();
+    const other = reader();
+    await me.session.signInAsGuest({ name: 'First' });
+    const someoneElse = await other.session.signInAsGuest({ name: 'Second' });
+    const store = me.thread(k);
+    const writer = me.writer(store);
+    await http.close();
+    writer.post('only ever as First');
+    await me.outbox.flush();
+    http = await listen(kith, port);
+    // The site's own sign-in names another member (single sign-on), say.
+    me.session.use(someoneElse);
+    await me.outbox.resume();
+    assert.equal(me.outbox.$entries.get().length, 0);
+    assert.equal((await me.client.getThread(k)).thread.commentCount, 0);
+    assert.equal(readDraft(me.storage, me.client, k, 'new'), 'only ever as First');
+    writer.dispose();
+    store.dispose();
+    me.outbox.dispose();
+  });
+
   it('opens the live stream from where the first page was read: a comment written in between is neither missed nor counted twice', async () => {
     const k = key();
     const alice = reader();

@@ -27,6 +27,8 @@ export interface OutboxEntry {
   parentId: string | null;
   markdown: string;
   createdAt: string;
+  /** The user id of who wrote it, where someone was signed in: it is sent under their name alone. */
+  author?: string | undefined;
   /** Why the last attempt failed while the entry waits to be sent again. */
   lastError?: { code: string; message: string; retryAfter?: number | undefined } | undefined;
 }
@@ -72,6 +74,8 @@ export class Outbox {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #failures = 0;
   #paused = false;
+  /** Who is signed in now (their user id): the writer tells it from the reader's session. */
+  reader: () => string | undefined = () => undefined;
 
   constructor(
     private client: KithClient,
@@ -115,6 +119,7 @@ export class Outbox {
       parentId,
       markdown: withoutNul(markdown),
       createdAt: new Date().toISOString(),
+      author: this.reader(),
     };
     this.#save([...this.$entries.get(), entry]);
     this.saveDraft(threadKey, draftSlot(parentId), '');
@@ -194,6 +199,13 @@ export class Outbox {
 
   /** True when the entry left the queue (sent or refused); false when it waits for a retry. */
   async #send(entry: OutboxEntry): Promise<boolean> {
+    const reader = this.reader();
+    if (entry.author && reader && reader !== entry.author) {
+      // Someone else signed in on this device since (or the same guest anew): never sent under
+      // their name. The text goes back to its draft.
+      this.cancel(entry.key);
+      return true;
+    }
     try {
       const comment = await this.#post(entry);
       this.#failures = 0;

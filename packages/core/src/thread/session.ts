@@ -22,6 +22,7 @@ export interface StoredSession {
 export class SessionStore {
   readonly $session = atom<StoredSession | null>(null);
   readonly #key: string;
+  readonly #signingOut = new Set<() => void>();
 
   constructor(
     readonly client: KithClient,
@@ -54,8 +55,18 @@ export class SessionStore {
     this.#set({ ...session, sso });
   }
 
+  /**
+   * Runs `listener` each time the reader signs out (not when a session merely expires: the same
+   * reader signs in again), before the session is gone. Returns what stops it.
+   */
+  onSignOut(listener: () => void): () => void {
+    this.#signingOut.add(listener);
+    return () => this.#signingOut.delete(listener);
+  }
+
   /** Signs out on the server (best effort) and on this device. */
   async signOut(): Promise<void> {
+    for (const listener of this.#signingOut) listener();
     try {
       await this.client.signOut();
     } catch {

@@ -25,6 +25,7 @@ export class ThreadWriter {
   readonly #unlisten: () => void;
   readonly #unlistenSession: () => void;
   readonly #unlistenReset: () => void;
+  readonly #unlistenSignOut: () => void;
 
   constructor(
     readonly store: ThreadStore,
@@ -42,6 +43,9 @@ export class ThreadWriter {
       const session = store.session.$session.get();
       return `${session?.user.id}|${session?.moderator}`;
     };
+    // Whoever signs in next on this device must not send them under their own name.
+    this.#unlistenSignOut = store.session.onSignOut(() => this.#keepUnsent());
+    outbox.reader = () => store.session.$session.get()?.user.id;
     this.#unlistenReset = store.onReset((reason) => {
       if (reason === 'viewer-changed') void this.#refreshSession();
     });
@@ -142,7 +146,7 @@ export class ThreadWriter {
    */
   async eraseMe(): Promise<ErasedUser> {
     const erased = await this.#write(() => eraseMe(this.store.client));
-    for (const entry of this.outbox.$entries.get()) this.outbox.cancel(entry.key);
+    this.#keepUnsent();
     this.session.expire();
     void this.store.load();
     return erased;
@@ -204,11 +208,20 @@ export class ThreadWriter {
     this.session.use({ ...kept, ...now }, sso);
   }
 
-  /** Stops listening to the outbox (the outbox itself is shared and stays) and to the store. */
+  /**
+   * Takes the comments still waiting in the outbox out of it, each back to its draft on this
+   * device: as the reader signs out or is erased, so they are never sent under anyone else.
+   */
+  #keepUnsent(): void {
+    for (const entry of this.outbox.$entries.get()) this.outbox.cancel(entry.key);
+  }
+
+  /** Stops listening to the outbox (the outbox itself is shared and stays), the session and the store. */
   dispose(): void {
     this.#unlisten();
     this.#unlistenSession();
     this.#unlistenReset();
+    this.#unlistenSignOut();
   }
 }
 
