@@ -250,49 +250,55 @@ describe('thread store, outbox and session against the reference server', () => 
     me.outbox.dispose();
   });
 
-  it('a comment still unsent when its writer signs out goes back to the draft: whoever signs in next never sends it', async () => {
+  /**
+   * `who` writes `markdown` on thread `k` through a writer while the server is down, so it waits
+   * in their outbox; the server is back when this returns. Cleaned up when the test ends.
+   */
+  const queuedWhileDown = async (
+    t: TestContext,
+    who: ReturnType<typeof reader>,
+    k: string,
+    markdown: string,
+  ) => {
+    const store = who.thread(k);
+    const writer = who.writer(store);
+    t.after(() => {
+      writer.dispose();
+      store.dispose();
+      who.outbox.dispose();
+    });
+    await http.close();
+    writer.post(markdown);
+    await who.outbox.flush();
+    assert.equal(who.outbox.$entries.get().length, 1);
+    http = await listen(kith, port);
+  };
+
+  it('a comment still unsent when its writer signs out goes back to the draft: whoever signs in next never sends it', async (t) => {
     const k = key();
     const me = reader();
     await me.session.signInAsGuest({ name: 'Leaving' });
-    const store = me.thread(k);
-    const writer = me.writer(store);
-    await http.close();
-    writer.post('written by the one who leaves');
-    await me.outbox.flush();
-    assert.equal(me.outbox.$entries.get().length, 1);
-    http = await listen(kith, port);
+    await queuedWhileDown(t, me, k, 'written by the one who leaves');
     await me.session.signOut();
     assert.equal(me.outbox.$entries.get().length, 0);
     assert.equal(readDraft(me.storage, me.client, k, 'new'), 'written by the one who leaves');
     await me.session.signInAsGuest({ name: 'Next' });
     await me.outbox.resume();
     assert.equal((await me.client.getThread(k)).thread.commentCount, 0);
-    writer.dispose();
-    store.dispose();
-    me.outbox.dispose();
   });
 
-  it('a comment queued under one reader is not sent under another who signs in without a sign-out here', async () => {
+  it('a comment queued under one reader is not sent under another who signs in without a sign-out here', async (t) => {
     const k = key();
     const me = reader();
-    const other = reader();
     await me.session.signInAsGuest({ name: 'First' });
-    const someoneElse = await other.session.signInAsGuest({ name: 'Second' });
-    const store = me.thread(k);
-    const writer = me.writer(store);
-    await http.close();
-    writer.post('only ever as First');
-    await me.outbox.flush();
-    http = await listen(kith, port);
+    const someoneElse = await reader().session.signInAsGuest({ name: 'Second' });
+    await queuedWhileDown(t, me, k, 'only ever as First');
     // The site's own sign-in names another member (single sign-on), say.
     me.session.use(someoneElse);
     await me.outbox.resume();
     assert.equal(me.outbox.$entries.get().length, 0);
     assert.equal((await me.client.getThread(k)).thread.commentCount, 0);
     assert.equal(readDraft(me.storage, me.client, k, 'new'), 'only ever as First');
-    writer.dispose();
-    store.dispose();
-    me.outbox.dispose();
   });
 
   it('opens the live stream from where the first page was read: a comment written in between is neither missed nor counted twice', async () => {
