@@ -43,7 +43,8 @@ export class ThreadWriter {
       const session = store.session.$session.get();
       return `${session?.user.id}|${session?.moderator}`;
     };
-    // Whoever signs in next on this device must not send them under their own name.
+    // Comments still waiting as the reader signs out go back to their drafts: whoever signs in
+    // next must not send them under their own name (nor anyone else, see Outbox).
     this.#unlistenSignOut = store.session.onSignOut(() => this.#keepUnsent());
     outbox.reader = () => store.session.$session.get()?.user.id;
     this.#unlistenReset = store.onReset((reason) => {
