@@ -17,14 +17,17 @@ describe('demo blog: comment counts from the real server', () => {
     page.on('pageerror', (e) => problems.push(e.message));
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(`${demo.url}/`);
-    const counts = page.locator('kith-comment-count');
+    return { page, texts: await countTexts(page), problems, requests };
+  }
+
+  /** The page's counts as shown, once every one has its number. */
+  async function countTexts(page) {
     await page.waitForFunction(() =>
       [...document.querySelectorAll('kith-comment-count')].every((el) => el.count !== undefined),
     );
-    const texts = await counts.evaluateAll((els) =>
-      els.map((el) => el.shadowRoot.textContent.replace(/\s+/g, ' ').trim()),
-    );
-    return { page, texts, problems, requests };
+    return page
+      .locator('kith-comment-count')
+      .evaluateAll((els) => els.map((el) => el.shadowRoot.textContent.replace(/\s+/g, ' ').trim()));
   }
 
   it('shows the seeded counts, fetched in one request, from the page’s own origin only', async () => {
@@ -53,12 +56,7 @@ describe('demo blog: comment counts from the real server', () => {
     offline = false;
     await page.context().setOffline(true);
     await page.context().setOffline(false);
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('kith-comment-count')].every((el) => el.count !== undefined),
-    );
-    const texts = await page
-      .locator('kith-comment-count')
-      .evaluateAll((els) => els.map((el) => el.shadowRoot.textContent.replace(/\s+/g, ' ').trim()));
+    const texts = await countTexts(page);
     assert.equal(texts.length, 3);
     assert.ok(
       texts.every((t) => /comment/.test(t)),
