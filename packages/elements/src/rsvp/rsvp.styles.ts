@@ -5,6 +5,8 @@ export const rsvpStyles = css`
     display: block;
     max-width: var(--kith-rsvp-max-width, 36rem);
     color: var(--_text);
+    /* A title, place or name with no place to break wraps rather than widening a phone's page. */
+    overflow-wrap: anywhere;
   }
   article {
     display: grid;

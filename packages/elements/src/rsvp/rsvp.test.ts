@@ -345,6 +345,29 @@ describe('kith-rsvp', () => {
     await waitUntil(() => root(el).activeElement === open, 'focus is back on the button');
   });
 
+  it('fits a phone’s width: a title, place, host or name with no place to break wraps', async () => {
+    const long = 'Averyveryverylongnamewithoutaspace'.repeat(2).slice(0, 64); // the longest name there is
+    const kith = memoryKith();
+    meetup(kith, '/meetups/may', {
+      title: long,
+      place: { name: long, address: long },
+      host: { name: long, url: 'https://example.com/' },
+    });
+    try {
+      setDefaults({ sso: ssoToken({ sub: '9', name: long }) });
+      const wrapper = await fixture<HTMLElement>(
+        html`<div style="width: 320px"><kith-rsvp server=${kith.url} site="blog" thread="/meetups/may"></kith-rsvp></div>`,
+      );
+      const el = wrapper.querySelector('kith-rsvp')!;
+      await loaded(el);
+      // Signed in: "Answering as" shows the name too.
+      await waitUntil(() => text(root(el).querySelector('.as')).includes(long), 'no "Answering as"');
+      expect(el.scrollWidth, 'the card is wider than its 320px').to.equal(el.clientWidth);
+    } finally {
+      setDefaults({ sso: undefined });
+    }
+  });
+
   it('speaks the reader’s language, right to left in Arabic, with the times where the event is', async () => {
     const kith = memoryKith();
     meetup(kith, '/meetups/may', { capacity: 10 });

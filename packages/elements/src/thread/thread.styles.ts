@@ -10,6 +10,8 @@ export const threadStyles = css`
     color: var(--_text);
     font-size: var(--kith-thread-font-size, 1rem);
     line-height: 1.5;
+    /* A name or link with no place to break wraps rather than widening the page past a phone's. */
+    overflow-wrap: anywhere;
   }
   [part='header'] {
     display: flex;
@@ -129,9 +131,6 @@ export const threadStyles = css`
   [part='status'],
   [part='replying-to'] {
     margin: 0.25em 0 0;
-  }
-  [part='body'] {
-    overflow-wrap: anywhere;
   }
   [part='body'] pre {
     overflow-x: auto;

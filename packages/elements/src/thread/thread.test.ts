@@ -1077,6 +1077,25 @@ describe('kith-thread', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fits a phone’s width: a name or a link with no place to break wraps', async () => {
+    const long = 'Averyveryverylongnamewithoutaspace'.repeat(2).slice(0, 64); // the longest name there is
+    const kith = memoryKith();
+    kith.add('/post', `See https://example.com/${'a'.repeat(120)}`, { author: long });
+    localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session(long)));
+    const wrapper = await fixture<HTMLElement>(
+      `<div style="width: 320px"><kith-thread server="${kith.url}" site="blog" thread="/post"></kith-thread></div>`,
+    );
+    const el = wrapper.querySelector('kith-thread')!;
+    await ready(el);
+    // Signed in: "Commenting as" shows the name too.
+    await waitUntil(() => text(root(el).querySelector('.signed-in')).includes(long), 'no "Commenting as"');
+    await waitUntil(
+      () => text(articles(el)[0]?.querySelector('[part="body"]')).includes('example.com'),
+      'no body',
+    );
+    expect(el.scrollWidth, 'the thread is wider than its 320px').to.equal(el.clientWidth);
+  });
+
   it('speaks the reader’s language, right to left in Arabic', async () => {
     const kith = memoryKith();
     kith.add('/post', 'مرحبا');
