@@ -166,7 +166,9 @@ describe('kith-thread', () => {
       'focus did not move to the comment',
     );
     expect(text(root(el).querySelector('[role="status"]'))).to.equal('Comment posted.');
-    expect(text(root(el).querySelector('.signed-in, [part="editor"]'))).to.not.contain('Your name');
+    expect(root(el).querySelector('input[name="name"]'), 'no name asked again').to.equal(null);
+    // Above the editor, still open: who they now write as, with a way out.
+    expect(text(root(el).querySelector('.signed-in'))).to.match(/^Commenting as Margaret Sign out/);
     expect(kith.comments.length).to.equal(1);
     expect(area.value).to.equal('', 'the editor is empty again');
     await expect(el).to.be.accessible();

@@ -587,10 +587,14 @@ export class KithThread extends KithElement {
   #composer(state: ThreadState) {
     const t = this.localize;
     if (state.meta?.closed) return html`<p part="closed">${t.term('closed')}</p>`;
-    if (this.editors.has('new')) return this.editors.get('new')?.render() ?? nothing;
+    // Who the reader writes as, with Sign out and their data, above the editor as above the button.
     return html`<div class="composer">
       ${this.#view?.signedIn() ?? nothing}
-      <button part="write" type="button" @click=${() => this.#openEditor({ kind: 'new' })}>${t.term('writePlaceholder')}</button>
+      ${
+        this.editors.has('new')
+          ? (this.editors.get('new')?.render() ?? nothing)
+          : html`<button part="write" type="button" @click=${() => this.#openEditor({ kind: 'new' })}>${t.term('writePlaceholder')}</button>`
+      }
     </div>`;
   }
 
