@@ -215,8 +215,8 @@ describe('demo blog: the comment thread', () => {
     await edit.getByRole('button', { name: 'Save' }).click();
     await comment(b.page, 'Hello from Alice (edited)').waitFor();
     // Alice reacts to Bob's reply; Bob sees the count.
-    await comment(a.page, 'Hi Alice, welcome!').getByRole('button', { name: '+1: 0' }).click();
-    await comment(b.page, 'Hi Alice, welcome!').getByRole('button', { name: '+1: 1' }).waitFor();
+    await comment(a.page, 'Hi Alice, welcome!').getByRole('button', { name: '👍: 0' }).click();
+    await comment(b.page, 'Hi Alice, welcome!').getByRole('button', { name: '👍: 1' }).waitFor();
     // Bob deletes his reply; Alice sees the placeholder.
     const bobsReply = comment(b.page, 'Hi Alice, welcome!');
     await bobsReply.getByRole('button', { name: 'Delete' }).click();

@@ -328,6 +328,8 @@ describe('kith-thread', () => {
     like.click();
     await waitUntil(() => like.getAttribute('aria-pressed') === 'true');
     await waitUntil(() => text(like).includes('1'));
+    // Its name is its emoji, said in the reader's language by their screen reader, not "+1".
+    expect(like.getAttribute('aria-label')).to.equal('👍: 1');
     expect(kith.comments[0]!.reactions['+1']).to.equal(1);
     // Edit own reply.
     button(reply, 'Edit')!.click();

@@ -476,12 +476,14 @@ export class KithThread extends KithElement {
     return html`<div part="actions">
       ${(state.site?.features.reactions ? state.site.reactions : []).map((reaction) => {
         const count = comment.reactions[reaction] ?? 0;
+        // Named by its emoji, which screen readers say in the reader's own language ("thumbs
+        // up"), where the server's key ("+1", "hooray") would be English, or read as sums.
         const label = reactionEmoji[reaction] ?? reaction;
         return html`<button
           part="reaction"
           type="button"
           aria-pressed=${mine.includes(reaction)}
-          aria-label=${t.term('react', reaction, count)}
+          aria-label=${t.term('react', label, count)}
           ?disabled=${closed}
           @click=${() => this.#react(comment, reaction)}
         >
