@@ -370,10 +370,21 @@ describe('kith-rsvp', () => {
 
   it('speaks the reader’s language, right to left in Arabic, with the times where the event is', async () => {
     const kith = memoryKith();
-    meetup(kith, '/meetups/may', { capacity: 10 });
+    meetup(kith, '/meetups/may', {
+      capacity: 10,
+      description: 'Bring a friend.',
+      place: { name: 'Library hall', address: '1 Commons Square' },
+    });
     const el = await card(kith, '/meetups/may', 'ar');
     await waitUntil(() => text(root(el).querySelector('legend')) === 'هل ستحضر؟', 'Arabic strings');
     expect(root(el).querySelector('[part="base"]')!.getAttribute('dir')).to.equal('rtl');
+    // The event's own English text keeps its direction (its full stop at its end) in Arabic words.
+    const direction = (selector: string) => getComputedStyle(root(el).querySelector(selector)!).direction;
+    expect(['[part="title"]', '[part="description"]', 'dd:nth-of-type(2)'].map(direction)).to.deep.equal([
+      'ltr',
+      'ltr',
+      'ltr',
+    ]);
     expect(text(button(el, 'سأحضر'))).to.equal('سأحضر');
     const de = await card(kith, '/meetups/may', 'de');
     await waitUntil(() => text(root(de).querySelector('legend')) === 'Kommst du?');

@@ -613,7 +613,7 @@ export class KithRsvp extends KithElement {
     return html`<article part="base" aria-labelledby="title" dir=${t.dir()} lang=${t.textLang()} class=${phase}>
       ${event.image ? html`<img part="image" src=${event.image} alt="" loading="lazy" />` : nothing}
       ${badge ? html`<p part="badge">${badge}</p>` : nothing}
-      <h2 part="title" id="title" lang=${t.around()}>${event.title}</h2>
+      <h2 part="title" id="title" dir="auto" lang=${t.around()}>${event.title}</h2>
       <dl part="details">
         <dt>${t.term('when')}</dt>
         <dd>
@@ -623,7 +623,7 @@ export class KithRsvp extends KithElement {
         ${
           place
             ? html`<dt>${t.term('where')}</dt>
-                <dd>
+                <dd dir="auto">
                   ${[place.name, place.address].filter(Boolean).join(', ')}
                   ${
                     place.online
@@ -641,13 +641,13 @@ export class KithRsvp extends KithElement {
         ${
           host
             ? html`<dt>${t.term('host')}</dt>
-                <dd>
+                <dd dir="auto">
                   ${host.url ? html`<a href=${host.url} target="_blank" rel="noopener noreferrer">${host.name}</a>` : host.name}
                 </dd>`
             : nothing
         }
       </dl>
-      ${event.description ? html`<p part="description" lang=${t.around()}>${event.description}</p>` : nothing}
+      ${event.description ? html`<p part="description" dir="auto" lang=${t.around()}>${event.description}</p>` : nothing}
       <p part="capacity">
         ${counts.join(' · ')}${
           tally.spotsLeft !== null && phase === 'upcoming'
