@@ -44,6 +44,50 @@ describe('demo blog: accessibility (axe)', () => {
     });
   }
 
+  it('on a page dark by its own colours alone (no color-scheme), the elements are as dark or light as it is', async () => {
+    // Many sites' dark mode is a media query, with no color-scheme declared: the elements, which
+    // follow the page's color-scheme, would be light there, their dark text on the page's dark.
+    // Dark here in oklch() (as Tailwind writes it), light in hex (rgb() once computed).
+    const own = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Own colours</title>
+      <style>body { color: #222; background: #fff }
+        @media (prefers-color-scheme: dark) { body { color: oklch(0.93 0 0); background: #111 } }</style>
+      <script type="module" src="/embed/kith.js" data-site="demo"></script></head>
+      <body><main><h1>Own colours</h1><kith-share networks="x copy"></kith-share></main></body></html>`;
+    const shown = (page) =>
+      page.locator('kith-share').evaluate((el) => {
+        const [r, g, b] = getComputedStyle(el.shadowRoot.querySelector('button'))
+          .color.match(/\d+/g)
+          .map(Number);
+        return r + g + b > 384 ? 'light text' : 'dark text';
+      });
+    for (const [colorScheme, text] of [
+      ['dark', 'light text'],
+      ['light', 'dark text'],
+    ]) {
+      const context = await newContext(browser, { colorScheme });
+      const page = await context.newPage();
+      await page.route(`${demo.url}/own-colours/`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: own }),
+      );
+      await page.goto(`${demo.url}/own-colours/`);
+      await page.waitForFunction(settled);
+      assert.equal(await shown(page), text, `for a reader who prefers ${colorScheme}`);
+      // The reader's setting changes while the page is open (Chromium emulates it; Firefox's
+      // BiDi cannot): the page's colours change, and the elements' with them.
+      if (!inFirefox) {
+        await page.emulateMedia({ colorScheme: colorScheme === 'dark' ? 'light' : 'dark' });
+        const other = text === 'light text' ? 'dark text' : 'light text';
+        await page.waitForFunction((want) => {
+          const button = document.querySelector('kith-share').shadowRoot.querySelector('button');
+          const sum = getComputedStyle(button).color.match(/\d+/g).slice(0, 3).map(Number);
+          return (sum[0] + sum[1] + sum[2] > 384 ? 'light text' : 'dark text') === want;
+        }, other);
+      }
+      assert.deepEqual(await violations(page), [], `axe for a reader who prefers ${colorScheme}`);
+      await context.close();
+    }
+  });
+
   it('passes axe with the editor and the Mastodon picker open', async () => {
     const context = await browser.newContext({ bypassCSP });
     const page = await context.newPage();

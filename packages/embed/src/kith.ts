@@ -65,12 +65,33 @@ function ownScript(): HTMLScriptElement | undefined {
   return [...document.querySelectorAll<HTMLScriptElement>('script[src]')].find((s) => s.src === here);
 }
 
+/**
+ * Whether the page's text is light: a dark page, whose dark mode may be media queries alone, with
+ * no `color-scheme` declared. The elements follow the page's `color-scheme`, which is light there
+ * (dark text on the page's dark) unless they are told.
+ */
+function darkPage(): boolean {
+  const [space, x, y, z] = getComputedStyle(document.body ?? document.documentElement).color.match(
+    /[a-z]+|[\d.]+/g,
+  ) as [string, string, string, string];
+  // rgb() (hex, names, hsl() and rgb() come back so) is three 0–255 channels; oklch() and oklab()
+  // begin with their lightness from 0 to 1, lab() and lch() from 0 to 100; color() stays light.
+  return space[0] === 'r' ? +x + +y + +z > 384 : +x > (space[0] === 'o' ? 0.6 : 60);
+}
+
 function configure(): void {
   const data = ownScript()?.dataset ?? {};
+  const theme = () => data.theme ?? (darkPage() ? 'dark' : undefined);
   // Every data-* attribute as is (site, locale, theme, and sso: the site's sign-in token for this
   // reader, empty when nobody is signed in); elements read only the keys they know, and take a
   // theme other than light or dark as auto.
-  setDefaults({ ...data, server: data.server ?? new URL(import.meta.url).origin } as KithConfig);
+  setDefaults({
+    ...data,
+    theme: theme(),
+    server: data.server ?? new URL(import.meta.url).origin,
+  } as KithConfig);
+  // The page's colours change with the reader's setting: so does the theme that follows them.
+  matchMedia('(prefers-color-scheme:dark)').onchange = () => setDefaults({ theme: theme() } as KithConfig);
 }
 
 const loaded = new Set<string>();
