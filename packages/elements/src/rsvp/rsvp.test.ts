@@ -149,11 +149,17 @@ describe('kith-rsvp', () => {
     });
     await waitUntil(() => status(el) === 'You’re going.', `announced: ${status(el)}`);
     expect(button(el, 'Going')!.getAttribute('aria-pressed')).to.equal('true');
+    // The name's field is gone; focus is on the answer given, not lost to the page.
+    await waitUntil(() => root(el).activeElement === button(el, 'Going'), 'focus on Going');
     expect(text(root(el).querySelector('.as'))).to.equal('Answering as Grace');
     expect(JSON.parse(localStorage.getItem(`kith:session:${kith.url}|blog`)!).user.name).to.equal('Grace');
 
-    button(el, 'Maybe')!.click();
+    const maybe = button(el, 'Maybe')!;
+    maybe.focus();
+    maybe.click();
     await waitUntil(() => status(el) === 'You might come.');
+    // Disabled while the answer was sent, the button has the reader's focus again.
+    await waitUntil(() => root(el).activeElement === maybe, 'focus back on Maybe');
     expect(kith.requests.filter((r) => r.url.endsWith('/sessions'))).to.have.length(1, 'signed in once');
     await expect(el).to.be.accessible();
   });

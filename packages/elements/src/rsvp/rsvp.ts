@@ -369,6 +369,7 @@ export class KithRsvp extends KithElement {
     const answer = this.#answer;
     const client = this.#client;
     if (!answer || !client) return;
+    const focused = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
     this.sending = true;
     this.answerFailure = undefined;
     try {
@@ -404,6 +405,15 @@ export class KithRsvp extends KithElement {
       this.dispatchEvent(new KithErrorEvent(failure));
       if (failure.code === 'event-cancelled' || failure.code === 'rsvp-closed') void this.load();
     }
+    // The answers are disabled while one is sent, and the name's field goes once given: either
+    // way the reader's focus fell to the page. It goes back to where they were, else to the
+    // answer they gave, unless they have gone on elsewhere since.
+    await this.updateComplete;
+    if (document.activeElement === document.body)
+      (focused?.isConnected
+        ? focused
+        : this.renderRoot.querySelector<HTMLElement>(`[part~=answer-${answer.response}]`)
+      )?.focus();
   }
 
   #retry = () => {
