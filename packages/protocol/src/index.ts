@@ -1,3 +1,4 @@
+export { cleanDisplayName, displayNamePattern, hasVisibleText } from './display-name.js';
 export { buildOpenApi } from './openapi.js';
 export * from './problems.js';
 export { type Auth, type RouteId, type RouteSpec, routes } from './routes.js';

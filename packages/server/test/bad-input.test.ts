@@ -309,6 +309,22 @@ describe(`every route answers bad input with a problem, never a 5xx, on ${databa
     assert.equal(posted.body.markdown, 'Cut \ufffd here');
   });
 
+  it('a name that shows nothing, or that would turn the text after it around, is refused in words', async () => {
+    for (const name of ['\u200b', '\u202eevil']) {
+      const refused = await json(`${server.url}/v1/sites/${server.site}/sessions`, {
+        method: 'POST',
+        body: { name },
+      });
+      assert.equal(refused.status, 422, JSON.stringify(name));
+      assert.deepEqual(refused.body.errors, [
+        {
+          pointer: '/body/name',
+          message: 'Needs a character that shows, and no control characters or bidi overrides',
+        },
+      ]);
+    }
+  });
+
   it('still answers afterwards, with what it had', async () => {
     const page = await json(`${server.url}/v1/sites/${server.site}/threads/${encodeURIComponent(key)}`);
     assert.equal(page.status, 200);

@@ -318,7 +318,7 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     assert.equal(top.comments[0]!.id, ann!.id, 'votes count toward "top"');
   });
 
-  it('a stray U+0000 in another system’s text is taken out, not a failed import', async () => {
+  it('a stray U+0000 in another system’s text is taken out, not a failed import; nor are what no name holds and text that shows nothing', async () => {
     // PostgreSQL cannot store NUL in text: one such byte used to stop the whole import.
     const rows = readFileSync(fixture('commento.json'), 'utf8');
     const export_ = JSON.parse(rows);
@@ -326,7 +326,7 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     export_.comments[0].url = '/posts/nul/';
     export_.comments[1].url = '/posts/nul/';
     export_.comments[2].url = '/posts/nul/';
-    export_.comments[2].markdown = '\u0000';
+    export_.comments[2].markdown = '\u0000\u200b'; // nothing that shows once the NUL is out
     export_.comments[3].url = '/posts/nul/';
     // Ids of their own: an import remembers what it brought in, and the Commento test below
     // imports this file's comments as they are.
@@ -334,7 +334,8 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
       comment.commentHex = `nul-${comment.commentHex}`;
       if (comment.parentHex !== 'root') comment.parentHex = `nul-${comment.parentHex}`;
     }
-    for (const commenter of export_.commenters) commenter.name = `${commenter.name}\u0000`;
+    // And characters no name holds: a bidi override (it would turn the name around) and a bell.
+    for (const commenter of export_.commenters) commenter.name = `\u202e${commenter.name}\u0000\u0007`;
     const file = join(dir, 'nul.json');
     writeFileSync(file, JSON.stringify(export_));
     const report = await runImport(server.site, await readExport(file, 'commento'));

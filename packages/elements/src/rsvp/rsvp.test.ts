@@ -136,7 +136,12 @@ describe('kith-rsvp', () => {
     expect(kith.requests.filter((r) => r.method === 'PUT')).to.have.length(0);
     await expect(el).to.be.accessible();
 
-    root(el).querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Grace';
+    // A name that shows nothing is asked again; what no name holds (a bidi override) is left out.
+    root(el).querySelector<HTMLInputElement>('input[name="name"]')!.value = '\u200b';
+    root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await waitUntil(() => text(root(el).querySelector('#name-missing')) === 'Enter a name to answer.');
+    expect(kith.requests.filter((r) => r.method !== 'GET')).to.have.length(0);
+    root(el).querySelector<HTMLInputElement>('input[name="name"]')!.value = '\u202eGrace';
     const answered = oneEvent(el, 'kith-rsvp');
     root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
     const { detail } = await answered;

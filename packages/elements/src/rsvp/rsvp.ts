@@ -12,6 +12,7 @@ import type { CalendarService } from '@kith/core/calendar';
 import { openEventStream } from '@kith/core/event-stream';
 import { eventCalendarUrl, getAttendees, getEvent, rsvp } from '@kith/core/rsvp';
 import { type SessionStore, sessionFor } from '@kith/core/session';
+import { cleanDisplayName } from '@kith/protocol/display-name';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { KithConfig } from '../base/config.js';
 import { KithErrorEvent, KithEvent, KithLoadEvent, type KithLoadListeners } from '../base/events.js';
@@ -344,7 +345,7 @@ export class KithRsvp extends KithElement {
   #onName = async (event: SubmitEvent) => {
     event.preventDefault();
     const input = this.renderRoot.querySelector<HTMLInputElement>('input[name="name"]')!;
-    const name = input.value.trim();
+    const name = cleanDisplayName(input.value); // less what no name holds; '' if blank
     this.nameMissing = !name;
     if (!name) {
       input.focus();

@@ -6,6 +6,7 @@ import {
   type ThreadWriter,
   toKithError,
 } from '@kith/core';
+import { cleanDisplayName, hasVisibleText } from '@kith/protocol/display-name';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
 import { Localizer } from '../base/localize.js';
 import type en from './editor-translations/en.js';
@@ -149,7 +150,7 @@ export class CommentEditor {
     if (this.#busy) return;
     const t = this.#localize;
     const text = this.#text;
-    if (!text.trim()) return this.#fail(t.term('empty'));
+    if (!hasVisibleText(text)) return this.#fail(t.term('empty'));
     if ([...text].length > this.#max()) return this.#fail(t.term('tooLong', t.number(this.#max())));
     this.#busy = true;
     this.#error = '';
@@ -158,7 +159,8 @@ export class CommentEditor {
     try {
       if (!store.session.$session.get()) {
         if (store.$state.get().site?.features.guests === false) return this.#fail(t.term('signInRequired'));
-        const name = this.#el<HTMLInputElement>('input[name="name"]')?.value.trim() ?? '';
+        // As typed or pasted, less what no name holds (a bidi override, a control): '' if blank.
+        const name = cleanDisplayName(this.#el<HTMLInputElement>('input[name="name"]')?.value ?? '');
         const email = this.#el<HTMLInputElement>('input[name="email"]')?.value.trim() ?? '';
         if (!name) return this.#fail(t.term('nameRequired'), 'input[name="name"]');
         await store.session.signInAsGuest(email ? { name, email } : { name }, this.#signInKey);

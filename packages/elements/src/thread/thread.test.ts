@@ -174,6 +174,30 @@ describe('kith-thread', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('asks again for a name or a comment of nothing that shows; leaves out what no name holds, and isolates names', async () => {
+    const kith = memoryKith();
+    // A name from before, or from another backend, with a bidi override in it: it must not turn
+    // the time beside it around.
+    kith.add('/post', 'Hi', { author: '\u202eBob' });
+    const el = await thread(kith.url);
+    await ready(el);
+    const author = articles(el)[0]!.querySelector('[part="author"]')!;
+    expect(getComputedStyle(author).unicodeBidi).to.equal('isolate');
+    const form = () => root(el).querySelector<HTMLFormElement>('[part="editor"]')!;
+    const error = () => text(form().querySelector('.error'));
+    await write(el, '\u200b\u200b', 'Mallory');
+    form().requestSubmit();
+    await waitUntil(() => error() === 'Write something first.', `said: ${error()}`);
+    await write(el, 'Real words', '\u3164'); // a Hangul filler: a name that shows nothing
+    form().requestSubmit();
+    await waitUntil(() => error() === 'Enter a name to post.', `said: ${error()}`);
+    expect(kith.requests.filter((r) => r.method === 'POST')).to.have.length(0, 'nothing sent');
+    await write(el, 'Real words', '\u202eMallory\u0007');
+    form().requestSubmit();
+    await waitUntil(() => kith.comments.length === 2, 'not posted');
+    expect(kith.comments[1]!.author!.name).to.equal('Mallory');
+  });
+
   it('keeps the draft through a reload and refuses empty or too long comments without losing text', async () => {
     const kith = memoryKith({ site: { limits: { ...memoryKith().site.limits, commentMaxLength: 20 } } });
     let el = await thread(kith.url);

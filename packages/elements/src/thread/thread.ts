@@ -444,7 +444,7 @@ export class KithThread extends KithElement {
     return html`<article part=${parts} id="kith-comment-${comment.id}" tabindex="-1" aria-labelledby=${headingId}>
       <header part="comment-header">
         ${comment.deleted ? nothing : this.#avatar(comment)}
-        <span part="author" id=${headingId}>${name}</span>
+        <bdi part="author" id=${headingId}>${name}</bdi>
         <a part="time" href="${permalinkPrefix}${comment.id}" data-exact=${exact}
           ><time datetime=${comment.createdAt} title=${exact} lang=${t.lang()}
             >${relativeTime(t, comment.createdAt)}</time

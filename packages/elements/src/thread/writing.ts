@@ -290,7 +290,7 @@ export class WritingView {
     const { outbox, session } = this.writer;
     return html`<article part="comment comment-sending" aria-busy=${entry.lastError ? 'false' : 'true'}>
       <header part="comment-header">
-        <span part="author">${session.$session.get()?.user.name ?? ''}</span>
+        <bdi part="author">${session.$session.get()?.user.name ?? ''}</bdi>
       </header>
       <p part="body" class="plain" dir="auto">${entry.markdown}</p>
       <div part="actions">

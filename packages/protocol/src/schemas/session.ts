@@ -1,4 +1,5 @@
 import { Type } from '@sinclair/typebox';
+import { displayNamePattern } from '../display-name.js';
 import { Nullable, Strict, Timestamp } from './common.js';
 
 export const UserKind = Type.Union([Type.Literal('guest'), Type.Literal('sso'), Type.Literal('owner')]);
@@ -17,8 +18,9 @@ export const Author = Strict(
 export const DisplayName = Type.String({
   minLength: 1,
   maxLength: 64,
-  pattern: '\\S',
-  description: 'Shown next to comments; 1 to 64 characters, not only spaces.',
+  pattern: displayNamePattern,
+  description:
+    'Shown next to comments; 1 to 64 characters, one at least that shows (not only spaces or invisible characters), and no control characters or bidi embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069). `cleanDisplayName` of `@kith/protocol/display-name` makes a typed name fit.',
 });
 
 export const Email = Type.String({ format: 'email', maxLength: 254 });

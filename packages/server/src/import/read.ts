@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { hasVisibleText } from '@kith/protocol/display-name';
 import { readCommento } from './commento.js';
 import { readDisqus } from './disqus.js';
 import { readKith } from './kith.js';
@@ -76,7 +77,7 @@ export async function readExport(path: string, format?: SourceFormat): Promise<I
 /**
  * Another system's export with U+0000 in its text (it stored what PostgreSQL cannot): the NULs
  * taken out of every comment's text, author and ids, so one stray byte does not stop the import.
- * A comment left with no text is dropped as empty.
+ * A comment left with no text that shows is dropped as empty.
  */
 function withoutNul(source: ImportSource): ImportSource {
   const clean = (record: object) => {
@@ -87,7 +88,7 @@ function withoutNul(source: ImportSource): ImportSource {
   for (const comment of source.comments) {
     clean(comment);
     if (comment.author) clean(comment.author);
-    if (!comment.markdown && !comment.drop) comment.drop = 'empty';
+    if (!hasVisibleText(comment.markdown) && !comment.drop) comment.drop = 'empty';
   }
   return source;
 }

@@ -1,4 +1,5 @@
 import type { Author, ExportedEvent } from '@kith/protocol';
+import { cleanDisplayName, hasVisibleText } from '@kith/protocol/display-name';
 import { normalizeThreadKey } from '@kith/protocol/thread-key';
 
 /** Why a comment in a file is not imported as it is. */
@@ -75,7 +76,7 @@ export function dropReason(
 ): DropReason | undefined {
   if (removed) return removed;
   if (!comment.id || !comment.createdAt) return 'unreadable';
-  return comment.markdown ? undefined : 'empty';
+  return hasVisibleText(comment.markdown) ? undefined : 'empty';
 }
 
 /** Counts comments left out because their page has no address a page could have. */
@@ -98,8 +99,8 @@ export function timestamp(value: string): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
-/** Display names are 1 to 64 characters, as a guest's own. */
+/** Display names are 1 to 64 characters, as a guest's own, with the same characters left out. */
 export function displayName(name: string): string | null {
-  const trimmed = [...name.replace(/\s+/g, ' ').trim()];
+  const trimmed = [...cleanDisplayName(name.replace(/\s+/g, ' '))];
   return trimmed.length ? trimmed.slice(0, 64).join('') : null;
 }

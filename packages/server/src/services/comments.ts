@@ -7,6 +7,7 @@ import type {
   TopLevelComment,
   Viewer as ViewerState,
 } from '@kith/protocol';
+import { hasVisibleText } from '@kith/protocol/display-name';
 import type { Db, Queryable } from '../db/driver.js';
 import { AlreadyDone, type Claim } from '../http/idempotency.js';
 import { ProblemError } from '../http/problem.js';
@@ -45,7 +46,7 @@ const after: Record<Sort, string> = {
 /** Markdown is measured in code points, as users count characters. */
 export function checkMarkdown(site: SiteRecord, markdown: string): string {
   const text = markdown.replace(/\r\n?/g, '\n');
-  if (text.trim().length === 0) {
+  if (!hasVisibleText(text)) {
     throw new ProblemError('validation-failed', {
       detail: 'The comment is empty.',
       errors: [{ pointer: '/body/markdown', message: 'Write something first.' }],

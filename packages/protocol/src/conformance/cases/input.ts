@@ -81,12 +81,12 @@ export function inputCases(s: Suite): Case[] {
       },
     },
     {
-      name: 'empty and over-long comments: 422',
+      name: 'empty (nothing that shows) and over-long comments: 422',
       async run() {
         const site = await s.site();
         const guest = await s.guest();
         const url = `${s.threadPath(s.newThreadKey())}/comments`;
-        for (const markdown of ['', '   ', '\n\t\n']) {
+        for (const markdown of ['', '   ', '\n\t\n', '\u200b\u200b']) {
           const reply = await s.call(url, { method: 'POST', token: guest.token, body: { markdown } });
           expectProblem(reply, 'validation-failed', 422);
         }

@@ -29,6 +29,12 @@ export function sessionCases(s: Suite): Case[] {
           {},
           { name: '' },
           { name: '   ' },
+          // Nothing that shows: a zero-width space, a Hangul filler.
+          { name: '\u200b' },
+          { name: '\u3164' },
+          // What no name holds: a bidi override (it turns the name, and what follows, around), a bell.
+          { name: '\u202eevil' },
+          { name: 'A\u0007' },
           { name: 'x'.repeat(65) },
           { name: 'A', email: 'nope' },
           { name: 1 },
