@@ -23,7 +23,7 @@ describe('renderMarkdown', () => {
     assert.equal(html, '<p>&lt;b&gt;hi&lt;/b&gt;&lt;script&gt;alert(1)&lt;/script&gt;</p>');
   });
 
-  it('drops dangerous link schemes and images', () => {
+  it('drops dangerous link schemes, and makes images links', () => {
     for (const md of [
       '[x](javascript:alert(1))',
       '[x](JaVaScRiPt:alert(1))',
@@ -34,8 +34,16 @@ describe('renderMarkdown', () => {
       const html = renderMarkdown(md);
       assert.doesNotMatch(html, /href="(javascript|data|vbscript):/i, md);
     }
-    const image = renderMarkdown('![alt](https://tracker.example/pixel.gif)');
-    assert.doesNotMatch(image, /<img/);
+    // An image is a link to it, named by its alt text, else its address: nothing is fetched.
+    assert.equal(
+      renderMarkdown('See ![the chart](https://tracker.example/pixel.gif "title")!'),
+      '<p>See <a href="https://tracker.example/pixel.gif" rel="nofollow ugc noopener noreferrer">the chart</a>!</p>',
+    );
+    assert.equal(
+      renderMarkdown('![](https://example.com/a.png)'),
+      '<p><a href="https://example.com/a.png" rel="nofollow ugc noopener noreferrer">https://example.com/a.png</a></p>',
+    );
+    assert.doesNotMatch(renderMarkdown('![x](javascript:alert(1))'), /href="javascript/i);
   });
 
   it('never emits event handler attributes or active elements', () => {

@@ -1,10 +1,16 @@
 import MarkdownIt from 'markdown-it';
 import sanitizeHtml from 'sanitize-html';
 
-// Raw HTML off: whatever a commenter types as tags is shown as text. Images off: a comment must not
-// make readers' browsers request third-party hosts (an image link stays a link).
+// Raw HTML off: whatever a commenter types as tags is shown as text.
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false, breaks: true });
-md.disable(['image']);
+// No images: a comment must not make readers' browsers request third-party hosts. An image is a
+// link to it instead, named by its alt text (else its address), with no stray "!" before it.
+md.renderer.rules.image = (tokens, index, options, env, renderer) => {
+  const image = tokens[index]!;
+  const src = String(image.attrGet('src') ?? '');
+  const alt = renderer.renderInlineAsText(image.children ?? [], options, env);
+  return `<a href="${md.utils.escapeHtml(src)}">${md.utils.escapeHtml(alt || src)}</a>`;
+};
 
 const allowedSchemes = ['http', 'https', 'mailto'];
 
