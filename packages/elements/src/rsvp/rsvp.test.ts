@@ -379,6 +379,22 @@ describe('kith-rsvp', () => {
     }
   });
 
+  it('keeps the answer in progress when the theme changes: no reload', async () => {
+    const kith = memoryKith();
+    meetup(kith);
+    const el = await card(kith);
+    button(el, 'Going')!.click();
+    await waitUntil(() => root(el).querySelector('input[name="name"]'), 'no name asked');
+    root(el).querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Half typed';
+    const reads = () => kith.requests.filter((r) => r.method === 'GET').length;
+    const before = reads();
+    el.setAttribute('theme', 'dark');
+    await el.updateComplete;
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+    expect(root(el).querySelector<HTMLInputElement>('input[name="name"]')?.value).to.equal('Half typed');
+    expect(reads()).to.equal(before, 'the event was not read again');
+  });
+
   it('speaks the reader’s language, right to left in Arabic, with the times where the event is', async () => {
     const kith = memoryKith();
     meetup(kith, '/meetups/may', {

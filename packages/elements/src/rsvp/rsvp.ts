@@ -193,6 +193,8 @@ export class KithRsvp extends KithElement {
 
   protected override configChanged(next: KithConfig, previous: KithConfig): void {
     super.configChanged(next, previous);
+    // Another theme or language keeps the event, its stream and the reader's answer in progress.
+    if (next.server === previous.server && next.site === previous.site) return;
     this.#client =
       next.server && next.site ? sharedClient({ server: next.server, site: next.site }) : undefined;
     this.#unlisten?.();

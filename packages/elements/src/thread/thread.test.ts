@@ -1132,6 +1132,25 @@ describe('kith-thread', () => {
     expect(el.scrollWidth, 'the thread is wider than its 320px').to.equal(el.clientWidth);
   });
 
+  it('keeps what the reader is doing when the theme or the language changes: no reload', async () => {
+    const kith = memoryKith();
+    kith.add('/post', 'Hello');
+    const el = await thread(kith.url);
+    await ready(el);
+    const area = await write(el, 'Half written');
+    const reads = () => kith.requests.filter((r) => r.method === 'GET' && r.url.includes('/threads/')).length;
+    const before = reads();
+    // A page's dark switch, then the reader's language.
+    el.setAttribute('theme', 'dark');
+    await el.updateComplete;
+    expect(getComputedStyle(el).colorScheme).to.equal('dark');
+    el.setAttribute('locale', 'de');
+    await waitUntil(() => text(root(el).querySelector('[part="heading"]')) === '1 Kommentar', 'German');
+    expect(root(el).querySelector('textarea'), 'the same editor, still open').to.equal(area);
+    expect(area.value).to.equal('Half written');
+    expect(reads()).to.equal(before, 'the thread was not read again');
+  });
+
   it('speaks the reader’s language, right to left in Arabic', async () => {
     const kith = memoryKith();
     kith.add('/post', 'مرحبا');

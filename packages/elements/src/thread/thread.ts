@@ -184,7 +184,9 @@ export class KithThread extends KithElement {
 
   protected override configChanged(next: KithConfig, previous: KithConfig): void {
     super.configChanged(next, previous);
-    this.#connect();
+    // Another theme or language (a page's dark switch, say) keeps the thread, its open editors
+    // and the pages read: only another server or site reads it anew.
+    if (next.server !== previous.server || next.site !== previous.site) this.#connect();
   }
 
   #connect(): void {
