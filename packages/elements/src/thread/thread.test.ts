@@ -1132,6 +1132,21 @@ describe('kith-thread', () => {
     expect(el.scrollWidth, 'the thread is wider than its 320px').to.equal(el.clientWidth);
   });
 
+  it('a sort the server does not know is newest first, as HTML treats an unknown value, not an error for readers', async () => {
+    const kith = memoryKith();
+    kith.add('/post', 'Older', { at: minutesAgo(60) });
+    kith.add('/post', 'Newer', { at: minutesAgo(1) });
+    const el = await thread(kith.url, 'sort="latest"');
+    await ready(el);
+    expect(articles(el).map((a) => text(a.querySelector('[part="body"]')))).to.deep.equal(['Newer', 'Older']);
+    expect(button(el, 'Newest')!.getAttribute('aria-pressed')).to.equal('true');
+    expect(root(el).querySelector('[part="error"]')).to.equal(null);
+    expect(
+      kith.requests.every((r) => !r.url.includes('sort=latest')),
+      'asked the server for it',
+    ).to.equal(true);
+  });
+
   it('keeps what the reader is doing when the theme or the language changes: no reload', async () => {
     const kith = memoryKith();
     kith.add('/post', 'Hello');

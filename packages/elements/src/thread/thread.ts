@@ -135,8 +135,13 @@ export class KithThread extends KithElement {
   /** A URL whose path is the thread key. */
   href?: string;
 
-  /** `new` (the default), `old` or `top`. */
+  /** `new` (the default, also for a value it does not know), `old` or `top`. */
   sort: Sort = 'new';
+
+  /** `sort`, or newest first for a value the server would refuse (a site owner's slip). */
+  get #sort(): Sort {
+    return /^(old|top)$/.test(this.sort) ? this.sort : 'new';
+  }
 
   /** Reply levels indented; deeper replies are shown in place, marked "Replying to" and the name. */
   maxDepth = 3;
@@ -203,7 +208,7 @@ export class KithThread extends KithElement {
       return;
     }
     const client = sharedClient({ server, site });
-    const store = createThreadStore(client, this.threadKey, { sort: this.sort });
+    const store = createThreadStore(client, this.threadKey, { sort: this.#sort });
     this.#store = store;
     this.#state.store = store.$state;
     this.#session.store = store.session.$session;
@@ -279,8 +284,8 @@ export class KithThread extends KithElement {
     if (this.#store && (changed.has('thread') || changed.has('href')) && this.#store.key !== this.threadKey) {
       this.#connect();
     }
-    if (changed.has('sort') && this.#store && this.#state.value?.sort !== this.sort)
-      void this.#store.setSort(this.sort);
+    if (changed.has('sort') && this.#store && this.#state.value?.sort !== this.#sort)
+      void this.#store.setSort(this.#sort);
     if (changed.has('live') && this.#store) {
       if (this.live) this.#store.connect();
       else this.#store.disconnect();
@@ -576,7 +581,7 @@ export class KithThread extends KithElement {
             html`<button
               part="sort-button"
               type="button"
-              aria-pressed=${(state?.sort ?? this.sort) === sort}
+              aria-pressed=${(state?.sort ?? this.#sort) === sort}
               @click=${() => {
                 this.sort = sort;
               }}
