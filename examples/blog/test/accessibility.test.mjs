@@ -44,34 +44,42 @@ describe('demo blog: accessibility (axe)', () => {
     });
   }
 
+  /** Light or dark text on the share bar's first button. */
+  const textOf = (page) =>
+    page.locator('kith-share').evaluate((el) => {
+      const [r, g, b] = getComputedStyle(el.shadowRoot.querySelector('button'))
+        .color.match(/\d+/g)
+        .map(Number);
+      return r + g + b > 384 ? 'light text' : 'dark text';
+    });
+
+  /** A page of the site's own (`head`, then a share bar), for a reader who prefers `colorScheme`. */
+  async function ownPage(colorScheme, head) {
+    const context = await newContext(browser, { colorScheme });
+    const page = await context.newPage();
+    const body = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Own colours</title>${head}
+      <script type="module" src="/embed/kith.js" data-site="demo"></script></head>
+      <body><main><h1>Own colours</h1><kith-share networks="x copy"></kith-share></main></body></html>`;
+    await page.route(`${demo.url}/own-colours/`, (route) =>
+      route.fulfill({ contentType: 'text/html', body }),
+    );
+    await page.goto(`${demo.url}/own-colours/`);
+    await page.waitForFunction(settled);
+    return page;
+  }
+
   it('on a page dark by its own colours alone (no color-scheme), the elements are as dark or light as it is', async () => {
     // Many sites' dark mode is a media query, with no color-scheme declared: the elements, which
     // follow the page's color-scheme, would be light there, their dark text on the page's dark.
     // Dark here in oklch() (as Tailwind writes it), light in hex (rgb() once computed).
-    const own = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Own colours</title>
-      <style>body { color: #222; background: #fff }
-        @media (prefers-color-scheme: dark) { body { color: oklch(0.93 0 0); background: #111 } }</style>
-      <script type="module" src="/embed/kith.js" data-site="demo"></script></head>
-      <body><main><h1>Own colours</h1><kith-share networks="x copy"></kith-share></main></body></html>`;
-    const shown = (page) =>
-      page.locator('kith-share').evaluate((el) => {
-        const [r, g, b] = getComputedStyle(el.shadowRoot.querySelector('button'))
-          .color.match(/\d+/g)
-          .map(Number);
-        return r + g + b > 384 ? 'light text' : 'dark text';
-      });
+    const head = `<style>body { color: #222; background: #fff }
+      @media (prefers-color-scheme: dark) { body { color: oklch(0.93 0 0); background: #111 } }</style>`;
     for (const [colorScheme, text] of [
       ['dark', 'light text'],
       ['light', 'dark text'],
     ]) {
-      const context = await newContext(browser, { colorScheme });
-      const page = await context.newPage();
-      await page.route(`${demo.url}/own-colours/`, (route) =>
-        route.fulfill({ contentType: 'text/html', body: own }),
-      );
-      await page.goto(`${demo.url}/own-colours/`);
-      await page.waitForFunction(settled);
-      assert.equal(await shown(page), text, `for a reader who prefers ${colorScheme}`);
+      const page = await ownPage(colorScheme, head);
+      assert.equal(await textOf(page), text, `for a reader who prefers ${colorScheme}`);
       // The reader's setting changes while the page is open (Chromium emulates it; Firefox's
       // BiDi cannot): the page's colours change, and the elements' with them.
       if (!inFirefox) {
@@ -84,8 +92,20 @@ describe('demo blog: accessibility (axe)', () => {
         }, other);
       }
       assert.deepEqual(await violations(page), [], `axe for a reader who prefers ${colorScheme}`);
-      await context.close();
+      await page.context().close();
     }
+  });
+
+  it('on a page that declares its colour scheme, the elements follow its own switch', async () => {
+    // The reader's system prefers dark; the page's switch (a class, as most are) picks light.
+    const head = `<style>:root { color-scheme: light dark } :root.light { color-scheme: light }
+      body { color: light-dark(#222, #eee); background: light-dark(#fff, #111) }</style>`;
+    const page = await ownPage('dark', head);
+    assert.equal(await textOf(page), 'light text');
+    await page.evaluate(() => document.documentElement.classList.add('light'));
+    assert.equal(await textOf(page), 'dark text');
+    assert.deepEqual(await violations(page), []);
+    await page.context().close();
   });
 
   it('passes axe with the editor and the Mastodon picker open', async () => {

@@ -66,11 +66,17 @@ function ownScript(): HTMLScriptElement | undefined {
 }
 
 /**
- * Whether the page's text is light: a dark page, whose dark mode may be media queries alone, with
- * no `color-scheme` declared. The elements follow the page's `color-scheme`, which is light there
- * (dark text on the page's dark) unless they are told.
+ * Whether the page is dark by its colours alone: it declares no `color-scheme` (as a dark mode made
+ * of media queries does not), and its text is light. The elements follow the page's declared
+ * scheme, which is light there (dark text on the page's dark) unless they are told. A page that
+ * declares one is left to it, so its own switch keeps working.
  */
 function darkPage(): boolean {
+  if (
+    getComputedStyle(document.documentElement).colorScheme !== 'normal' ||
+    document.querySelector('meta[name=color-scheme]')
+  )
+    return false;
   const [space, x, y, z] = getComputedStyle(document.body ?? document.documentElement).color.match(
     /[a-z]+|[\d.]+/g,
   ) as [string, string, string, string];
