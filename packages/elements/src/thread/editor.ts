@@ -125,7 +125,7 @@ export class CommentEditor {
     this.#previewing = on;
     this.#preview = null;
     this.#update();
-    if (!on || !this.#text.trim()) return;
+    if (!on || !hasVisibleText(this.#text)) return;
     try {
       const { html } = await previewComment(this.store.client, this.#text);
       this.#preview = html;
@@ -231,9 +231,9 @@ export class CommentEditor {
       </div>
       ${
         this.#previewing
-          ? html`<div class="preview" aria-live="polite" aria-busy=${this.#preview === null && this.#text.trim() ? 'true' : 'false'}>
+          ? html`<div class="preview" aria-live="polite" aria-busy=${this.#preview === null && hasVisibleText(this.#text) ? 'true' : 'false'}>
               ${
-                !this.#text.trim()
+                !hasVisibleText(this.#text)
                   ? html`<p>${t.term('nothingToPreview')}</p>`
                   : this.#preview === null
                     ? html`<p>${t.term('previewing')}</p>`

@@ -188,10 +188,14 @@ describe('kith-thread', () => {
     await write(el, '\u200b\u200b', 'Mallory');
     form().requestSubmit();
     await waitUntil(() => error() === 'Write something first.', `said: ${error()}`);
+    button(form(), 'Preview')!.click();
+    await waitUntil(() => text(form().querySelector('.preview')) === 'Nothing to preview yet.', 'preview');
+    button(form(), 'Write')!.click();
+    await waitUntil(() => form().querySelector('textarea'), 'back to writing');
     await write(el, 'Real words', '\u3164'); // a Hangul filler: a name that shows nothing
     form().requestSubmit();
     await waitUntil(() => error() === 'Enter a name to post.', `said: ${error()}`);
-    expect(kith.requests.filter((r) => r.method === 'POST')).to.have.length(0, 'nothing sent');
+    expect(kith.requests.filter((r) => r.method === 'POST')).to.have.length(0, 'nothing sent, nor previewed');
     await write(el, 'Real words', '\u202eMallory\u0007');
     form().requestSubmit();
     await waitUntil(() => kith.comments.length === 2, 'not posted');
