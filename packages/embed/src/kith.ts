@@ -4,9 +4,10 @@
  *   <script type="module" src="https://comments.example/embed/kith.js" data-site="blog"></script>
  *
  * It reads the page-wide configuration from its own data-* attributes (data-server defaults to the
- * origin the script came from), then loads the code of each kith-* element only once the page has
- * one, including elements added later, and again once the network returns for one whose code
- * could not be had.
+ * origin the script came from; without data-theme, the elements are dark on a page dark by its
+ * own colours alone), then loads the code of each kith-* element only once the page has one,
+ * including elements added later, and again once the network returns for one whose code could
+ * not be had.
  */
 import type { KithConfig } from '@kith/elements/defaults.js';
 
