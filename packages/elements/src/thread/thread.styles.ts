@@ -8,7 +8,9 @@ export const threadStyles = css`
     --_avatar: var(--kith-thread-avatar-size, 2rem);
     --_highlight: var(--kith-thread-highlight, color-mix(in srgb, var(--_accent) 12%, transparent));
     color: var(--_text);
-    font-size: var(--kith-thread-font-size, 1rem);
+    /* The surrounding text's size: a page whose root is 10px (html { font-size: 62.5% }, as many
+       themes have) would otherwise get 10px comments under its 16px article. */
+    font-size: var(--kith-thread-font-size, 1em);
     line-height: 1.5;
     /* A name or link with no place to break wraps rather than widening the page past a phone's. */
     overflow-wrap: anywhere;

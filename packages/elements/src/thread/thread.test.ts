@@ -1117,6 +1117,17 @@ describe('kith-thread', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('takes the surrounding text’s size, not the root’s (a 62.5 % root would make comments tiny)', async () => {
+    const kith = memoryKith();
+    kith.add('/post', 'Hello');
+    const article = await fixture<HTMLElement>(
+      `<div style="font-size: 20px"><kith-thread server="${kith.url}" site="blog" thread="/post"></kith-thread></div>`,
+    );
+    const el = article.querySelector('kith-thread')!;
+    await ready(el);
+    expect(getComputedStyle(articles(el)[0]!.querySelector('[part="body"]')!).fontSize).to.equal('20px');
+  });
+
   it('fits a phone’s width: a name or a link with no place to break wraps', async () => {
     const long = 'Averyveryverylongnamewithoutaspace'.repeat(2).slice(0, 64); // the longest name there is
     const kith = memoryKith();

@@ -111,7 +111,7 @@ const errorTerms: Record<string, 'errorNetwork' | 'errorTimeout' | 'errorSignIn'
  * @cssproperty [--kith-thread-indent=1.5rem] - Indentation of each reply level.
  * @cssproperty [--kith-thread-avatar-size=2rem] - Avatar size.
  * @cssproperty [--kith-thread-highlight=color-mix(in srgb, var(--kith-color-accent) 12%, transparent)] - Background of the permalinked comment.
- * @cssproperty [--kith-thread-font-size=1rem] - Base font size.
+ * @cssproperty [--kith-thread-font-size=1em] - Base font size: the surrounding text's, by default.
  */
 // biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface below only narrows listeners
 export class KithThread extends KithElement {
