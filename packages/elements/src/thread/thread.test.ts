@@ -21,9 +21,10 @@ const button = (el: KithThread | Element, label: string | RegExp) =>
   );
 const minutesAgo = (n: number) => new Date(Date.now() - n * 60_000).toISOString();
 
-async function thread(server: string, attrs = '') {
+/** A thread on `server`, in a box with `style` (its width, its text's size). */
+async function thread(server: string, attrs = '', style = '') {
   const wrapper = await fixture<HTMLElement>(
-    `<div><kith-thread server="${server}" site="blog" thread="/post" ${attrs}></kith-thread></div>`,
+    `<div style="${style}"><kith-thread server="${server}" site="blog" thread="/post" ${attrs}></kith-thread></div>`,
   );
   return wrapper.querySelector('kith-thread')!;
 }
@@ -1120,10 +1121,7 @@ describe('kith-thread', () => {
   it('takes the surrounding text’s size, not the root’s (a 62.5 % root would make comments tiny)', async () => {
     const kith = memoryKith();
     kith.add('/post', 'Hello');
-    const article = await fixture<HTMLElement>(
-      `<div style="font-size: 20px"><kith-thread server="${kith.url}" site="blog" thread="/post"></kith-thread></div>`,
-    );
-    const el = article.querySelector('kith-thread')!;
+    const el = await thread(kith.url, '', 'font-size: 20px');
     await ready(el);
     expect(getComputedStyle(articles(el)[0]!.querySelector('[part="body"]')!).fontSize).to.equal('20px');
   });
@@ -1133,10 +1131,7 @@ describe('kith-thread', () => {
     const kith = memoryKith();
     kith.add('/post', `See https://example.com/${'a'.repeat(120)}`, { author: long });
     localStorage.setItem(`kith:session:${kith.url}|blog`, JSON.stringify(kith.session(long)));
-    const wrapper = await fixture<HTMLElement>(
-      `<div style="width: 320px"><kith-thread server="${kith.url}" site="blog" thread="/post"></kith-thread></div>`,
-    );
-    const el = wrapper.querySelector('kith-thread')!;
+    const el = await thread(kith.url, '', 'width: 320px');
     await ready(el);
     // Signed in: "Commenting as" shows the name too.
     await waitUntil(() => text(root(el).querySelector('.signed-in')).includes(long), 'no "Commenting as"');
