@@ -18,6 +18,7 @@ const blank =
 export const displayNamePattern = `^(?=[\\s\\S]*[^${blank}${unseen}])[^${unseen}]*$`;
 
 const shows = new RegExp(`[^${blank}${unseen}]`);
+const unseenAll = new RegExp(`[${unseen}]`, 'g');
 
 /** Whether `text` has a character that shows: a comment or a name of blanks alone is empty. */
 export function hasVisibleText(text: string): boolean {
@@ -29,6 +30,6 @@ export function hasVisibleText(text: string): boolean {
  * out and the spaces around it trimmed; '' when nothing that shows is left.
  */
 export function cleanDisplayName(name: string): string {
-  const cleaned = name.replace(new RegExp(`[${unseen}]`, 'g'), '').trim();
+  const cleaned = name.replace(unseenAll, '').trim();
   return hasVisibleText(cleaned) ? cleaned : '';
 }

@@ -28,12 +28,24 @@ function meetup(
   });
 }
 
-async function card(kith: MemoryKith, thread = '/meetups/may', lang = 'en'): Promise<KithRsvp> {
-  const el = await fixture<KithRsvp>(
-    html`<kith-rsvp server=${kith.url} site="blog" thread=${thread} locale=${lang}></kith-rsvp>`,
+/** A loaded card, in a box with `style` (its width, say). */
+async function card(kith: MemoryKith, thread = '/meetups/may', lang = 'en', style = ''): Promise<KithRsvp> {
+  const box = await fixture<HTMLElement>(
+    html`<div style=${style}><kith-rsvp server=${kith.url} site="blog" thread=${thread} locale=${lang}></kith-rsvp></div>`,
   );
+  const el = box.querySelector('kith-rsvp')!;
   await loaded(el);
   return el;
+}
+
+/** Runs `test` with the page carrying the site's sign-in token for a member called `name`. */
+async function signedInBySite(name: string, test: () => Promise<void>): Promise<void> {
+  try {
+    setDefaults({ sso: ssoToken({ sub: '9', name }) });
+    await test();
+  } finally {
+    setDefaults({ sso: undefined });
+  }
 }
 
 describe('kith-rsvp', () => {
@@ -102,8 +114,7 @@ describe('kith-rsvp', () => {
   it('a reader the site signs in answers at once, under the site’s name for them', async () => {
     const kith = memoryKith();
     meetup(kith);
-    try {
-      setDefaults({ sso: ssoToken({ sub: '9', name: 'Member May' }) });
+    await signedInBySite('Member May', async () => {
       const el = await card(kith);
       await waitUntil(
         () =>
@@ -116,9 +127,7 @@ describe('kith-rsvp', () => {
       expect(root(el).querySelector('input[name="name"]'), 'no name asked').to.equal(null);
       expect(kith.requests.filter((r) => r.url.endsWith('/sessions'))).to.have.length(0, 'no guest session');
       await expect(el).to.be.accessible();
-    } finally {
-      setDefaults({ sso: undefined });
-    }
+    });
   });
 
   it('a guest answers with a name, hears it, and is remembered as the thread remembers them', async () => {
@@ -364,19 +373,12 @@ describe('kith-rsvp', () => {
       place: { name: long, address: long },
       host: { name: long, url: 'https://example.com/' },
     });
-    try {
-      setDefaults({ sso: ssoToken({ sub: '9', name: long }) });
-      const wrapper = await fixture<HTMLElement>(
-        html`<div style="width: 320px"><kith-rsvp server=${kith.url} site="blog" thread="/meetups/may"></kith-rsvp></div>`,
-      );
-      const el = wrapper.querySelector('kith-rsvp')!;
-      await loaded(el);
+    await signedInBySite(long, async () => {
+      const el = await card(kith, '/meetups/may', 'en', 'width: 320px');
       // Signed in: "Answering as" shows the name too.
       await waitUntil(() => text(root(el).querySelector('.as')).includes(long), 'no "Answering as"');
       expect(el.scrollWidth, 'the card is wider than its 320px').to.equal(el.clientWidth);
-    } finally {
-      setDefaults({ sso: undefined });
-    }
+    });
   });
 
   it('keeps the answer in progress when the theme changes: no reload', async () => {
