@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-import { createWriteStream, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
@@ -394,7 +395,7 @@ async function main() {
       try {
         text = readFileSync(file === '-' ? 0 : file!, 'utf8');
       } catch (error) {
-        throw new Error(`cannot import ${file}: ${(error as Error).message}`);
+        throw new Error(`cannot read ${file}: ${(error as Error).message}`);
       }
       let json: unknown;
       try {
@@ -557,11 +558,12 @@ async function main() {
         throw new Error(`cannot use the map ${values.map}: ${(error as Error).message}`);
       }
     }
-    const [{ Sites }, { readExport }, { Imports }] = await Promise.all([
-      import('./services/sites.js'),
-      import('./import/read.js'),
-      import('./services/imports.js'),
-    ]);
+    // One after another: sanitize-html (under the imports service) require()s htmlparser2, which
+    // the export reader imports too, and Node refuses to require() an ES module that an import()
+    // running alongside is still loading ("Unexpected module status").
+    const { Sites } = await import('./services/sites.js');
+    const { Imports } = await import('./services/imports.js');
+    const { readExport } = await import('./import/read.js');
     await withDb(async (db) => {
       if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
       let source: Awaited<ReturnType<typeof readExport>>;
@@ -586,7 +588,15 @@ async function main() {
     ]);
     await withDb(async (db) => {
       if (!(await new Sites(db).find(sub))) fail(`there is no site "${sub}"`);
-      await pipeline(exportSite(db, sub), values.out ? createWriteStream(values.out) : process.stdout);
+      let out: NodeJS.WritableStream = process.stdout;
+      if (values.out) {
+        try {
+          out = (await open(values.out, 'w')).createWriteStream();
+        } catch (error) {
+          throw new Error(`cannot write ${values.out}: ${(error as Error).message}`);
+        }
+      }
+      await pipeline(exportSite(db, sub), out);
       if (values.out) process.stdout.write(`site ${sub} is exported to ${values.out}\n`);
     });
     return;

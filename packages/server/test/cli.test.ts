@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -11,17 +11,30 @@ import { openDb, Sites } from '../src/index.js';
 import { databaseKind, freshDatabaseUrl, guest, json, startServer } from './helpers.js';
 
 const run = promisify(execFile);
-const cli = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+// The built command, as `kith-server` runs it: Node loads it as it loads any package, which tsx
+// does not (an import of exports once failed there alone). `pnpm test` builds first.
+const cli = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+const newest = (folder: string) =>
+  Math.max(
+    0,
+    ...readdirSync(fileURLToPath(new URL(folder, import.meta.url)), { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => statSync(join(entry.parentPath, entry.name)).mtimeMs),
+  );
 
 describe(`kith-server CLI on ${databaseKind}`, () => {
   let databaseUrl: string | undefined;
   let dataDir: string;
   const kith = (...args: string[]) =>
-    run(process.execPath, ['--import', 'tsx', cli, ...args, '--data', dataDir], {
+    run(process.execPath, [cli, ...args, '--data', dataDir], {
       env: { ...process.env, DATABASE_URL: databaseUrl ?? '' },
     });
 
   before(async () => {
+    assert.ok(
+      existsSync(cli) && newest('../dist') >= newest('../src'),
+      'the built CLI is missing or older than its sources: pnpm --filter @kith/server build',
+    );
     databaseUrl = await freshDatabaseUrl();
     dataDir = mkdtempSync(join(tmpdir(), 'kith-cli-'));
   });
@@ -347,6 +360,10 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     writeFileSync(file, '{ "title": ');
     await assert.rejects(kith('event', 'put', 'blog', '/meetups/spring', file), /is not JSON/);
     await assert.rejects(kith('event', 'put', 'blog', '/meetups/spring'), /event put <site> <key>/);
+    await assert.rejects(
+      kith('event', 'put', 'blog', '/meetups/spring', join(dataDir, 'missing.json')),
+      /kith-server: cannot read .*missing\.json: .*no such file/i,
+    );
     writeFileSync(file, JSON.stringify(event));
     const put = await kith('event', 'put', 'blog', 'https://blog.example/meetups/spring/', file);
     assert.match(put.stdout, /^Spring meetup \(scheduled, sequence 0\)$/m);
@@ -408,6 +425,10 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
       /cannot import .*missing\.xml: .*no such file/i,
     );
     await assert.rejects(kith('import', 'blog', disqus, '--from', 'kith'), /cannot import .*not JSON/);
+    await assert.rejects(
+      kith('export', 'blog', '--out', join(dataDir, 'no-such-folder', 'blog.json')),
+      /kith-server: cannot write .*no-such-folder.blog\.json: .*no such file/i,
+    );
   });
 
   it('site remove says what a site holds, and removes it with all of it only with --yes', async () => {
