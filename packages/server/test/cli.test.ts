@@ -501,6 +501,24 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     await assert.rejects(kith('site', 'remove', 'doomed'), /holds 0 threads, 0 comments/);
   });
 
+  it('says what is wrong with a DATABASE_URL, without its password', async () => {
+    const withUrl = (url: string) =>
+      run(process.execPath, [cli, 'site', 'list'], { env: { ...process.env, DATABASE_URL: url } });
+    for (const url of ['mysql://kith@db.example/kith', 'kith'])
+      await assert.rejects(
+        withUrl(url),
+        /kith-server: DATABASE_URL is not a PostgreSQL URL: give one like postgres:/,
+      );
+    await assert.rejects(withUrl('postgres://kith:s3cret-word@127.0.0.1:1/comments'), (error: Error) => {
+      assert.match(
+        error.message,
+        /cannot connect to PostgreSQL at 127\.0\.0\.1:1 \(database "comments"\): .*ECONNREFUSED/,
+      );
+      assert.doesNotMatch(error.message.replace(/^Command failed: .*/, ''), /s3cret-word/);
+      return true;
+    });
+  });
+
   it('refuses the embedded database while a server has it open, and takes over a claim left behind', {
     skip: databaseKind !== 'pglite',
   }, async () => {

@@ -7,10 +7,16 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 
 /** PostgreSQL through a connection pool, for when one machine is not enough. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
+  const where = describe(url);
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client that loses its connection emits here; without a listener it would crash the process.
   pool.on('error', () => {});
-  await pool.query('SELECT 1');
+  try {
+    await pool.query('SELECT 1');
+  } catch (error) {
+    await pool.end().catch(() => {});
+    throw new Error(`cannot connect to PostgreSQL ${where}: ${(error as Error).message}`);
+  }
   const listeners = new Set<() => Promise<void>>();
   /** One transaction on one pooled connection, opened with `begin`. */
   const inTransaction = async <T>(begin: string, fn: (tx: Queryable) => Promise<T>): Promise<T> => {
@@ -57,4 +63,22 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
       await pool.end();
     },
   };
+}
+
+/**
+ * Where a PostgreSQL URL points, to name in errors without its password; throws for a URL that is
+ * not PostgreSQL's (pg would take "mysql://…" or a bare word as a host name and fail obscurely).
+ */
+function describe(url: string): string {
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {}
+  if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol))
+    throw new Error(
+      'DATABASE_URL is not a PostgreSQL URL: give one like postgres://user:password@host:5432/database',
+    );
+  const host = parsed.host || parsed.searchParams.get('host') || 'localhost';
+  const database = decodeURIComponent(parsed.pathname.slice(1));
+  return `at ${host}${database ? ` (database "${database}")` : ''}`;
 }
