@@ -180,7 +180,17 @@ async function main() {
       trustProxy: process.env.KITH_TRUST_PROXY === '1',
       webhooks: { allowPrivate: process.env.KITH_WEBHOOK_PRIVATE === '1' },
     });
-    const server = await listen(kith, port, values.host ?? process.env.HOST ?? '127.0.0.1');
+    const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+    const server = await listen(kith, port, host).catch(async (error: NodeJS.ErrnoException) => {
+      await kith.close();
+      if (error.code === 'EADDRINUSE')
+        throw new Error(
+          `port ${port} on ${host} is taken by another program: stop it, or give --port (or PORT)`,
+        );
+      if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+        throw new Error(`this machine has no address ${host} to listen on (--host or HOST)`);
+      throw error;
+    });
     kith.ctx.log.info('listening', { url: server.url, database: kith.db.kind });
     const stop = async () => {
       await server.close();

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type AddressInfo, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -536,6 +537,44 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     // A process that died with the folder open leaves its claim: the next one takes it over.
     writeFileSync(join(dataDir, 'kith.lock'), String(spawnSync(process.execPath, ['-e', '']).pid));
     assert.match((await kith('site', 'list')).stdout, /^blog\t/m);
+  });
+
+  it('start says when its port is taken, and leaves the database free', async () => {
+    const taken = createServer();
+    await new Promise<void>((listening) => taken.listen(0, '127.0.0.1', listening));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      await assert.rejects(
+        kith('start', '--port', String(port)),
+        (error: { code: number; stderr: string }) =>
+          error.code === 1 &&
+          error.stderr.includes(
+            `port ${port} on 127.0.0.1 is taken by another program: stop it, or give --port`,
+          ),
+      );
+    } finally {
+      taken.close();
+    }
+    assert.match((await kith('site', 'list')).stdout, /^blog\t/m);
+  });
+
+  it('says when the embedded database’s folder is a file, or holds something else', {
+    skip: databaseKind !== 'pglite',
+  }, async () => {
+    const list = (folder: string) => run(process.execPath, [cli, 'site', 'list', '--data', folder]);
+    const file = join(dataDir, 'moved.txt');
+    writeFileSync(file, 'not a folder');
+    await assert.rejects(
+      list(file),
+      /kith-server: the embedded database needs a folder, and .*moved\.txt is a file/,
+    );
+    const other = mkdtempSync(join(tmpdir(), 'kith-other-'));
+    try {
+      writeFileSync(join(other, 'PG_VERSION'), 'not ours');
+      await assert.rejects(list(other), /kith-server: cannot open the embedded database in .*kith-other-/);
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('import moves pages with --map and names anonymous comments with --anonymous', async () => {

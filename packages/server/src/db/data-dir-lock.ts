@@ -17,7 +17,16 @@ const alive = (pid: number) => {
  * function that lets the folder go.
  */
 export function claimDataDir(dir: string): () => void {
-  mkdirSync(dir, { recursive: true });
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    throw new Error(
+      code === 'EEXIST' || code === 'ENOTDIR'
+        ? `the embedded database needs a folder, and ${dir} is a file`
+        : `cannot make the embedded database's folder ${dir}: ${message}`,
+    );
+  }
   const file = join(dir, 'kith.lock');
   for (;;) {
     try {

@@ -11,7 +11,11 @@ export async function openPglite(dataDir?: string): Promise<Db> {
     await pg.waitReady;
   } catch (error) {
     release();
-    throw error;
+    if (!dataDir) throw error;
+    throw new Error(
+      `cannot open the embedded database in ${dataDir}: does the folder hold another program's files? ` +
+        `(PGlite: ${(error as Error).message})`,
+    );
   }
   type Target = Pick<PGlite, 'query' | 'exec'>;
   const query = async <T>(q: Target, sql: string, params?: unknown[]) =>
