@@ -66,19 +66,17 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
 }
 
 /**
- * Where a PostgreSQL URL points, to name in errors without its password; throws for a URL that is
- * not PostgreSQL's (pg would take "mysql://…" or a bare word as a host name and fail obscurely).
+ * Where a PostgreSQL URL points, to name in errors without its password. Throws for one of
+ * another database (`mysql://…`) or a bare word, which pg would take for a host name and fail
+ * obscurely on. pg's own forms pass: `postgres(ql)://`, `socket://` and a socket folder's path.
  */
 function describe(url: string): string {
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(url);
-  } catch {}
-  if (!parsed || !['postgres:', 'postgresql:'].includes(parsed.protocol))
+  const scheme = /^([a-z][a-z\d+.-]*):/i.exec(url)?.[1]?.toLowerCase();
+  if (scheme ? !['postgres', 'postgresql', 'socket'].includes(scheme) : !url.startsWith('/'))
     throw new Error(
       'DATABASE_URL is not a PostgreSQL URL: give one like postgres://user:password@host:5432/database',
     );
-  const host = parsed.host || parsed.searchParams.get('host') || 'localhost';
-  const database = decodeURIComponent(parsed.pathname.slice(1));
-  return `at ${host}${database ? ` (database "${database}")` : ''}`;
+  // pg reads the URL as it will connect, without connecting.
+  const { host, port, database } = new pg.Client({ connectionString: url });
+  return `at ${host}${host.startsWith('/') ? '' : `:${port}`}${database ? ` (database "${database}")` : ''}`;
 }
