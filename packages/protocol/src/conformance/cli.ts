@@ -8,35 +8,71 @@ Checks a server against the Kith protocol v1: every endpoint's success and error
 The secret may also come from KITH_SITE_SECRET (keeps it out of the process list).
 Use a test site: the suite writes comments and changes settings (restoring them after).`;
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    site: { type: 'string' },
-    secret: { type: 'string' },
-    origin: { type: 'string' },
-    grep: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
-
-const baseUrl = positionals[0];
-const secret = values.secret ?? process.env.KITH_SITE_SECRET;
-if (values.help || !baseUrl || !values.site || !secret) {
-  process.stdout.write(`${usage}\n`);
-  process.exit(values.help ? 0 : 2);
+/** Says what is wrong with the command, and how it is used. */
+function fail(message: string): never {
+  process.stderr.write(`kith-conformance: ${message}\n\n${usage}\n`);
+  process.exit(2);
 }
 
-const report = await runConformance(
-  { baseUrl, site: values.site, secret, origin: values.origin },
-  {
-    ...(values.grep && { filter: new RegExp(values.grep, 'i') }),
-    onResult(r) {
-      const mark = r.ok ? '✓' : '✗';
-      process.stdout.write(
-        `  ${mark} ${r.name} (${Math.round(r.ms)} ms)${r.ok ? '' : `\n      ${r.error}`}\n`,
-      );
+const parse = () =>
+  parseArgs({
+    allowPositionals: true,
+    options: {
+      site: { type: 'string' },
+      secret: { type: 'string' },
+      origin: { type: 'string' },
+      grep: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
     },
-  },
-);
+  });
+let parsed: ReturnType<typeof parse>;
+try {
+  parsed = parse();
+} catch (error) {
+  fail((error as Error).message);
+}
+const { values, positionals } = parsed;
+
+if (values.help) {
+  process.stdout.write(`${usage}\n`);
+  process.exit(0);
+}
+const baseUrl = positionals[0];
+const secret = values.secret ?? process.env.KITH_SITE_SECRET;
+if (!baseUrl) fail('give the URL of the server to check');
+if (!/^https?:\/\//i.test(baseUrl) || !URL.canParse(baseUrl))
+  fail(`"${baseUrl}" is not an http:// or https:// URL`);
+if (!values.site) fail('give the id of a test site on that server (--site)');
+if (!secret) fail('give the site’s secret (--secret, or KITH_SITE_SECRET)');
+let filter: RegExp | undefined;
+try {
+  filter = values.grep ? new RegExp(values.grep, 'i') : undefined;
+} catch (error) {
+  fail(`--grep is not a regular expression: ${(error as Error).message}`);
+}
+
+let report: Awaited<ReturnType<typeof runConformance>>;
+try {
+  report = await runConformance(
+    { baseUrl, site: values.site, secret, origin: values.origin },
+    {
+      ...(filter && { filter }),
+      onResult(r) {
+        const mark = r.ok ? '✓' : '✗';
+        process.stdout.write(
+          `  ${mark} ${r.name} (${Math.round(r.ms)} ms)${r.ok ? '' : `\n      ${r.error}`}\n`,
+        );
+      },
+    },
+  );
+} catch (error) {
+  // Reading the site and lifting its limits come before any case: without them there is no run.
+  const { message, cause } = error as Error & { cause?: Error };
+  process.stderr.write(
+    `kith-conformance: cannot start the suite on ${values.site} at ${baseUrl}: ${message}` +
+      `${cause?.message ? ` (${cause.message})` : ''}\n`,
+  );
+  process.exit(2);
+}
 process.stdout.write(`conformance: ${report.passed} passed, ${report.failed} failed\n`);
 process.exit(report.failed === 0 ? 0 : 1);
