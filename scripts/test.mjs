@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `pnpm test`: every suite (lint, type checks with the tests, unit, real-browser (Chromium, and Firefox and WebKit for the elements), server and conformance on PGlite and on
 // PostgreSQL, end to end on the demo blog and the React, Vue, Svelte and Astro examples, size budgets, the packages as
-// npm would publish them), then one closing line `N passed, N failed` over all of them.
+// npm would publish them, the docs' TypeScript examples), then one closing line `N passed, N failed` over all of them.
 // Pass suite names to run only those: `pnpm test conformance`.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -208,6 +208,7 @@ async function main() {
   }
   await suite('size budgets', process.execPath, ['scripts/size.mjs']);
   await suite('packages as published (publint)', process.execPath, ['scripts/packages.mjs']);
+  await suite("docs' TypeScript examples", process.execPath, ['scripts/doc-examples.mjs']);
 
   let pg;
   if (deps.postgres && (wanted('server on PostgreSQL') || wanted('conformance on PostgreSQL'))) {

@@ -1,0 +1,104 @@
+#!/usr/bin/env node
+// The TypeScript examples in the docs and READMEs, type-checked against the built packages as a
+// developer copying them would compile them, so an example cannot drift from the API it shows.
+// Each ```ts block is a module of its own. Names an example uses without making them (the page's
+// `render`, a `commentId` it has) are declared once below. A block after the line
+// `<!-- not type-checked: why -->` is left out (one that needs a framework's own types, say).
+// Part of `pnpm test` (after the build).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const sources = [
+  'README.md',
+  ...readdirSync(join(root, 'docs')).map((f) => `docs/${f}`),
+  ...['packages', 'examples'].flatMap((dir) =>
+    readdirSync(join(root, dir)).map((name) => `${dir}/${name}/README.md`),
+  ),
+].filter((file) => {
+  try {
+    return file.endsWith('.md') && readFileSync(join(root, file));
+  } catch {
+    return false;
+  }
+});
+
+/** What the examples take as given. */
+const context = `
+declare function render(state: unknown): void;
+declare function showSending(comments: unknown): void;
+declare const commentId: string, otherId: string, pendingId: string, anyId: string, authorId: string;
+declare const idFromPermalink: string, text: string, markdown: string, token: string, server: string;
+declare const process: { env: Record<string, string | undefined> };
+declare const data: import('@kith/core/share').ShareData;
+declare const kith: import('@kith/core').KithClient;
+declare const thread: import('@kith/core').ThreadStore;
+`;
+
+// Inside @kith/elements, whose dependencies (core, lit, and the frameworks it has types for) and
+// own name resolve as they do for an app that installs it. `.tmp/` is ignored by git.
+const dir = join(root, 'packages/elements/.tmp/doc-examples');
+rmSync(dir, { recursive: true, force: true });
+mkdirSync(dir, { recursive: true });
+writeFileSync(join(dir, 'context.d.ts'), context);
+writeFileSync(
+  join(dir, 'tsconfig.json'),
+  JSON.stringify({
+    compilerOptions: {
+      target: 'es2022',
+      module: 'esnext',
+      moduleResolution: 'bundler',
+      moduleDetection: 'force',
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      lib: ['es2022', 'dom', 'dom.iterable'],
+      types: [],
+    },
+    include: ['*.ts'],
+  }),
+);
+
+/** Each checked block: its file here, and where it starts in which document. */
+const blocks = new Map();
+for (const source of sources) {
+  const lines = readFileSync(join(root, source), 'utf8').split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i].trim() !== '```ts' || /^\s*<!-- not type-checked/.test(lines[i - 1] ?? '')) continue;
+    // Fences may be indented, inside a list item; the code is then indented as much.
+    const indent = lines[i].indexOf('`');
+    const end = lines.findIndex((line, j) => j > i && line.trim() === '```');
+    const file = `${source.replace(/\W+/g, '-')}-${i + 2}.ts`;
+    writeFileSync(
+      join(dir, file),
+      lines
+        .slice(i + 1, end)
+        .map((line) => line.slice(indent))
+        .join('\n'),
+    );
+    blocks.set(file, { source, line: i + 2 });
+    i = end;
+  }
+}
+
+const tsc = join(root, 'node_modules/typescript/bin/tsc');
+const { stdout, status } = spawnSync(process.execPath, [tsc, '-p', dir, '--pretty', 'false'], {
+  encoding: 'utf8',
+});
+const failing = new Set();
+for (const match of stdout.matchAll(/^(\S+?\.ts)\((\d+),(\d+)\): (.*)$/gm)) {
+  const block = blocks.get(basename(match[1]));
+  if (!block) {
+    console.log(`  ${match[0]}`);
+    continue;
+  }
+  failing.add(basename(match[1]));
+  console.log(`  ✗ ${block.source}:${block.line + Number(match[2]) - 1}: ${match[4]}`);
+}
+if (status && !failing.size) console.log(stdout);
+console.log(`  ${blocks.size} examples in ${sources.length} documents (${relative(root, dir)})`);
+console.log(`doc examples: ${blocks.size - failing.size} passed, ${failing.size || (status ? 1 : 0)} failed`);
+rmSync(dir, { recursive: true, force: true });
+process.exit(status ? 1 : 0);
