@@ -303,6 +303,29 @@ describe('demo blog: the comment thread', () => {
     }
   });
 
+  it('a tab opened before the reader signed in elsewhere writes and answers as them, and signs out with them', async () => {
+    const context = await browser.newContext();
+    try {
+      const { page: first } = await openPost(context, `${demo.url}/posts/spring-meetup/`);
+      const { page: second, errors } = await openPost(context, `${demo.url}/posts/spring-meetup/`);
+      await post(first, 'Written in the first tab', 'Tabitha');
+      await comment(first, 'Written in the first tab').waitFor();
+      // The second tab read the device's session when it opened, before there was one.
+      await second.bringToFront();
+      await thread(second).getByRole('button', { name: 'Write a comment…' }).click();
+      await thread(second).getByText('Commenting as Tabitha').waitFor();
+      assert.equal(await thread(second).getByLabel('Your name').count(), 0, 'no second guest');
+      await second.locator('kith-rsvp').getByText('Answering as Tabitha').waitFor();
+      await first.bringToFront();
+      await thread(first).getByRole('button', { name: 'Sign out' }).click();
+      await thread(second).getByLabel('Your name').waitFor();
+      await second.locator('kith-rsvp').getByText('Answering as').waitFor({ state: 'detached' });
+      assert.deepEqual(errors, []);
+    } finally {
+      await context.close();
+    }
+  });
+
   it('finds the draft again after a reload', async () => {
     const context = await browser.newContext();
     const { page } = await openPost(context, `${demo.url}/posts/spring-meetup/`);

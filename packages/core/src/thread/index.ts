@@ -5,6 +5,7 @@ import { ThreadStore } from './store.js';
 
 export { draftKey, draftSlot, hasUnsent, outboxKey, readDraft } from './drafts.js';
 export { type EventStreamOptions, openEventStream, type StreamEvent } from './event-stream.js';
+export { followOtherTabs } from './other-tabs.js';
 export { Outbox, type OutboxEntry, type OutboxListener } from './outbox.js';
 export { Prover, proofAsked } from './prover.js';
 export { SessionStore, type StoredSession, sessionFor } from './session.js';

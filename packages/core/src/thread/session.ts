@@ -21,22 +21,23 @@ export interface StoredSession {
  */
 export class SessionStore {
   readonly $session = atom<StoredSession | null>(null);
-  readonly #key: string;
+  /** Where the session is kept in `storage`. */
+  readonly key: string;
   readonly #signingOut = new Set<() => void>();
 
   constructor(
     readonly client: KithClient,
-    private storage: KeyValueStorage,
+    readonly storage: KeyValueStorage,
   ) {
-    this.#key = `kith:session:${client.server}|${client.site}`;
-    const stored = readJson<StoredSession>(storage, this.#key);
+    this.key = `kith:session:${client.server}|${client.site}`;
+    const stored = readJson<StoredSession>(storage, this.key);
     if (stored && Date.parse(stored.expiresAt) > Date.now()) this.#set(stored);
-    else writeJson(storage, this.#key, undefined);
+    else writeJson(storage, this.key, undefined);
   }
 
   #set(session: StoredSession | null): void {
     this.client.setToken(session?.token);
-    writeJson(this.storage, this.#key, session ?? undefined);
+    writeJson(this.storage, this.key, session ?? undefined);
     this.$session.set(session);
   }
 

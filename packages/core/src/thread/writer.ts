@@ -5,6 +5,7 @@ import { approveComment, blockUser, removeComment } from '../moderation.js';
 import { eraseMe, myData } from '../my-data.js';
 import { reportComment } from '../report.js';
 import { deviceStorage, type KeyValueStorage } from '../storage.js';
+import { followOtherTabs } from './other-tabs.js';
 import { Outbox, type OutboxEntry, postedBy, withoutNul } from './outbox.js';
 import { proofAsked } from './prover.js';
 import type { SessionStore } from './session.js';
@@ -26,6 +27,7 @@ export class ThreadWriter {
   readonly #unlistenSession: () => void;
   readonly #unlistenReset: () => void;
   readonly #unlistenSignOut: () => void;
+  readonly #unfollowTabs: () => void;
 
   constructor(
     readonly store: ThreadStore,
@@ -56,6 +58,8 @@ export class ThreadWriter {
       before = reader();
       store.reconnect();
     });
+    // Signed in, out or as someone else in another tab: so here too, as any sign-in here.
+    this.#unfollowTabs = followOtherTabs(store.session);
   }
 
   get session(): SessionStore {
@@ -223,6 +227,7 @@ export class ThreadWriter {
     this.#unlistenSession();
     this.#unlistenReset();
     this.#unlistenSignOut();
+    this.#unfollowTabs();
   }
 }
 

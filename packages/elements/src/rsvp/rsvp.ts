@@ -10,6 +10,7 @@ import {
 } from '@kith/core';
 import type { CalendarService } from '@kith/core/calendar';
 import { openEventStream } from '@kith/core/event-stream';
+import { followOtherTabs } from '@kith/core/other-tabs';
 import { eventCalendarUrl, getAttendees, getEvent, rsvp } from '@kith/core/rsvp';
 import { type SessionStore, sessionFor } from '@kith/core/session';
 import { cleanDisplayName } from '@kith/protocol/display-name';
@@ -204,8 +205,7 @@ export class KithRsvp extends KithElement {
     this.#key = '';
     this.#session = this.#client && sessionFor(this.#client);
     if (this.#session) followSiteSignIn(this.#session);
-    // Signing in or out anywhere on the page (the thread's form, say) changes `mine`: read again.
-    this.#unlisten = this.#session?.$session.listen(() => void this.load());
+    this.#unlisten = this.#follow();
     if (!this.#client && this.isConnected) {
       console.warn('<kith-rsvp>: set `server` and `site` (attributes, <kith-config> or the script tag).');
     }
@@ -231,9 +231,25 @@ export class KithRsvp extends KithElement {
     super.connectedCallback();
     // Back in the page after a move: listen and read again.
     if (this.#client && !this.#unlisten) {
-      this.#unlisten = this.#session?.$session.listen(() => void this.load());
+      this.#unlisten = this.#follow();
       void this.load();
     }
+  }
+
+  /**
+   * Signing in or out anywhere on the page (the thread's form, say) or in another tab changes
+   * `mine`: read again. Gives what stops it.
+   */
+  #follow(): (() => void) | undefined {
+    const session = this.#session;
+    if (!session) return;
+    // First, so a session from another tab is here for the read that follows.
+    const unfollow = followOtherTabs(session);
+    const unlisten = session.$session.listen(() => void this.load());
+    return () => {
+      unfollow();
+      unlisten();
+    };
   }
 
   /** Loads the event again (after a failure, or to refresh it). */
