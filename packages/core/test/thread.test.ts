@@ -9,6 +9,7 @@ import { createClient, type KithClient, type KithError } from '../src/index.js';
 import {
   hasUnsent,
   Outbox,
+  outboxKey,
   readDraft,
   SessionStore,
   type ThreadState,
@@ -285,6 +286,65 @@ describe('thread store, outbox and session against the reference server', () => 
     await me.session.signInAsGuest({ name: 'Next' });
     await me.outbox.resume();
     assert.equal((await me.client.getThread(k)).thread.commentCount, 0);
+  });
+
+  it('tabs of one browser share the queue: none drops what another queued, a cancel holds in each', async (t) => {
+    // Node has no window: the browser's `storage` event, sent to the other tabs, is sent by hand.
+    const window = new EventTarget();
+    Object.assign(globalThis, {
+      addEventListener: window.addEventListener.bind(window),
+      removeEventListener: window.removeEventListener.bind(window),
+    });
+    t.after(() => {
+      Reflect.deleteProperty(globalThis, 'addEventListener');
+      Reflect.deleteProperty(globalThis, 'removeEventListener');
+    });
+    let offline = false;
+    const network: typeof fetch = (input, init) =>
+      offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+    const k = key();
+    const first = reader(memoryStorage(), { fetch: network });
+    await first.session.signInAsGuest({ name: 'Two Tabs' });
+    // Opened before anything was queued, as a tab is.
+    const second = reader(first.storage, { fetch: network });
+    t.after(() => {
+      first.outbox.dispose();
+      second.outbox.dispose();
+    });
+    offline = true;
+    const told = () =>
+      window.dispatchEvent(Object.assign(new Event('storage'), { key: outboxKey(first.client) }));
+    const mine = first.outbox.post(k, 'from the first tab');
+    await first.outbox.flush();
+    told();
+    const theirs = second.outbox.post(k, 'from the second tab');
+    await second.outbox.flush();
+    told();
+    const queued = (outbox: Outbox) => outbox.$entries.get().map((e) => e.markdown);
+    assert.deepEqual(
+      queued(reader(first.storage).outbox),
+      ['from the first tab', 'from the second tab'],
+      'on the device',
+    );
+    assert.deepEqual(queued(first.outbox), ['from the first tab', 'from the second tab'], 'in the first tab');
+    second.outbox.cancel(theirs.key);
+    told();
+    assert.deepEqual(queued(first.outbox), ['from the first tab']);
+    assert.equal(
+      second.outbox.draft(k, 'new'),
+      'from the second tab',
+      'the cancelled text is back in its draft',
+    );
+    offline = false;
+    await first.outbox.resume();
+    told();
+    assert.deepEqual(queued(second.outbox), []);
+    const { comments } = await first.client.getThread(k);
+    assert.deepEqual(
+      comments.map((c) => [c.markdown, c.author?.name]),
+      [['from the first tab', 'Two Tabs']],
+    );
+    assert.equal(mine.markdown, 'from the first tab');
   });
 
   it('a comment queued under one reader is not sent under another who signs in without a sign-out here', async (t) => {

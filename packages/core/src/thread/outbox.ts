@@ -83,8 +83,9 @@ export class Outbox {
   ) {
     this.#key = outboxKey(client);
     this.prover = new Prover(client);
-    this.$entries.set(readJson<OutboxEntry[]>(storage, this.#key) ?? []);
+    this.$entries.set(this.#read());
     globalThis.addEventListener?.('online', this.#onOnline);
+    globalThis.addEventListener?.('storage', this.#stored);
   }
 
   #onOnline = () => {
@@ -106,10 +107,27 @@ export class Outbox {
     writeJson(this.storage, draftKey(this.client, threadKey, slot), text.trim() ? text : undefined);
   }
 
-  #save(entries: OutboxEntry[]): void {
+  /**
+   * Changes the queue. The reader's other tabs of the site queue and send through the same
+   * storage: each change starts from what is stored, so no tab's change undoes another's (a
+   * comment queued in one tab was dropped from the device when another, opened earlier, queued
+   * or sent one), and the other tabs hear of it (`#stored`).
+   */
+  #change(update: (entries: OutboxEntry[]) => OutboxEntry[]): void {
+    const entries = update(this.#read());
     writeJson(this.storage, this.#key, entries.length ? entries : undefined);
     this.$entries.set(entries);
   }
+
+  #read = (): OutboxEntry[] => readJson<OutboxEntry[]>(this.storage, this.#key) ?? [];
+
+  /** Another tab changed the queue: show it, and send what it queued once this one can. */
+  #stored = (event: StorageEvent) => {
+    if (event.key !== this.#key && event.key !== null) return;
+    this.$entries.set(this.#read());
+  };
+
+  #without = (key: string) => this.#change((entries) => entries.filter((e) => e.key !== key));
 
   /** Queues a comment and starts sending; the draft is cleared once it is safely queued. */
   post(threadKey: string, markdown: string, parentId: string | null = null): OutboxEntry {
@@ -121,7 +139,7 @@ export class Outbox {
       createdAt: new Date().toISOString(),
       author: this.reader(),
     };
-    this.#save([...this.$entries.get(), entry]);
+    this.#change((entries) => [...entries, entry]);
     this.saveDraft(threadKey, draftSlot(parentId), '');
     this.#paused = false;
     void this.flush();
@@ -133,7 +151,7 @@ export class Outbox {
     const entry = this.$entries.get().find((e) => e.key === key);
     if (!entry) return;
     this.#restore(entry);
-    this.#save(this.$entries.get().filter((e) => e.key !== key));
+    this.#without(key);
   }
 
   #restore(entry: OutboxEntry): void {
@@ -209,7 +227,7 @@ export class Outbox {
     try {
       const comment = await this.#post(entry);
       this.#failures = 0;
-      this.#save(this.$entries.get().filter((e) => e.key !== entry.key));
+      this.#without(entry.key);
       for (const listener of this.#listeners) listener.sent?.(entry, comment);
       return true;
     } catch (thrown) {
@@ -218,7 +236,7 @@ export class Outbox {
       if (error.transient || error.status === 401 || isProofProblem(error)) {
         this.#failures += 1;
         const lastError = { code: error.code, message: error.message, retryAfter: error.retryAfter };
-        this.#save(this.$entries.get().map((e) => (e.key === entry.key ? { ...e, lastError } : e)));
+        this.#change((entries) => entries.map((e) => (e.key === entry.key ? { ...e, lastError } : e)));
         if (error.status === 401) {
           this.#paused = true; // until the reader signs in again (post() or resume() restarts)
         } else {
@@ -230,7 +248,7 @@ export class Outbox {
         }
         return false;
       }
-      this.#save(this.$entries.get().filter((e) => e.key !== entry.key));
+      this.#without(entry.key);
       this.#restore(entry);
       for (const listener of this.#listeners) listener.refused?.(entry, error);
       return true;
@@ -248,5 +266,6 @@ export class Outbox {
   dispose(): void {
     clearTimeout(this.#timer);
     globalThis.removeEventListener?.('online', this.#onOnline);
+    globalThis.removeEventListener?.('storage', this.#stored);
   }
 }
