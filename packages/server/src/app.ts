@@ -2,6 +2,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { buildOpenApi } from '@kith/protocol';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { allowedMethods } from './http/allowed-methods.js';
 import type { AppContext } from './http/context.js';
 import { siteCors } from './http/cors.js';
 import { clientAddress } from './http/define.js';
@@ -107,7 +108,16 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
   shareRoutes(app, ctx);
   rsvpRoutes(app, ctx);
 
-  app.notFound((c) => problemResponse('not-found', { detail: `Nothing at ${c.req.method} ${c.req.path}.` }));
+  app.notFound((c) => {
+    const allowed = allowedMethods(c.req.path);
+    if (!allowed.length)
+      return problemResponse('not-found', { detail: `Nothing at ${c.req.method} ${c.req.path}.` });
+    const response = problemResponse('method-not-allowed', {
+      detail: `${c.req.path} takes ${allowed.join(', ')}, not ${c.req.method}.`,
+    });
+    response.headers.set('allow', allowed.join(', '));
+    return response;
+  });
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(error.code, error.extras);
     ctx.log.error('unhandled error', { method: c.req.method, path: c.req.path, ...errorFields(error) });

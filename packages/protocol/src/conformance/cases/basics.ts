@@ -47,6 +47,18 @@ export function basicCases(s: Suite): Case[] {
       },
     },
     {
+      name: 'a path the protocol has, with a method it does not take: 405 with Allow',
+      async run() {
+        const wrong = await s.call(`${s.threadPath(s.newThreadKey())}/comments`, { method: 'PUT', body: {} });
+        expectProblem(wrong, 'method-not-allowed', 405);
+        // Allow names what the path takes (OPTIONS too, if the server likes).
+        check(/\bPOST\b/.test(wrong.headers.get('allow') ?? ''), `Allow: ${wrong.headers.get('allow')}`);
+        const site = await s.call(s.sitePath, { method: 'DELETE' });
+        expectProblem(site, 'method-not-allowed', 405);
+        check(/\bGET\b/.test(site.headers.get('allow') ?? ''), `Allow: ${site.headers.get('allow')}`);
+      },
+    },
+    {
       name: 'invalid site id or thread key in the path: 422',
       async run() {
         expectProblem(await s.call('/v1/sites/Not_A_Site!'), 'validation-failed', 422);
