@@ -349,15 +349,33 @@ describe('kith-rsvp', () => {
     const kith = memoryKith();
     meetup(kith);
     for (let i = 1; i <= 15; i++) kith.answer('/meetups/may', `Reader ${i}`, { response: 'going' });
+    kith.answer('/meetups/may', 'نور', { response: 'going', guests: 2 });
     const el = await card(kith);
     expect(root(el).querySelectorAll('[part="avatar"]').length).to.equal(12);
-    const open = button(el, 'See everyone going (15)')!;
+    const open = button(el, 'See everyone going (18)')!;
     open.focus();
     open.click();
     const dialog = root(el).querySelector('dialog')!;
-    await waitUntil(() => dialog.querySelectorAll('li').length === 15, 'everyone listed');
+    await waitUntil(() => dialog.querySelectorAll('li').length === 16, 'everyone listed');
     expect(dialog.open).to.equal(true);
     expect(text(dialog.querySelector('li'))).to.equal('Reader 1');
+    // A right-to-left name keeps the "+2 guests" after it, on its right in this left-to-right card
+    // (unisolated, the numbers went with the name: "2+ نور guests").
+    const guests = [...dialog.querySelectorAll('li')].at(-1)!;
+    expect(text(guests)).to.equal('نور +2 guests');
+    const where = (char: string) => {
+      const walker = document.createTreeWalker(guests, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(char);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + char.length);
+        return range.getBoundingClientRect();
+      }
+      throw new Error(`no ${char}`);
+    };
+    expect(where('+').left).to.be.at.least(where('نور').right - 1);
     await expect(el).to.be.accessible();
     dialog.dispatchEvent(new Event('cancel'));
     dialog.close();

@@ -17,6 +17,7 @@ import { cleanDisplayName } from '@kith/protocol/display-name';
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { KithConfig } from '../base/config.js';
 import { KithErrorEvent, KithEvent, KithLoadEvent, type KithLoadListeners } from '../base/events.js';
+import { withName } from '../base/isolate.js';
 import { KithElement } from '../base/kith-element.js';
 import { defineStrings, Localizer } from '../base/localize.js';
 import { followSiteSignIn } from '../base/site-sign-in.js';
@@ -597,7 +598,7 @@ export class KithRsvp extends KithElement {
               <p id="name-missing" role="alert">${this.nameMissing ? t.term('nameToAnswer') : ''}</p>
             </form>`
           : session && open
-            ? html`<p class="as">${t.term('answerAs', session.user.name)}</p>`
+            ? html`<p class="as">${withName((name) => t.term('answerAs', name), session.user.name)}</p>`
             : nothing
       }
       ${this.sending ? html`<p class="sending">${t.term('sending')}</p>` : nothing}
@@ -700,7 +701,8 @@ export class KithRsvp extends KithElement {
         <h3 id="everyone">${t.term('attendeesTitle')}</h3>
         <ul role="list">
           ${(this.everyone?.items ?? []).map(
-            (a) => html`<li>${a.guests ? t.term('attendeeGuests', a.name, a.guests) : a.name}</li>`,
+            (a) =>
+              html`<li>${a.guests ? withName((name) => t.term('attendeeGuests', name, a.guests), a.name) : a.name}</li>`,
           )}
         </ul>
         ${this.everyone?.next ? html`<button type="button" @click=${this.#more}>${t.term('more')}</button>` : nothing}

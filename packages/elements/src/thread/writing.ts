@@ -8,6 +8,7 @@ import {
   type ThreadWriter,
 } from '@kith/core';
 import { html, nothing, type ReactiveControllerHost } from 'lit';
+import { withName } from '../base/isolate.js';
 import { Localizer } from '../base/localize.js';
 import { followSiteSignIn } from '../base/site-sign-in.js';
 import type { CommentEditor } from './editor.js';
@@ -316,7 +317,7 @@ export class WritingView {
     if (!signedIn) return nothing;
     const erasing = this.confirming === 'erase';
     return html`<p class="signed-in">
-        ${t.term('signedInAs', signedIn.user.name)}
+        ${withName((name) => t.term('signedInAs', name), signedIn.user.name)}
         ${
           signedIn.sso
             ? nothing
