@@ -1,5 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setDefaults } from '../base/config.js';
+import { drawnAt } from '../test-support/layout.js';
 import { type MemoryKith, memoryKith, ssoToken } from '../test-support/memory-kith.js';
 import { problem } from '../test-support/responses.js';
 import type { KithRsvp } from './rsvp.js';
@@ -363,19 +364,7 @@ describe('kith-rsvp', () => {
     // (unisolated, the numbers went with the name: "2+ نور guests").
     const guests = [...dialog.querySelectorAll('li')].at(-1)!;
     expect(text(guests)).to.equal('نور +2 guests');
-    const where = (char: string) => {
-      const walker = document.createTreeWalker(guests, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const at = node.textContent!.indexOf(char);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + char.length);
-        return range.getBoundingClientRect();
-      }
-      throw new Error(`no ${char}`);
-    };
-    expect(where('+').left).to.be.at.least(where('نور').right - 1);
+    expect(drawnAt(guests, '+').left).to.be.at.least(drawnAt(guests, 'نور').right - 1);
     await expect(el).to.be.accessible();
     dialog.dispatchEvent(new Event('cancel'));
     dialog.close();

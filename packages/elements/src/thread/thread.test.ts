@@ -2,6 +2,7 @@ import { sharedClient } from '@kith/core';
 import { sessionFor } from '@kith/core/session';
 import { aTimeout, expect, fixture, waitUntil } from '@open-wc/testing';
 import { setDefaults } from '../base/config.js';
+import { drawnAt } from '../test-support/layout.js';
 import { memoryKith, ssoToken } from '../test-support/memory-kith.js';
 import { problem } from '../test-support/responses.js';
 import type { KithThread } from './thread.js';
@@ -1191,6 +1192,16 @@ describe('kith-thread', () => {
     await waitUntil(() => button(articles(el)[0]!, 'رد'), 'the comments kept English buttons');
     // Each comment's text takes its own direction: English in an Arabic page stays left to right.
     expect(articles(el)[0]!.querySelector('[part="body"]')!.getAttribute('dir')).to.equal('auto');
+    // Past the indentation cap, "@Bob" reads as one, the sign before the name: not "Bob@".
+    const replies = memoryKith();
+    const hallo = replies.add('/post', 'hallo');
+    const bob = replies.add('/post', 'hi', { parentId: hallo.id, author: 'Bob' });
+    replies.add('/post', 'أهلا', { parentId: bob.id, author: 'نور' });
+    const said = await thread(replies.url, 'locale="ar" max-depth="1"');
+    await ready(said);
+    await waitUntil(() => root(said).querySelector('[part="replying-to"]'), 'no "replying to"');
+    const replyingTo = root(said).querySelector('[part="replying-to"]')!;
+    expect(drawnAt(replyingTo, '@').right).to.be.at.most(drawnAt(replyingTo, 'Bob').left + 1);
     const de = await thread(kith.url, 'locale="de"');
     await ready(de);
     await waitUntil(

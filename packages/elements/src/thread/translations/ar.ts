@@ -26,7 +26,9 @@ const strings: ThreadStrings = {
   loadReplies: (_count, formatted) => `عرض ${formatted} من الردود الأخرى`,
   incoming: (_count, formatted) => `عرض التعليقات الجديدة (${formatted})`,
   incomingAnnounced: (_count, formatted) => `تعليقات جديدة: ${formatted}`,
-  replyingTo: (name) => `ردًا على @${name}`,
+  // A left-to-right mark before "@": a Latin name otherwise reads "Bob@" in a right-to-left line.
+  // (Not isolates: WebKit does not honour them.)
+  replyingTo: (name) => `ردًا على \u200E@${name}`,
   deleted: 'حُذف هذا التعليق.',
   deletedAuthor: 'محذوف',
   edited: '(معدّل)',
