@@ -30,7 +30,7 @@ Usage:
   kith-server site moderation <id> pre|first|none
   kith-server site proof-of-work <id> guests|everyone|none
   kith-server site hold-links <id> <count>          (0: never)
-  kith-server site hold-words <id> [word-or-phrase...] (none: clear the list)
+  kith-server site hold-words <id> [word-or-phrase...] (no words: clear the list)
   kith-server site webhook <id> [<url> [--events <type,type>] | off]
                      (no url: the webhook and its last deliveries)
   kith-server site sso <id> [on|off|rotate]         (sign readers in with your own logins)
@@ -235,6 +235,8 @@ async function main() {
         const site = await sites.find(id);
         if (!site) fail(`there is no site "${id}"`);
         const value = checkOrigin(origin);
+        if (action === 'remove' && !site.origins.includes(value))
+          fail(`${value} is not one of site ${id}'s origins (${site.origins.join(' ') || 'none'})`);
         const origins =
           action === 'add' ? [...new Set([...site.origins, value])] : site.origins.filter((o) => o !== value);
         await sites.update(site, { origins });

@@ -502,6 +502,26 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     await assert.rejects(kith('site', 'remove', 'doomed'), /holds 0 threads, 0 comments/);
   });
 
+  it('site origin adds and removes origins, and says what is wrong in words', async () => {
+    assert.match(
+      (await kith('site', 'origin', 'add', 'blog', 'https://www.blog.example/')).stdout,
+      /https:\/\/www\.blog\.example$/m,
+    );
+    await assert.rejects(
+      kith('site', 'origin', 'remove', 'blog', 'https://never.example'),
+      /https:\/\/never\.example is not one of site blog's origins \(.*https:\/\/www\.blog\.example/,
+    );
+    assert.doesNotMatch(
+      (await kith('site', 'origin', 'remove', 'blog', 'https://www.blog.example')).stdout,
+      /www/,
+    );
+    // A pattern is said in words, not as its regular expression.
+    await assert.rejects(
+      kith('site', 'webhook', 'blog', 'hooks.example/kith'),
+      /kith-server: \/body\/webhook\/url: Must be an http:\/\/ or https:\/\/ address, without spaces\n/,
+    );
+  });
+
   it('says what is wrong with a DATABASE_URL, without its password', async () => {
     const withUrl = (url: string) =>
       run(process.execPath, [cli, 'site', 'list'], { env: { ...process.env, DATABASE_URL: url } });

@@ -4,6 +4,7 @@ import { type TSchema, Type } from '@sinclair/typebox';
 export const SiteId = Type.String({
   pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
   description: 'The site id: lower-case letters, digits and dashes, at most 63 characters.',
+  errorMessage: 'Must be lower-case letters, digits and dashes (not first), at most 63',
 });
 
 /**
@@ -15,6 +16,7 @@ export const ThreadKey = Type.String({
   maxLength: 512,
   pattern: '^[^\\u0000-\\u001f\\u007f]+$',
   description: 'The thread key, percent-encoded as one path segment.',
+  errorMessage: 'Must not hold control characters',
 });
 
 export const UserId = Type.String({

@@ -8,13 +8,19 @@ import { Cursor, Nullable, StreamPosition, Strict, ThreadKey, Timestamp } from '
  */
 
 const webAddress = (description?: string) =>
-  Type.String({ pattern: '^https?://[^\\s]+$', maxLength: 2048, ...(description ? { description } : {}) });
+  Type.String({
+    pattern: '^https?://[^\\s]+$',
+    maxLength: 2048,
+    errorMessage: 'Must be an http:// or https:// address, without spaces',
+    ...(description ? { description } : {}),
+  });
 
 /** `2026-05-01T19:00:00+02:00` (with its offset or Z), or `2026-05-01` for an all-day event. */
 const eventTime = (description: string) =>
   Type.String({
     pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?(Z|[+-]\\d{2}:\\d{2}))?$',
     description,
+    errorMessage: 'Must be a day (2026-05-14) or a time with its offset (2026-05-14T19:00:00+02:00)',
   });
 
 export const EventPlace = Strict(
@@ -34,7 +40,7 @@ export const EventHost = Strict({
 /** What the site owner says of the event (`PUT admin/threads/{key}/event`). */
 export const EventInput = Strict(
   {
-    title: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+    title: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S', errorMessage: 'Must not be blank' }),
     description: Type.Optional(Type.String({ maxLength: 5000, description: 'Plain text.' })),
     start: eventTime(
       'An instant with its UTC offset (`2026-05-01T19:00:00+02:00`), or a date (`2026-05-01`) for an all-day event. A time without an offset is refused: it would mean a different moment for every reader.',

@@ -19,6 +19,7 @@ export const DisplayName = Type.String({
   minLength: 1,
   maxLength: 64,
   pattern: displayNamePattern,
+  errorMessage: 'Needs a character that shows, and no control characters or bidi overrides',
   description:
     'Shown next to comments; 1 to 64 characters, one at least that shows (not only spaces or invisible characters), and no control characters or bidi embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069). `cleanDisplayName` of `@kith/protocol/display-name` makes a typed name fit.',
 });
@@ -27,7 +28,11 @@ export const Email = Type.String({ format: 'email', maxLength: 254 });
 
 const externalUserId = '^[A-Za-z0-9_.:@-]{1,128}$';
 const ExternalUserId = Type.String({ pattern: externalUserId });
-const AvatarUrl = Type.String({ pattern: '^https://', maxLength: 2048 });
+const AvatarUrl = Type.String({
+  pattern: '^https://',
+  maxLength: 2048,
+  errorMessage: 'Must be an https:// address',
+});
 const Moderator = Type.Boolean({
   description:
     'The site names this user a moderator: with their session they approve and remove comments (the admin/pending, admin/reports and admin/comments routes). Taken afresh at each sign-in.',

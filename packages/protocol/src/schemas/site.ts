@@ -63,11 +63,14 @@ const HoldLinks = Type.Integer({
   description:
     'Hold a new comment with this many links or more for approval, whatever the moderation mode; 0 never does.',
 });
-const HoldWords = Type.Array(Type.String({ minLength: 1, maxLength: 100, pattern: '\\S' }), {
-  maxItems: 500,
-  description:
-    'Hold a new comment for approval when its text or its author’s name has one of these words or phrases (whole words, any case). Never shown to readers.',
-});
+const HoldWords = Type.Array(
+  Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', errorMessage: 'Must not be blank' }),
+  {
+    maxItems: 500,
+    description:
+      'Hold a new comment for approval when its text or its author’s name has one of these words or phrases (whole words, any case). Never shown to readers.',
+  },
+);
 
 /** What the site owner may change with the site secret. */
 export const SiteSettingsPatch = Strict(
@@ -110,10 +113,16 @@ export const SiteSettingsPatch = Strict(
       }),
     ),
     origins: Type.Optional(
-      Type.Array(Type.String({ pattern: '^https?://[^/\\s]+$' }), {
-        maxItems: 50,
-        description: 'Allowed browser origins, e.g. https://blog.example.',
-      }),
+      Type.Array(
+        Type.String({
+          pattern: '^https?://[^/\\s]+$',
+          errorMessage: 'Must be an origin: http:// or https://, the host and any port, no path',
+        }),
+        {
+          maxItems: 50,
+          description: 'Allowed browser origins, e.g. https://blog.example.',
+        },
+      ),
     ),
   },
   { $id: 'SiteSettingsPatch', minProperties: 1 },

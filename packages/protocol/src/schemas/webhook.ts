@@ -17,6 +17,7 @@ const WebhookUrl = Type.String({
   maxLength: 2000,
   pattern: '^https?://[^\\s/?#]+[^\\s]*$',
   description: 'Where the server POSTs each event (http or https).',
+  errorMessage: 'Must be an http:// or https:// address, without spaces',
 });
 
 const WebhookEvents = Type.Array(WebhookEventType, {

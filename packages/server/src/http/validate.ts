@@ -1,4 +1,3 @@
-import { displayNamePattern } from '@kith/protocol/display-name';
 import '@kith/protocol/formats';
 import type { TSchema } from '@sinclair/typebox';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
@@ -16,19 +15,16 @@ function checker(schema: TSchema): TypeCheck<TSchema> {
   return check;
 }
 
-/** Patterns said in words, where their regular expressions would say little to a client's developer. */
-const patternWords = new Map<unknown, string>([
-  [displayNamePattern, 'Needs a character that shows, and no control characters or bidi overrides'],
-  ['\\S', 'Must not be blank'],
-]);
-
 /**
  * "Expected union value" says nothing: a choice of constants lists them, and where one branch got
  * further into the value (an object where `null` was the other choice) its own errors are used.
  * A pattern the value misses is said in words where it has them.
  */
 function explained(error: ValueError): ValueError[] {
-  const words = error.type === ValueErrorType.StringPattern && patternWords.get(error.schema.pattern);
+  // The protocol's schemas say their patterns in words (`errorMessage`): a regular expression says
+  // little to a client's developer, less to a site owner at the command line.
+  const words =
+    error.type === ValueErrorType.StringPattern && (error.schema.errorMessage as string | undefined);
   if (words) return [{ ...error, message: words }];
   if (error.type !== ValueErrorType.Union) return [error];
   const choices = (error.schema.anyOf ?? []) as TSchema[];
