@@ -309,6 +309,15 @@ async function main() {
               ? `site ${id}: ${hook.events.join(', ')} now go to ${hook.url}\nsigning secret: ${hook.secret}\n`
               : `site ${id}: no webhook\n`,
           );
+          const { privateAddressOf } = await import('./services/webhook-post.js');
+          const inside = hook && (await privateAddressOf(hook.url));
+          if (inside) {
+            const host = new URL(hook!.url).hostname.replace(/^\[|\]$/g, '');
+            process.stderr.write(
+              `note: ${host} is ${host === inside ? '' : `${inside}, `}not a public address: the ` +
+                'server delivers there only when it runs with KITH_WEBHOOK_PRIVATE=1\n',
+            );
+          }
         } else {
           const hook = site.settings.webhook;
           process.stdout.write(hook ? `${hook.url}\t${hook.events.join(',')}\n` : 'no webhook\n');

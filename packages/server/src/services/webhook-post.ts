@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { type LookupAddress, lookup } from 'node:dns';
+import { lookup as lookupAll } from 'node:dns/promises';
 import http from 'node:http';
 import https from 'node:https';
 import { isIP } from 'node:net';
@@ -17,6 +18,22 @@ export function signWebhook(secret: string, id: string, timestamp: number, body:
 /** Loopback, private, link-local (cloud metadata), carrier NAT and reserved addresses are not public. */
 export function isPublicAddress(address: string): boolean {
   return ipaddr.process(address).range() === 'unicast';
+}
+
+/**
+ * The address that keeps deliveries to `url` from going out without KITH_WEBHOOK_PRIVATE: one
+ * that is not public, given or resolved; undefined for a public one, or a name that does not
+ * resolve (from here, now).
+ */
+export async function privateAddressOf(url: string): Promise<string | undefined> {
+  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
+  if (isIP(host)) return isPublicAddress(host) ? undefined : host;
+  try {
+    const addresses = await lookupAll(host, { all: true });
+    return addresses.find((a) => !isPublicAddress(a.address))?.address;
+  } catch {
+    return undefined;
+  }
 }
 
 type LookupCallback = (
