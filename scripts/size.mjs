@@ -51,14 +51,16 @@ export function measure() {
     // passed data-theme on unchecked and the base stopped setting its own colour scheme; raised to
     // 13.25 for the loader's reading of the page's text colour where the page declares no colour
     // scheme (+0.19 KB): on a page dark by its own colours alone, the elements' dark text was on
-    // the page's dark.
+    // the page's dark; to 13.29 for reading the `networks` attribute in any case, each once, and
+    // only the bar's own network ids (+0.04 KB): `networks="X Facebook"` showed no button at all,
+    // "x x" two, and "toString" threw.
     {
       name: 'kith-share with four networks, with Lit (ratchet; target Lit + 3 KB)',
       bytes: ['share', 'x', 'facebook', 'linkedin', 'reddit']
         .flatMap((name) => staticClosure(chunk(dist, name)))
         .filter((f, i, all) => all.indexOf(f) === i)
         .reduce((n, f) => n + gzipSize(f), gzipSize(loader)),
-      budget: 13.25 * 1024,
+      budget: 13.29 * 1024,
     },
   ];
 }

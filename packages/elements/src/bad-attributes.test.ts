@@ -26,6 +26,7 @@ const garbage = [
   'zz-INVALID-@@',
   '<img src=x onerror=alert(1)>',
   '\u202Eevil',
+  'constructor __proto__ toString',
 ];
 
 const attributes: Record<string, string[]> = {

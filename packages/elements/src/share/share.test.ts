@@ -518,6 +518,19 @@ describe('kith-share', () => {
           '<kith-share> knows no network twitter',
         ]);
       }
+      // Ids in any case, each once; what is no network id (an object's own keys too) is left out.
+      warnings.length = 0;
+      const el = await fixture<KithShare>(
+        html`<kith-share networks="X Facebook, x toString constructor Reddit" url=${page}></kith-share>`,
+      );
+      await ready(el);
+      expect(el.targets).to.deep.equal(['x', 'facebook', 'reddit']);
+      expect(buttons(el).map((b) => b.getAttribute('aria-label'))).to.deep.equal([
+        'Share on X (opens in a new tab)',
+        'Share on Facebook (opens in a new tab)',
+        'Share on Reddit (opens in a new tab)',
+      ]);
+      expect(warnings).to.deep.equal(['<kith-share> knows no network tostring, constructor']);
     } finally {
       console.warn = warn;
     }

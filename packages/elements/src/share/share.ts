@@ -183,11 +183,14 @@ export class KithShare extends KithElement {
 
   /** The buttons shown, in order: known ids only, the system share sheet only where it works. */
   get targets(): Target[] {
+    // In any case (`X Facebook`), each once.
     return this.networks
+      .toLowerCase()
       .split(/[\s,]+/)
       .filter(
-        (n): n is Target =>
-          n in modules &&
+        (n, i, all): n is Target =>
+          Object.hasOwn(modules, n) &&
+          all.indexOf(n) === i &&
           (n !== 'native' ||
             (typeof navigator.share === 'function' &&
               (navigator.canShare?.({ url: (this.#shared ?? this.#data()).url }) ?? true))),
@@ -214,7 +217,10 @@ export class KithShare extends KithElement {
     this.#shared = this.#data();
     // A site owner's mistakes: said in the console, and the bar works with what is right.
     if (changed.has('networks')) {
-      const unknown = this.networks.split(/[\s,]+/).filter((n) => n && !(n in modules));
+      const unknown = this.networks
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter((n) => n && !Object.hasOwn(modules, n));
       if (unknown.length) console.warn(`<kith-share> knows no network ${unknown.join(', ')}`);
     }
     const menu = this.layout === 'menu';
