@@ -310,9 +310,9 @@ async function main() {
               : `site ${id}: no webhook\n`,
           );
           const { privateAddressOf } = await import('./services/webhook-post.js');
-          const inside = hook && (await privateAddressOf(hook.url));
-          if (inside) {
-            const host = new URL(hook!.url).hostname.replace(/^\[|\]$/g, '');
+          const inside = hook ? await privateAddressOf(hook.url) : undefined;
+          if (hook && inside) {
+            const host = new URL(hook.url).hostname.replace(/^\[|\]$/g, '');
             process.stderr.write(
               `note: ${host} is ${host === inside ? '' : `${inside}, `}not a public address: the ` +
                 'server delivers there only when it runs with KITH_WEBHOOK_PRIVATE=1\n',

@@ -52,15 +52,15 @@ describe(`kith-conformance says what keeps it from running, on ${databaseKind}`,
     await new Promise((done) => closed.close(done));
     await refused(
       [`http://127.0.0.1:${port}`, '--site', 'conformance', '--secret', 'k'],
-      /cannot start the suite on conformance at http:\/\/127\.0\.0\.1:\d+: fetch failed \(connect ECONNREFUSED/,
+      /could not run the suite on conformance at http:\/\/127\.0\.0\.1:\d+: fetch failed \(connect ECONNREFUSED/,
     );
     await refused(
       [server.url, '--site', 'elsewhere', '--secret', server.secret],
-      /cannot start the suite on elsewhere at .*404/,
+      /could not run the suite on elsewhere at .*404/,
     );
     await refused(
       [server.url, '--site', 'conformance', '--secret', 'ks_wrong'],
-      /cannot start the suite on conformance at .*401/,
+      /could not run the suite on conformance at .*401/,
     );
   });
 });

@@ -121,7 +121,11 @@ export class Outbox {
 
   #read = (): OutboxEntry[] => readJson<OutboxEntry[]>(this.storage, this.#key) ?? [];
 
-  /** Another tab changed the queue: show it, and send what it queued once this one can. */
+  /**
+   * Another tab changed the queue: show it. What that tab queued, this one sends too the next time
+   * it sends (the network back, a post, a retry), so a comment outlives the tab it was written in.
+   * Not at once: each send changes the queue, and tabs answering each other would never stop.
+   */
   #stored = (event: StorageEvent) => {
     if (event.key !== this.#key && event.key !== null) return;
     this.$entries.set(this.#read());

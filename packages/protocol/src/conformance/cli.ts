@@ -66,10 +66,11 @@ try {
     },
   );
 } catch (error) {
-  // Reading the site and lifting its limits come before any case: without them there is no run.
+  // Each case's failure is its own line above; what lands here stopped the run itself (reading
+  // the site and lifting its limits, before any case; putting its settings back, after).
   const { message, cause } = error as Error & { cause?: Error };
   process.stderr.write(
-    `kith-conformance: cannot start the suite on ${values.site} at ${baseUrl}: ${message}` +
+    `kith-conformance: could not run the suite on ${values.site} at ${baseUrl}: ${message}` +
       `${cause?.message ? ` (${cause.message})` : ''}\n`,
   );
   process.exit(2);
