@@ -6,7 +6,7 @@
 // `<!-- not type-checked: why -->` is left out (one that needs a framework's own types, say).
 // Part of `pnpm test` (after the build).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,13 +17,7 @@ const sources = [
   ...['packages', 'examples'].flatMap((dir) =>
     readdirSync(join(root, dir)).map((name) => `${dir}/${name}/README.md`),
   ),
-].filter((file) => {
-  try {
-    return file.endsWith('.md') && readFileSync(join(root, file));
-  } catch {
-    return false;
-  }
-});
+].filter((file) => file.endsWith('.md') && existsSync(join(root, file)));
 
 /**
  * Where a block is checked: inside the package whose dependencies it needs, where they resolve as
