@@ -56,8 +56,8 @@ Usage:
   kith-server export <site> [--out <file>]           (else to standard output)
 
 The embedded database (PGlite) keeps its data in --data (env KITH_DATA_DIR); set DATABASE_URL to
-use PostgreSQL instead. Other settings: PORT, HOST, KITH_LOG_LEVEL (debug|info|warn|error),
-KITH_TRUST_PROXY=1 behind a reverse proxy, KITH_WEBHOOK_PRIVATE=1 to let webhooks reach private
+use PostgreSQL instead. Other settings: PORT, HOST, KITH_LOG_LEVEL (debug|info|warn|error|silent),
+KITH_DB_POOL (PostgreSQL connections, 20), KITH_TRUST_PROXY=1 behind a reverse proxy, KITH_WEBHOOK_PRIVATE=1 to let webhooks reach private
 addresses (a receiver on this machine or network). Stop a running server on the embedded database before
 using the other commands on the same folder: only one process may open it. Imports read Disqus,
 WordPress, Remark42 and Commento exports (gzipped too) and Kith's own; running one again adds
@@ -171,12 +171,15 @@ async function main() {
     const port = Number(values.port ?? process.env.PORT ?? 8787);
     if (!Number.isInteger(port) || port < 0 || port > 65535)
       fail(`the port (--port or PORT) is a number from 0 to 65535, not "${values.port ?? process.env.PORT}"`);
+    const logLevel = process.env.KITH_LOG_LEVEL || 'info';
+    if (!['debug', 'info', 'warn', 'error', 'silent'].includes(logLevel))
+      fail(`KITH_LOG_LEVEL is debug, info, warn, error or silent, not "${logLevel}"`);
     const { createKith, listen } = await import('./server.js');
     const kith = await createKith({
       embedDir: embedDir(),
       databaseUrl,
       dataDir,
-      logLevel: (process.env.KITH_LOG_LEVEL as LogLevel | undefined) ?? 'info',
+      logLevel: logLevel as LogLevel,
       trustProxy: process.env.KITH_TRUST_PROXY === '1',
       webhooks: { allowPrivate: process.env.KITH_WEBHOOK_PRIVATE === '1' },
     });

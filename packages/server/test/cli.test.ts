@@ -574,7 +574,7 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.match((await kith('site', 'list')).stdout, /^blog\t/m);
   });
 
-  it('start says when its port is taken, and leaves the database free', async () => {
+  it('start says when its port is taken, and leaves the database free, or when its log level is none it knows', async () => {
     const taken = createServer();
     await new Promise<void>((listening) => taken.listen(0, '127.0.0.1', listening));
     const { port } = taken.address() as AddressInfo;
@@ -591,6 +591,12 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
       taken.close();
     }
     assert.match((await kith('site', 'list')).stdout, /^blog\t/m);
+    await assert.rejects(
+      run(process.execPath, [cli, 'start', '--data', dataDir], {
+        env: { ...process.env, DATABASE_URL: databaseUrl ?? '', KITH_LOG_LEVEL: 'warning' },
+      }),
+      /kith-server: KITH_LOG_LEVEL is debug, info, warn, error or silent, not "warning"/,
+    );
   });
 
   it('says when the embedded database’s folder is a file, or holds something else', {
