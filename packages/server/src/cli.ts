@@ -57,11 +57,11 @@ Usage:
 
 The embedded database (PGlite) keeps its data in --data (env KITH_DATA_DIR); set DATABASE_URL to
 use PostgreSQL instead. Other settings: PORT, HOST, KITH_LOG_LEVEL (debug|info|warn|error|silent),
-KITH_DB_POOL (PostgreSQL connections, 20), KITH_TRUST_PROXY=1 behind a reverse proxy, KITH_WEBHOOK_PRIVATE=1 to let webhooks reach private
-addresses (a receiver on this machine or network). Stop a running server on the embedded database before
-using the other commands on the same folder: only one process may open it. Imports read Disqus,
-WordPress, Remark42 and Commento exports (gzipped too) and Kith's own; running one again adds
-nothing twice.`;
+KITH_DB_POOL (PostgreSQL connections, 20), KITH_TRUST_PROXY=1 behind a reverse proxy,
+KITH_WEBHOOK_PRIVATE=1 to let webhooks reach private addresses (a receiver on this machine or
+network). Stop a running server on the embedded database before using the other commands on the
+same folder: only one process may open it. Imports read Disqus, WordPress, Remark42 and Commento
+exports (gzipped too) and Kith's own; running one again adds nothing twice.`;
 
 /** Prints every page's lines, following cursors to the end; false when there was nothing. */
 async function printPages<P extends { nextCursor: string | null }>(
@@ -79,6 +79,14 @@ async function printPages<P extends { nextCursor: string | null }>(
     cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return any;
+}
+
+/** An on-off setting from the environment: 1 or true, 0 or false, or unset (off). */
+function switchedOn(name: string): boolean {
+  const value = (process.env[name] ?? '').toLowerCase();
+  if (!['', '0', 'false', '1', 'true'].includes(value))
+    fail(`${name} is 1 (on) or 0 (off), not "${process.env[name]}"`);
+  return value === '1' || value === 'true';
 }
 
 function fail(message: string): never {
@@ -180,8 +188,8 @@ async function main() {
       databaseUrl,
       dataDir,
       logLevel: logLevel as LogLevel,
-      trustProxy: process.env.KITH_TRUST_PROXY === '1',
-      webhooks: { allowPrivate: process.env.KITH_WEBHOOK_PRIVATE === '1' },
+      trustProxy: switchedOn('KITH_TRUST_PROXY'),
+      webhooks: { allowPrivate: switchedOn('KITH_WEBHOOK_PRIVATE') },
     });
     const host = values.host ?? process.env.HOST ?? '127.0.0.1';
     const server = await listen(kith, port, host).catch(async (error: NodeJS.ErrnoException) => {

@@ -574,7 +574,7 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.match((await kith('site', 'list')).stdout, /^blog\t/m);
   });
 
-  it('start says when its port is taken, and leaves the database free, or when its log level is none it knows', async () => {
+  it('start says when its port is taken, and leaves the database free, or when a setting is not one it knows', async () => {
     const taken = createServer();
     await new Promise<void>((listening) => taken.listen(0, '127.0.0.1', listening));
     const { port } = taken.address() as AddressInfo;
@@ -596,6 +596,12 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
         env: { ...process.env, DATABASE_URL: databaseUrl ?? '', KITH_LOG_LEVEL: 'warning' },
       }),
       /kith-server: KITH_LOG_LEVEL is debug, info, warn, error or silent, not "warning"/,
+    );
+    await assert.rejects(
+      run(process.execPath, [cli, 'start', '--data', dataDir], {
+        env: { ...process.env, DATABASE_URL: databaseUrl ?? '', KITH_TRUST_PROXY: 'yes' },
+      }),
+      /kith-server: KITH_TRUST_PROXY is 1 \(on\) or 0 \(off\), not "yes"/,
     );
   });
 
