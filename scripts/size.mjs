@@ -53,14 +53,15 @@ export function measure() {
     // scheme (+0.19 KB): on a page dark by its own colours alone, the elements' dark text was on
     // the page's dark; to 13.29 for reading the `networks` attribute in any case, each once, and
     // only the bar's own network ids (+0.04 KB): `networks="X Facebook"` showed no button at all,
-    // "x x" two, and "toString" threw.
+    // "x x" two, and "toString" threw; to 13.30 for the loader finding the server under a path of
+    // the site (a proxy's /kith/), where it took the script's origin (+0.01 KB).
     {
       name: 'kith-share with four networks, with Lit (ratchet; target Lit + 3 KB)',
       bytes: ['share', 'x', 'facebook', 'linkedin', 'reddit']
         .flatMap((name) => staticClosure(chunk(dist, name)))
         .filter((f, i, all) => all.indexOf(f) === i)
         .reduce((n, f) => n + gzipSize(f), gzipSize(loader)),
-      budget: 13.29 * 1024,
+      budget: 13.3 * 1024,
     },
   ];
 }

@@ -326,6 +326,38 @@ describe('demo blog: the comment thread', () => {
     }
   });
 
+  it('behind a proxy that serves the server under a path of the site (/kith/), needs no data-server', async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      // The site's own page, and its proxy: /kith/… is the comment server's /….
+      await page.route(`${demo.url}/with-a-proxy/`, (route) =>
+        route.fulfill({
+          contentType: 'text/html',
+          body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Proxied</title>
+            <script type="module" src="/kith/embed/kith.js" data-site="demo"></script></head>
+            <body><main><kith-thread thread="/posts/meetup-recap"></kith-thread></main></body></html>`,
+        }),
+      );
+      const asked = [];
+      await page.route(`${demo.url}/kith/**`, async (route) => {
+        const url = route.request().url();
+        asked.push(new URL(url).pathname);
+        await route.fulfill({ response: await route.fetch({ url: url.replace('/kith/', '/') }) });
+      });
+      await page.goto(`${demo.url}/with-a-proxy/`);
+      await comment(page, 'Slides from my talk').waitFor();
+      assert.ok(
+        asked.some((path) => path.startsWith('/kith/v1/sites/demo/threads/')),
+        asked.join(' '),
+      );
+      // The live stream, which never ends, is still in the route's hands.
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+    } finally {
+      await context.close();
+    }
+  });
+
   it('finds the draft again after a reload', async () => {
     const context = await browser.newContext();
     const { page } = await openPost(context, `${demo.url}/posts/spring-meetup/`);

@@ -4,7 +4,7 @@
  *   <script type="module" src="https://comments.example/embed/kith.js" data-site="blog"></script>
  *
  * It reads the page-wide configuration from its own data-* attributes (data-server defaults to the
- * origin the script came from; without data-theme, the elements are dark on a page dark by its
+ * address the script came from, less /embed/kith.js; without data-theme, the elements are dark on a page dark by its
  * own colours alone), then loads the code of each kith-* element only once the page has one,
  * including elements added later, and again once the network returns for one whose code could
  * not be had.
@@ -95,7 +95,9 @@ function configure(): void {
   setDefaults({
     ...data,
     theme: theme(),
-    server: data.server ?? new URL(import.meta.url).origin,
+    // Where the script came from, less `/embed/kith.js`: the server, also where a proxy serves it
+    // under a path of the site's own (https://blog.example/kith/).
+    server: data.server ?? import.meta.url.replace(/\/embed\/[^/]*$/, ''),
   } as KithConfig);
   // The page's colours change with the reader's setting: so does the theme that follows them.
   matchMedia('(prefers-color-scheme:dark)').onchange = () => setDefaults({ theme: theme() } as KithConfig);
