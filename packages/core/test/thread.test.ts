@@ -288,6 +288,41 @@ describe('thread store, outbox and session against the reference server', () => 
     assert.equal((await me.client.getThread(k)).thread.commentCount, 0);
   });
 
+  it('a device storage that is full loses nothing from the queue: the tab keeps it, and sends it', async (t) => {
+    let offline = true;
+    const network: typeof fetch = (input, init) =>
+      offline ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+    const storage = memoryStorage();
+    const full = {
+      ...storage,
+      setItem(key: string, value: string) {
+        if (key.startsWith('kith:outbox:')) throw new DOMException('full', 'QuotaExceededError');
+        storage.setItem(key, value);
+      },
+    };
+    const k = key();
+    const me = reader(full, { fetch: network });
+    t.after(() => me.outbox.dispose());
+    offline = false;
+    await me.session.signInAsGuest({ name: 'Full' });
+    offline = true;
+    me.outbox.post(k, 'first, kept in this tab alone');
+    await me.outbox.flush();
+    me.outbox.post(k, 'second');
+    await me.outbox.flush();
+    assert.deepEqual(
+      me.outbox.$entries.get().map((e) => e.markdown),
+      ['first, kept in this tab alone', 'second'],
+    );
+    offline = false;
+    await me.outbox.resume();
+    const { comments } = await me.client.getThread(k, { sort: 'old' });
+    assert.deepEqual(
+      comments.map((c) => c.markdown),
+      ['first, kept in this tab alone', 'second'],
+    );
+  });
+
   it('tabs of one browser share the queue: none drops what another queued, a cancel holds in each', async (t) => {
     // Node has no window: the browser's `storage` event, sent to the other tabs, is sent by hand.
     const window = new EventTarget();

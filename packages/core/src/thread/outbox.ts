@@ -114,10 +114,17 @@ export class Outbox {
    * or sent one), and the other tabs hear of it (`#stored`).
    */
   #change(update: (entries: OutboxEntry[]) => OutboxEntry[]): void {
-    const entries = update(this.#read());
+    const entries = update(this.#kept ? this.#read() : this.$entries.get());
     writeJson(this.storage, this.#key, entries.length ? entries : undefined);
+    // A storage that is full, or refuses writes, keeps an older queue (or none): from then on this
+    // tab's own copy is the queue, or the next change would drop what it could not store.
+    const keys = (list: OutboxEntry[]) => list.map((e) => e.key).join();
+    this.#kept = keys(this.#read()) === keys(entries);
     this.$entries.set(entries);
   }
+
+  /** Whether the storage holds the queue as this tab last wrote it. */
+  #kept = true;
 
   #read = (): OutboxEntry[] => readJson<OutboxEntry[]>(this.storage, this.#key) ?? [];
 
