@@ -21,6 +21,7 @@ import type { ImportReport } from './services/imports.js';
 const usage = `kith-server — the Kith reference server
 
 Usage:
+  kith-server --version
   kith-server start [--port 8787] [--host 127.0.0.1] [--data ./.kith-data]
   kith-server migrate
   kith-server site add <id> --origin <url> [--origin <url>...] [--name <name>]
@@ -108,6 +109,7 @@ const options = {
   anonymous: { type: 'string' },
   events: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean', short: 'v' },
 } as const;
 
 /**
@@ -171,6 +173,12 @@ function embedDir(): string | undefined {
 
 async function main() {
   const [command, sub, ...rest] = positionals;
+  if (values.version) {
+    // dist/cli.js: the package's own package.json is one folder up, in the repository and on npm.
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    process.stdout.write(`kith-server ${version}\n`);
+    return;
+  }
   if (values.help || !command) {
     process.stdout.write(`${usage}\n`);
     return;

@@ -537,6 +537,11 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     );
   });
 
+  it('--version says which version is installed', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    assert.equal((await run(process.execPath, [cli, '--version'])).stdout, `kith-server ${version}\n`);
+  });
+
   it('says what is wrong with a DATABASE_URL, without its password', async () => {
     const withUrl = (url: string) =>
       run(process.execPath, [cli, 'site', 'list'], { env: { ...process.env, DATABASE_URL: url } });

@@ -29,6 +29,11 @@ describe(`kith-conformance says what keeps it from running, on ${databaseKind}`,
   });
   after(() => server.stop());
 
+  it('says which version of the suite it is', async () => {
+    const { stdout } = await conformance('--version');
+    assert.match(stdout, /^kith-conformance \d+\.\d+\.\d+ \(Kith protocol v1\)\n$/);
+  });
+
   it('names what the command lacks', async () => {
     await refused([], /^kith-conformance: give the URL of the server to check\n\nkith-conformance <baseUrl>/);
     await refused(

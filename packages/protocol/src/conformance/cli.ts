@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { runConformance } from './index.js';
 
@@ -6,7 +7,8 @@ const usage = `kith-conformance <baseUrl> --site <id> [--secret <secret>] [--ori
 
 Checks a server against the Kith protocol v1: every endpoint's success and error behaviour.
 The secret may also come from KITH_SITE_SECRET (keeps it out of the process list).
-Use a test site: the suite writes comments and changes settings (restoring them after).`;
+Use a test site: the suite writes comments and changes settings (restoring them after).
+--version says which version of the suite this is.`;
 
 /** Says what is wrong with the command, and how it is used. */
 function fail(message: string): never {
@@ -23,6 +25,7 @@ const parse = () =>
       origin: { type: 'string' },
       grep: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
     },
   });
 let parsed: ReturnType<typeof parse>;
@@ -33,6 +36,12 @@ try {
 }
 const { values, positionals } = parsed;
 
+if (values.version) {
+  // dist/conformance/cli.js: the package's own package.json is two folders up.
+  const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  process.stdout.write(`kith-conformance ${version} (Kith protocol v1)\n`);
+  process.exit(0);
+}
 if (values.help) {
   process.stdout.write(`${usage}\n`);
   process.exit(0);
