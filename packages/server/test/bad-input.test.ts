@@ -296,6 +296,33 @@ describe(`every route answers bad input with a problem, never a 5xx, on ${databa
     assert.equal(((await long.json()) as { code: string }).code, 'headers-too-large');
   });
 
+  it('a member’s name the site signs is mended to fit, where it can be, rather than refused', async () => {
+    const admin = `${server.url}/v1/sites/${server.site}/admin/settings`;
+    await json(admin, { method: 'PATCH', token: server.secret, body: { sso: true } });
+    const key = new TextEncoder().encode((await json(admin, { token: server.secret })).body.sso.secret);
+    const url = `${server.url}/v1/sites/${server.site}/sessions/sso`;
+    const signIn = async (name: string) => {
+      const claims = { sub: `member-${name.length}`, name, exp: Math.floor(Date.now() / 1000) + 300 };
+      const token = await new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(key);
+      return json(url, { method: 'POST', body: { token } });
+    };
+    const mended: [string, string][] = [
+      ['\u202eMaria\u202c', 'Maria'],
+      ['Ann\u0007 Lee\n', 'Ann Lee'],
+      [`${'A'.repeat(63)}😀 and more`, 'A'.repeat(63)], // never half an emoji
+      ['Dr. Ines '.repeat(10), 'Dr. Ines '.repeat(7).trimEnd()], // not "… Ines D"
+      [`${'Ines '.repeat(12)}Maria`, 'Ines '.repeat(12).trimEnd()], // back to the word before
+    ];
+    for (const [name, shown] of mended) {
+      const reply = await signIn(name);
+      assert.equal(reply.status, 201, JSON.stringify(reply.body));
+      assert.equal(reply.body.user.name, shown);
+    }
+    const blank = await signIn('\u200b\u202e');
+    assert.equal(blank.status, 401);
+    assert.equal(blank.body.code, 'invalid-token');
+  });
+
   it('text cut inside a character (a lone surrogate) is kept with U+FFFD in its place', async () => {
     const admin = `${server.url}/v1/sites/${server.site}/admin/settings`;
     const named = await json(admin, { method: 'PATCH', token: server.secret, body: { name: 'Caf\ud83d' } });

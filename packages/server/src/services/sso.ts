@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { type SsoClaims, schemas } from '@kith/protocol';
+import { cleanDisplayName } from '@kith/protocol/display-name';
 import { errors, jwtVerify } from 'jose';
 import { ProblemError } from '../http/problem.js';
 import { validate } from '../http/validate.js';
@@ -36,7 +37,7 @@ export async function verifySsoToken(token: string, secret: string, siteId: stri
   }
   let user: SsoUser;
   try {
-    user = validate<SsoUser>(schemas.SsoClaims, payload, 'token');
+    user = validate<SsoUser>(schemas.SsoClaims, withFittingName(payload), 'token');
   } catch (error) {
     const { detail, errors: list } = (error as ProblemError).extras;
     throw new ProblemError('invalid-token', {
@@ -55,6 +56,29 @@ export async function verifySsoToken(token: string, secret: string, siteId: stri
     });
   }
   return user;
+}
+
+/**
+ * The claims with their `name` mended where it can be: it is the site's member's name as the
+ * site's own database has it, and refusing it would keep them from commenting as themselves.
+ * Control characters and bidi overrides come out, and a name past the protocol's 64 characters
+ * is cut (between words where it can be, never inside a character). A name with nothing that
+ * shows is still refused.
+ */
+function withFittingName(payload: unknown): unknown {
+  const { name } = payload as { name?: unknown };
+  const cleaned = typeof name === 'string' ? cleanDisplayName(name) : '';
+  if (!cleaned) return payload;
+  let fitting = '';
+  for (const char of cleaned) {
+    if (fitting.length + char.length > 64) break;
+    fitting += char;
+  }
+  // Cut inside a word: back to the word before, where that leaves most of the name.
+  const space = fitting.lastIndexOf(' ');
+  if (fitting.length < cleaned.length && !/\s/.test(cleaned[fitting.length]!) && space > 32)
+    fitting = fitting.slice(0, space);
+  return { ...(payload as object), name: fitting.trimEnd() };
 }
 
 function refusal(error: unknown): string {
