@@ -49,6 +49,26 @@ describe(`kith-conformance says what keeps it from running, on ${databaseKind}`,
     await refused([server.url, '--sight', 's'], /Unknown option '--sight'/);
   });
 
+  it('runs the cases --grep picks, and refuses a --grep that picks none', async () => {
+    const picked = await conformance(
+      server.url,
+      '--site',
+      'conformance',
+      '--secret',
+      server.secret,
+      '--grep',
+      'unknown path',
+    );
+    assert.match(
+      picked.stdout,
+      /^ {2}✓ unknown path: 404 problem \(\d+ ms\)\nconformance: 1 passed, 0 failed\n$/,
+    );
+    await refused(
+      [server.url, '--site', 'conformance', '--secret', server.secret, '--grep', 'no such case'],
+      /^kith-conformance: no case matches --grep no such case\n/,
+    );
+  });
+
   it('says why it cannot start on a server it cannot reach, a site it does not have, or a wrong secret', async () => {
     // A port nothing listens on: one the system gave out and took back.
     const closed = createServer();

@@ -84,5 +84,7 @@ try {
   );
   process.exit(2);
 }
+// A --grep that matches nothing (a typo, say) would pass with nothing checked.
+if (filter && report.results.length === 0) fail(`no case matches --grep ${values.grep}`);
 process.stdout.write(`conformance: ${report.passed} passed, ${report.failed} failed\n`);
 process.exit(report.failed === 0 ? 0 : 1);
