@@ -179,6 +179,25 @@ describe('kith-rsvp', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('reads the reader’s own answer again when they come back to the tab: they may have answered in another', async () => {
+    const kith = memoryKith();
+    meetup(kith);
+    const el = await card(kith);
+    button(el, 'Going')!.click();
+    await waitUntil(() => root(el).querySelector('input[name="name"]'));
+    root(el).querySelector<HTMLInputElement>('input[name="name"]')!.value = 'Grace';
+    root(el).querySelector<HTMLFormElement>('form')!.requestSubmit();
+    await waitUntil(() => status(el) === 'You’re going.', `announced: ${status(el)}`);
+    // In another tab, Grace can't go after all; this one hears of it when she comes back to it.
+    kith.answer('/meetups/may', 'Grace', { response: 'not-going' });
+    document.dispatchEvent(new Event('visibilitychange'));
+    await waitUntil(
+      () => button(el, 'Can’t go')!.getAttribute('aria-pressed') === 'true',
+      'the answer from the other tab',
+    );
+    expect(button(el, 'Going')!.getAttribute('aria-pressed')).to.equal('false');
+  });
+
   it('a full event puts the reader in line, and a freed seat is theirs, live', async () => {
     const kith = memoryKith();
     meetup(kith, '/meetups/may', { capacity: 1 });

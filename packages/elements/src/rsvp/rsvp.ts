@@ -239,7 +239,9 @@ export class KithRsvp extends KithElement {
 
   /**
    * Signing in or out anywhere on the page (the thread's form, say) or in another tab changes
-   * `mine`: read again. Gives what stops it.
+   * `mine`: read again. So may an answer given in another tab, or on another device, which the
+   * live stream does not carry (it carries the counts): read again when a signed-in reader comes
+   * back to this tab. Gives what stops it.
    */
   #follow(): (() => void) | undefined {
     const session = this.#session;
@@ -247,9 +249,14 @@ export class KithRsvp extends KithElement {
     // First, so a session from another tab is here for the read that follows.
     const unfollow = followOtherTabs(session);
     const unlisten = session.$session.listen(() => void this.load());
+    const back = () => {
+      if (document.visibilityState === 'visible' && session.$session.get()) void this.load();
+    };
+    document.addEventListener('visibilitychange', back);
     return () => {
       unfollow();
       unlisten();
+      document.removeEventListener('visibilitychange', back);
     };
   }
 
