@@ -52,8 +52,9 @@ Usage:
   kith-server event put <site> <key> <event.json | ->
   kith-server event show|attendees|remove <site> <key>
   kith-server event list <site>
-  kith-server import <site> <file> [--from disqus|wordpress|remark42|commento|kith]
+  kith-server import <site> <file> [--from disqus|wordpress|remark42|commento|artalk|waline|kith]
                      [--map <moved-pages.txt>] [--anonymous <name>] [--dry-run]
+                     [--source-site <name>]   (which site of an Artalk export holding several)
   kith-server export <site> [--out <file>]           (else to standard output)
 
 The embedded database (PGlite) keeps its data in --data (env KITH_DATA_DIR); set DATABASE_URL to
@@ -61,8 +62,8 @@ use PostgreSQL instead. Other settings: PORT, HOST, KITH_LOG_LEVEL (debug|info|w
 KITH_DB_POOL (PostgreSQL connections, 20), KITH_TRUST_PROXY=1 behind a reverse proxy,
 KITH_WEBHOOK_PRIVATE=1 to let webhooks reach private addresses (a receiver on this machine or
 network). Stop a running server on the embedded database before using the other commands on the
-same folder: only one process may open it. Imports read Disqus, WordPress, Remark42 and Commento
-exports (gzipped too) and Kith's own; running one again adds nothing twice.`;
+same folder: only one process may open it. Imports read Disqus, WordPress, Remark42, Commento,
+Artalk and Waline exports (gzipped too) and Kith's own; running one again adds nothing twice.`;
 
 /** Prints every page's lines, following cursors to the end; false when there was nothing. */
 async function printPages<P extends { nextCursor: string | null }>(
@@ -107,6 +108,7 @@ const options = {
   yes: { type: 'boolean' },
   map: { type: 'string' },
   anonymous: { type: 'string' },
+  'source-site': { type: 'string' },
   events: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -588,6 +590,9 @@ async function main() {
       fail('import <site> <file> [--from <format>] [--map <file>] [--anonymous <name>] [--dry-run]');
     const from = values.from as SourceFormat | undefined;
     if (from && !sourceFormats.includes(from)) fail(`--from is one of ${sourceFormats.join(', ')}`);
+    const sourceSite = values['source-site'];
+    if (sourceSite !== undefined && from && from !== 'artalk')
+      fail('--source-site picks a site of an Artalk export (--from artalk)');
     const anonymousName = values.anonymous === undefined ? undefined : displayName(values.anonymous);
     if (anonymousName === null) fail('--anonymous takes a name to show, 1 to 64 characters');
     let rules: KeyRule[] = [];
@@ -608,10 +613,14 @@ async function main() {
       if (!(await new Sites(db).find(siteId))) fail(`there is no site "${siteId}"`);
       let source: Awaited<ReturnType<typeof readExport>>;
       try {
-        source = await readExport(file, from);
+        source = await readExport(file, from, { sourceSite });
       } catch (error) {
         throw new Error(`cannot import ${file}: ${(error as Error).message}`);
       }
+      if (sourceSite !== undefined && source.format !== 'artalk')
+        fail(
+          `--source-site picks a site of an Artalk export; ${file} is a ${formatNames[source.format]} export`,
+        );
       const report = await new Imports(db).run(siteId, remapSource(source, rules), {
         dryRun: values['dry-run'],
         anonymousName,
@@ -651,13 +660,15 @@ const formatNames = {
   wordpress: 'WordPress',
   remark42: 'Remark42',
   commento: 'Commento',
+  artalk: 'Artalk',
+  waline: 'Waline',
   kith: 'Kith',
 };
 
 function importSummary(r: ImportReport, dry: boolean): string {
   const would = (done: string, undone: string) => (dry ? undone : done);
   const lines = [
-    `${would('imported', 'would import')} ${plural(r.imported, 'comment')} from a ${formatNames[r.format]} export into ${plural(r.threads, 'thread')}` +
+    `${would('imported', 'would import')} ${plural(r.imported, 'comment')} from ${/^[AEIOU]/.test(formatNames[r.format]) ? 'an' : 'a'} ${formatNames[r.format]} export into ${plural(r.threads, 'thread')}` +
       (r.tombstones || r.pending
         ? ` (${[r.tombstones && `${r.tombstones} kept as tombstones for their replies`, r.pending && `${r.pending} waiting for approval`].filter(Boolean).join(', ')})`
         : ''),

@@ -400,7 +400,7 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.match((await kith('event', 'list', 'blog')).stdout, /^no events$/m);
   });
 
-  it('import reads a Disqus, WordPress or Remark42 export, says what it did, and export writes the site out', async () => {
+  it("import reads another system's export, says what it did, and export writes the site out", async () => {
     const disqus = fileURLToPath(new URL('fixtures/import/disqus.xml', import.meta.url));
     const dry = await kith('import', 'blog', disqus, '--dry-run');
     assert.equal(
@@ -425,7 +425,25 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.equal(hello.comments.length, 6);
     await assert.rejects(
       kith('import', 'blog', disqus, '--from', 'blogger'),
-      /--from is one of disqus, wordpress, remark42, commento, kith/,
+      /--from is one of disqus, wordpress, remark42, commento, artalk, waline, kith/,
+    );
+    // An Artalk file holds every site of its Artalk: the one to import is named.
+    const artalk = fileURLToPath(new URL('fixtures/import/artalk.artrans', import.meta.url));
+    await assert.rejects(
+      kith('import', 'blog', artalk, '--dry-run'),
+      /cannot import .*artalk\.artrans: the file holds the comments of 2 Artalk sites \("Blog", "Notes"\); say which to import with --source-site/,
+    );
+    assert.match(
+      (await kith('import', 'blog', artalk, '--source-site', 'Notes', '--dry-run')).stdout,
+      /^would import 1 comment from an Artalk export into 1 thread$/m,
+    );
+    await assert.rejects(
+      kith('import', 'blog', disqus, '--source-site', 'Blog'),
+      /--source-site picks a site of an Artalk export; .*disqus\.xml is a Disqus export/,
+    );
+    await assert.rejects(
+      kith('import', 'blog', artalk, '--from', 'waline', '--source-site', 'Blog'),
+      /--source-site picks a site of an Artalk export \(--from artalk\)/,
     );
     await assert.rejects(kith('import', 'nosuch', disqus), /no site/);
     await assert.rejects(

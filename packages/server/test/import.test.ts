@@ -267,7 +267,7 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     };
     await assert.rejects(
       readExport(write('notes.txt', 'just some notes')),
-      /not a Disqus, WordPress, Remark42, Commento or Kith export/,
+      /not a Disqus, WordPress, Remark42, Commento, Artalk, Waline or Kith export/,
     );
     const cut = readFileSync(fixture('disqus.xml'), 'utf8').slice(0, 2500);
     await assert.rejects(readExport(write('cut.xml', cut)), /ends inside <\w+>: is it complete/);
@@ -293,6 +293,22 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     await assert.rejects(
       readExport(write('broken.json', '{"format":"kith-export","version":1,"threads":[')),
       /not JSON/,
+    );
+    await assert.rejects(
+      readExport(fixture('commento.json'), 'artalk'),
+      /not an Artalk export \(Artrans\): it is not a list of comments/,
+    );
+    await assert.rejects(
+      readExport(write('list.json', '[{"id":"1"}, "two"]'), 'artalk'),
+      /not an Artalk export \(Artrans\): item 1 is not a comment/,
+    );
+    await assert.rejects(
+      readExport(fixture('artalk.artrans'), 'waline'),
+      /not a Waline export: it has no "type": "waline"/,
+    );
+    await assert.rejects(
+      readExport(write('waline.json', '{"type":"waline","version":1,"data":{}}')),
+      /not a Waline export: it has no "data"."Comment" list/,
     );
   });
 
@@ -430,5 +446,97 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     assert.deepEqual(reply.reactions, {}, 'a score below zero is no reaction');
     const dump = JSON.stringify(await server.kith.db.query('SELECT * FROM comments'));
     assert.ok(!dump.includes('ann.example'), 'no link or photo of the commenter is kept');
+  });
+  it('an Artalk export (Artrans) of several sites: the one asked for, its Markdown, pending comments and votes', async () => {
+    const file = fixture('artalk.artrans');
+    await assert.rejects(
+      readExport(file),
+      /the comments of 2 Artalk sites \("Blog", "Notes"\); say which to import with --source-site/,
+    );
+    await assert.rejects(
+      readExport(file, undefined, { sourceSite: 'Shop' }),
+      /no comments of an Artalk site "Shop"/,
+    );
+    const report = await runImport(server.site, await readExport(file, undefined, { sourceSite: 'Blog' }));
+    assert.equal(report.format, 'artalk');
+    assert.equal(report.imported, 4, "the Notes site's comment stays behind");
+    assert.equal(report.pending, 1);
+    const hello = await thread('/artalk/hello');
+    assert.equal(hello.thread.commentCount, 2, 'the pending comment is not shown');
+    const [ann] = hello.comments;
+    assert.equal(ann!.author!.name, 'Ann');
+    assert.equal(ann!.markdown, 'First, with `code` & a [link](https://x.example)');
+    assert.equal(ann!.createdAt, '2021-06-01T02:00:00.000Z', 'the offset is kept');
+    assert.equal(ann!.editedAt, null, 'Artalk moves updated_at for votes too');
+    assert.deepEqual(ann!.reactions, { '+1': 3 });
+    const bob = ann!.replies.comments[0]!;
+    assert.equal(bob.markdown, 'A reply, and a second line\nhere');
+    // Go's Time.String(): nanoseconds, then a zone's name that is not V8's CST (US Central).
+    assert.equal(bob.createdAt, '2021-06-01T04:30:00.123Z');
+    const locked = await thread('/artalk/locked');
+    assert.equal(locked.thread.closed, true, "a page only Artalk's admins could comment on");
+    assert.equal(locked.comments[0]!.author!.name, 'Anonymous');
+    assert.equal(locked.comments[0]!.markdown, 'Brought over from **Valine**', 'HTML from Valine days');
+    const pending = await json(`${server.url}/v1/sites/${server.site}/admin/pending`, {
+      token: server.secret,
+    });
+    assert.ok(pending.body.comments.some((c: { markdown: string }) => c.markdown === 'Buy now'));
+    const notes = await runImport(server.site, await readExport(file, 'artalk', { sourceSite: 'Notes' }));
+    assert.equal(notes.imported, 1);
+    const [dee] = (await thread('/notes/one')).comments;
+    assert.deepEqual(
+      [dee!.author!.name, dee!.createdAt, dee!.reactions],
+      ['Dee', '2021-06-03T10:00:00.000Z', { '+1': 1 }],
+    );
+    const dump = JSON.stringify(await server.kith.db.query('SELECT * FROM comments'));
+    assert.ok(
+      !/mail\.example|203\.0\.113|ann\.example|Mozilla/.test(dump),
+      'no email, link, IP or browser is kept',
+    );
+  });
+
+  it('a Waline export: account names, replies without their "@name:", reviews held, spam left out', async () => {
+    // Read on a machine east of UTC: a time written without an offset is UTC all the same.
+    const zone = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    let source: Awaited<ReturnType<typeof readExport>>;
+    try {
+      source = await readExport(fixture('waline.json'));
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+    const report = await runImport(server.site, source);
+    assert.equal(report.format, 'waline');
+    assert.equal(report.imported, 4);
+    assert.equal(report.pending, 1);
+    assert.deepEqual(report.skipped, { 'no-page': 1, spam: 1 });
+    const hello = await thread('/waline/hello.html');
+    const [ann] = hello.comments;
+    assert.equal(
+      ann!.author!.name,
+      'Ann Admin',
+      "a signed-in user's account name, not the nick on the comment",
+    );
+    assert.equal(ann!.markdown, 'Hello **world** & welcome');
+    assert.deepEqual(ann!.reactions, { '+1': 2 });
+    const bob = ann!.replies.comments[0]!;
+    assert.equal(bob.markdown, 'Thanks!');
+    assert.equal(bob.createdAt, '2021-07-01T11:00:00.000Z', "LeanCloud's dates");
+    const pending = await json(`${server.url}/v1/sites/${server.site}/admin/pending`, {
+      token: server.secret,
+    });
+    const carol = pending.body.comments.find(
+      (c: { markdown: string }) => c.markdown === 'Waiting for review',
+    );
+    assert.equal(carol.createdAt, '2021-07-01T12:00:00.000Z', 'a time without an offset is UTC');
+    const [old] = (await thread('/waline/old')).comments;
+    assert.equal(old!.markdown, 'From the *Valine* days');
+    assert.equal(old!.createdAt, '2020-01-01T00:00:00.000Z');
+    const dump = JSON.stringify(await server.kith.db.query('SELECT * FROM comments'));
+    assert.ok(
+      !/mail\.example|203\.0\.113|ann\.example|\$P\$/.test(dump),
+      'no email, link, IP or password is kept',
+    );
   });
 });

@@ -1,11 +1,10 @@
 import type { ImportSource } from './source.js';
-import { displayName, dropReason, parseJson, threadKeyOf, timestamp, unplaced } from './source.js';
+import { displayName, dropReason, parseJson, threadKeyOfPage, timestamp, unplaced } from './source.js';
 
 interface CommentoExport {
   version?: number;
   comments?: {
     commentHex?: string;
-    domain?: string;
     url?: string;
     commenterHex?: string;
     markdown?: string;
@@ -16,14 +15,6 @@ interface CommentoExport {
     deleted?: boolean;
   }[];
   commenters?: { commenterHex?: string; name?: string }[];
-}
-
-/** Commento keeps a page as its path on the domain; Kith's thread key is that path, normalised. */
-function commentoKey(domain: string | undefined, path: string | undefined): string | null {
-  if (!path) return null;
-  return /^https?:\/\//.test(path)
-    ? threadKeyOf(path)
-    : threadKeyOf(`https://${domain || 'commento.invalid'}${path.startsWith('/') ? '' : '/'}${path}`);
 }
 
 /**
@@ -45,7 +36,7 @@ export function readCommento(text: string): ImportSource {
     unplaced: {},
   };
   for (const comment of file.comments) {
-    const key = commentoKey(comment.domain, comment.url);
+    const key = threadKeyOfPage(comment.url);
     if (!key) {
       unplaced(source);
       continue;

@@ -28,3 +28,14 @@ export function htmlToMarkdown(html: string): string {
         .join('');
   return turndown.turndown(source).trim();
 }
+
+/**
+ * A comment kept as Markdown (Artalk, Waline) as Kith's source text. Comments those systems took
+ * over from Valine are HTML (Valine stored what it rendered), and are turned into Markdown; a
+ * comment that opens with a block of HTML is taken for one of those.
+ */
+export function markdownOrHtml(text: string): string {
+  return /^\s*<(p|div|pre|blockquote|ul|ol|h[1-6])[\s>]/i.test(text)
+    ? htmlToMarkdown(text)
+    : text.replace(/\r\n?/g, '\n').trim();
+}

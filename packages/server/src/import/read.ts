@@ -3,11 +3,13 @@ import { open } from 'node:fs/promises';
 import { pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { hasVisibleText } from '@kith/protocol/display-name';
+import { readArtalk } from './artalk.js';
 import { readCommento } from './commento.js';
 import { readDisqus } from './disqus.js';
 import { readKith } from './kith.js';
 import { readRemark42 } from './remark42.js';
 import type { ImportSource, SourceFormat } from './source.js';
+import { readWaline } from './waline.js';
 import { readWordPress } from './wordpress.js';
 
 /** Which export a file is, from its first few kilobytes; null when it is none Kith reads. */
@@ -17,8 +19,10 @@ export function detectFormat(head: string): SourceFormat | null {
     if (/"format"\s*:\s*"kith-export"/.test(start)) return 'kith';
     if (/^\{\s*"version"\s*:\s*[01]\s*,\s*"users"/.test(start)) return 'remark42';
     if (/^\{\s*"version"\s*:\s*\d+\s*,\s*"comments"/.test(start)) return 'commento';
+    if (/"type"\s*:\s*"waline"/.test(start)) return 'waline';
     return null;
   }
+  if (/^\[\s*\{[\s\S]*?"page_key"\s*:/.test(start)) return 'artalk';
   if (/<disqus[\s>]/.test(start)) return 'disqus';
   if (/<rss[\s>]/.test(start) && /wordpress\.org\/export\//.test(start)) return 'wordpress';
   return null;
@@ -51,19 +55,35 @@ async function openText(path: string): Promise<{ head: string; chunks: AsyncIter
   return { head: first.done ? '' : first.value, chunks: chunks() };
 }
 
+export interface ReadOptions {
+  /** Of an Artalk export holding several sites, the one to read (its site name there). */
+  sourceSite?: string;
+}
+
 /** Reads an export file, of the given format or the one it is found to be. */
-export async function readExport(path: string, format?: SourceFormat): Promise<ImportSource> {
+export async function readExport(
+  path: string,
+  format?: SourceFormat,
+  options: ReadOptions = {},
+): Promise<ImportSource> {
   const { head, chunks } = await openText(path);
   const kind = format ?? detectFormat(head);
   if (!kind)
     throw new Error(
-      `${path} is not a Disqus, WordPress, Remark42, Commento or Kith export; say which with --from`,
+      `${path} is not a Disqus, WordPress, Remark42, Commento, Artalk, Waline or Kith export; say which with --from`,
     );
-  if (kind === 'kith' || kind === 'commento') {
+  if (kind === 'kith' || kind === 'commento' || kind === 'artalk' || kind === 'waline') {
     let text = '';
     for await (const chunk of chunks) text += chunk;
     // A Kith export is checked against its schema, which refuses NUL with the member's pointer.
-    return kind === 'kith' ? readKith(text) : withoutNul(readCommento(text));
+    if (kind === 'kith') return readKith(text);
+    return withoutNul(
+      kind === 'commento'
+        ? readCommento(text)
+        : kind === 'artalk'
+          ? readArtalk(text, options.sourceSite)
+          : readWaline(text),
+    );
   }
   return withoutNul(
     await (kind === 'disqus'

@@ -29,9 +29,17 @@ export interface SourceComment {
   drop?: DropReason;
 }
 
-export type SourceFormat = 'disqus' | 'wordpress' | 'remark42' | 'commento' | 'kith';
+export type SourceFormat = 'disqus' | 'wordpress' | 'remark42' | 'commento' | 'artalk' | 'waline' | 'kith';
 
-export const sourceFormats: readonly SourceFormat[] = ['disqus', 'wordpress', 'remark42', 'commento', 'kith'];
+export const sourceFormats: readonly SourceFormat[] = [
+  'disqus',
+  'wordpress',
+  'remark42',
+  'commento',
+  'artalk',
+  'waline',
+  'kith',
+];
 
 /** Everything one export holds, read into Kith's terms. */
 export interface ImportSource {
@@ -93,10 +101,39 @@ export function parseJson(text: string): unknown {
   }
 }
 
-/** An RFC 3339 UTC timestamp, or null for what is not a date. */
+/**
+ * A date and time as exports write them: RFC 3339, or with a space for the `T` (SQL's way), with
+ * or without fractions of a second, and what Go's `Time.String()` adds after the offset (a zone's
+ * abbreviation, which says nothing the offset does not: Artalk writes `+0800 CST`).
+ */
+const dateTime = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(\.\d+)?\s*(Z|[+-]\d\d:?\d\d)?(?:\s|$)/i;
+
+/**
+ * An RFC 3339 UTC timestamp, or null for what is not a date. A time without an offset is read as
+ * UTC, whatever this machine's zone: the same file gives the same times anywhere.
+ */
 export function timestamp(value: string): string | null {
-  const time = Date.parse(value);
+  const parts = dateTime.exec(value.trim());
+  const time = parts
+    ? Date.parse(
+        `${parts[1]}T${parts[2]}${(parts[3] ?? '').slice(0, 4)}${(parts[4] ?? 'Z').replace(/^([+-]\d\d)(\d\d)$/, '$1:$2')}`,
+      )
+    : Date.parse(value);
   return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+/**
+ * The thread key for a page as Commento, Artalk and Waline keep it: its path on the site (a
+ * whole address works too). Which host does not matter: thread keys leave it out.
+ */
+export function threadKeyOfPage(page: string | undefined): string | null {
+  if (!page?.trim()) return null;
+  const trimmed = page.trim();
+  return threadKeyOf(
+    /^[a-z][a-z\d+.-]*:/i.test(trimmed)
+      ? trimmed
+      : `https://site.invalid${trimmed.startsWith('/') ? '' : '/'}${trimmed}`,
+  );
 }
 
 /** Display names are 1 to 64 characters, as a guest's own, with the same characters left out. */
