@@ -52,7 +52,7 @@ Usage:
   kith-server event put <site> <key> <event.json | ->
   kith-server event show|attendees|remove <site> <key>
   kith-server event list <site>
-  kith-server import <site> <file> [--from disqus|wordpress|remark42|commento|artalk|waline|kith]
+  kith-server import <site> <file> [--from disqus|wordpress|remark42|commento|artalk|waline|isso|kith]
                      [--map <moved-pages.txt>] [--anonymous <name>] [--dry-run]
                      [--source-site <name>]   (which site of an Artalk export holding several)
   kith-server export <site> [--out <file>]           (else to standard output)
@@ -63,7 +63,8 @@ KITH_DB_POOL (PostgreSQL connections, 20), KITH_TRUST_PROXY=1 behind a reverse p
 KITH_WEBHOOK_PRIVATE=1 to let webhooks reach private addresses (a receiver on this machine or
 network). Stop a running server on the embedded database before using the other commands on the
 same folder: only one process may open it. Imports read Disqus, WordPress, Remark42, Commento,
-Artalk and Waline exports (gzipped too) and Kith's own; running one again adds nothing twice.`;
+Artalk and Waline exports (gzipped too), Isso's comments written out with sqlite3 -json, and Kith's
+own; running one again adds nothing twice.`;
 
 /** Prints every page's lines, following cursors to the end; false when there was nothing. */
 async function printPages<P extends { nextCursor: string | null }>(
@@ -662,6 +663,7 @@ const formatNames = {
   commento: 'Commento',
   artalk: 'Artalk',
   waline: 'Waline',
+  isso: 'Isso',
   kith: 'Kith',
 };
 

@@ -425,7 +425,7 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.equal(hello.comments.length, 6);
     await assert.rejects(
       kith('import', 'blog', disqus, '--from', 'blogger'),
-      /--from is one of disqus, wordpress, remark42, commento, artalk, waline, kith/,
+      /--from is one of disqus, wordpress, remark42, commento, artalk, waline, isso, kith/,
     );
     // An Artalk file holds every site of its Artalk: the one to import is named.
     const artalk = fileURLToPath(new URL('fixtures/import/artalk.artrans', import.meta.url));

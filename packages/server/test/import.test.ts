@@ -7,6 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { SiteExport, ThreadPage } from '@kith/protocol';
+import { issoQuery } from '../src/import/isso.js';
 import { readExport } from '../src/import/read.js';
 import { exportSite } from '../src/services/exports.js';
 import { Imports } from '../src/services/imports.js';
@@ -267,7 +268,7 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     };
     await assert.rejects(
       readExport(write('notes.txt', 'just some notes')),
-      /not a Disqus, WordPress, Remark42, Commento, Artalk, Waline or Kith export/,
+      /not a Disqus, WordPress, Remark42, Commento, Artalk, Waline, Isso or Kith export/,
     );
     const cut = readFileSync(fixture('disqus.xml'), 'utf8').slice(0, 2500);
     await assert.rejects(readExport(write('cut.xml', cut)), /ends inside <\w+>: is it complete/);
@@ -301,6 +302,21 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     await assert.rejects(
       readExport(write('list.json', '[{"id":"1"}, "two"]'), 'artalk'),
       /not an Artalk export \(Artrans\): item 1 is not a comment/,
+    );
+    // Isso keeps a database, not an export: the import says how to write its comments out.
+    const database = write('comments.db', 'SQLite format 3\u0000');
+    await assert.rejects(
+      readExport(database),
+      /comments\.db is an SQLite database, as Isso keeps its comments: write them out first with sqlite3 -json comments\.db "SELECT threads\.uri, .*" > isso\.json/,
+    );
+    await assert.rejects(readExport(write('nothing.json', '')), /nothing\.json is empty/);
+    await assert.rejects(
+      readExport(write('nothing.json', '\n'), 'isso'),
+      /the file is empty \(sqlite3 writes nothing/,
+    );
+    await assert.rejects(
+      readExport(write('rows.json', '[{"id":1,"text":"hi"}]'), 'isso'),
+      /not Isso's comments \(a row has no uri or mode\): write them out with sqlite3 -json/,
     );
     await assert.rejects(
       readExport(fixture('artalk.artrans'), 'waline'),
@@ -538,5 +554,36 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
       !/mail\.example|203\.0\.113|ann\.example|\$P\$/.test(dump),
       'no email, link, IP or password is kept',
     );
+  });
+  it("Isso's comments, written out by the sqlite3 command the docs give: flattened replies, moderation, edits and likes", async () => {
+    // The fixture is what that command printed for a database made with Isso's own schema; the
+    // server guide gives the same command.
+    const guide = readFileSync(fileURLToPath(new URL('../../../docs/server.md', import.meta.url)), 'utf8');
+    assert.ok(guide.includes(`sqlite3 -json comments.db "${issoQuery}" > isso.json`));
+    const report = await importFile('isso.json');
+    assert.equal(report.format, 'isso');
+    assert.equal(report.imported, 5);
+    assert.equal(report.tombstones, 1, 'a deleted comment with a reply below it');
+    assert.equal(report.pending, 1);
+    assert.deepEqual(report.skipped, { 'no-page': 1 });
+    const [ann] = (await thread('/isso/hello')).comments;
+    assert.equal(ann!.author!.name, 'Ann');
+    assert.equal(ann!.markdown, 'First, with `code` & a [link](https://x.example)');
+    assert.equal(ann!.createdAt, '2021-06-01T10:00:00.250Z');
+    assert.deepEqual(ann!.reactions, { '+1': 2 });
+    const bob = ann!.replies.comments[0]!;
+    // sqlite3 prints 1622545200.0 as 1622545199.9999999999.
+    assert.equal(bob.createdAt, '2021-06-01T11:00:00.000Z');
+    assert.equal(bob.editedAt, '2021-06-01T12:00:00.500Z');
+    const [deleted] = (await thread('/isso/second.html')).comments;
+    assert.equal(deleted!.deleted, true);
+    assert.equal(deleted!.replies.comments[0]!.markdown, 'Answering a deleted comment');
+    const pending = await json(`${server.url}/v1/sites/${server.site}/admin/pending`, {
+      token: server.secret,
+    });
+    const waiting = pending.body.comments.find(
+      (c: { markdown: string }) => c.markdown === 'Waiting for a moderator',
+    );
+    assert.equal(waiting.author.name, 'Anonymous');
   });
 });

@@ -1,6 +1,14 @@
 import { markdownOrHtml } from './html.js';
 import type { ImportSource } from './source.js';
-import { displayName, dropReason, parseJson, threadKeyOfPage, timestamp, unplaced } from './source.js';
+import {
+  displayName,
+  dropReason,
+  parseJson,
+  textOf,
+  threadKeyOfPage,
+  timestamp,
+  unplaced,
+} from './source.js';
 
 /**
  * One comment of an Artrans file, the fields Kith reads. Artalk writes every field as a string;
@@ -19,11 +27,7 @@ interface Artran {
   site_name?: unknown;
 }
 
-const text = (value: unknown) =>
-  typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
-    ? String(value).trim()
-    : '';
-const yes = (value: unknown) => text(value) === 'true' || text(value) === '1';
+const yes = (value: unknown) => textOf(value) === 'true' || textOf(value) === '1';
 
 /** The file's sites, named for a message. */
 const named = (sites: Iterable<string>) => [...sites].map((site) => `"${site}"`).join(', ');
@@ -43,7 +47,7 @@ export function readArtalk(data: string, sourceSite?: string): ImportSource {
       throw new Error(`not an Artalk export (Artrans): item ${i} is not a comment`);
   });
   const artrans = file as Artran[];
-  const sites = new Set(artrans.map((c) => text(c.site_name)));
+  const sites = new Set(artrans.map((c) => textOf(c.site_name)));
   if (sourceSite !== undefined && !sites.has(sourceSite))
     throw new Error(
       `the file holds no comments of an Artalk site "${sourceSite}"; its sites: ${named(sites)}`,
@@ -60,26 +64,26 @@ export function readArtalk(data: string, sourceSite?: string): ImportSource {
     unplaced: {},
   };
   for (const comment of artrans) {
-    if (sourceSite !== undefined && text(comment.site_name) !== sourceSite) continue;
-    const key = threadKeyOfPage(text(comment.page_key));
+    if (sourceSite !== undefined && textOf(comment.site_name) !== sourceSite) continue;
+    const key = threadKeyOfPage(textOf(comment.page_key));
     if (!key) {
       unplaced(source);
       continue;
     }
     const closed = yes(comment.page_admin_only);
     source.threads.set(key, { closed: (source.threads.get(key)?.closed ?? false) || closed });
-    const id = text(comment.id);
-    const parent = text(comment.rid);
-    const createdAt = timestamp(text(comment.created_at));
-    const markdown = markdownOrHtml(text(comment.content));
+    const id = textOf(comment.id);
+    const parent = textOf(comment.rid);
+    const createdAt = timestamp(textOf(comment.created_at));
+    const markdown = markdownOrHtml(textOf(comment.content));
     const drop = dropReason(undefined, { id, createdAt, markdown });
-    const up = Math.max(0, Math.trunc(Number(text(comment.vote_up)) || 0));
+    const up = Math.max(0, Math.trunc(Number(textOf(comment.vote_up)) || 0));
     source.comments.push({
       sourceId: id,
       parentSourceId: parent && parent !== '0' ? parent : null,
       threadKey: key,
       // Artalk tells its readers apart by name and email; the email is not read, so the name.
-      author: { id: '', name: displayName(text(comment.nick)) ?? '', kind: 'guest', avatarUrl: null },
+      author: { id: '', name: displayName(textOf(comment.nick)) ?? '', kind: 'guest', avatarUrl: null },
       markdown,
       status: yes(comment.is_pending) ? 'pending' : 'published',
       createdAt: createdAt ?? new Date(0).toISOString(),

@@ -6,6 +6,7 @@ import { hasVisibleText } from '@kith/protocol/display-name';
 import { readArtalk } from './artalk.js';
 import { readCommento } from './commento.js';
 import { readDisqus } from './disqus.js';
+import { issoCommand, readIsso } from './isso.js';
 import { readKith } from './kith.js';
 import { readRemark42 } from './remark42.js';
 import type { ImportSource, SourceFormat } from './source.js';
@@ -23,6 +24,7 @@ export function detectFormat(head: string): SourceFormat | null {
     return null;
   }
   if (/^\[\s*\{[\s\S]*?"page_key"\s*:/.test(start)) return 'artalk';
+  if (/^\[\s*\{\s*"uri"\s*:/.test(start)) return 'isso';
   if (/<disqus[\s>]/.test(start)) return 'disqus';
   if (/<rss[\s>]/.test(start) && /wordpress\.org\/export\//.test(start)) return 'wordpress';
   return null;
@@ -67,31 +69,31 @@ export async function readExport(
   options: ReadOptions = {},
 ): Promise<ImportSource> {
   const { head, chunks } = await openText(path);
+  if (head.startsWith('SQLite format 3\u0000'))
+    throw new Error(
+      `${path} is an SQLite database, as Isso keeps its comments: write them out first with ${issoCommand}, and import isso.json`,
+    );
+  if (!format && !head.trim()) throw new Error(`${path} is empty`);
   const kind = format ?? detectFormat(head);
   if (!kind)
     throw new Error(
-      `${path} is not a Disqus, WordPress, Remark42, Commento, Artalk, Waline or Kith export; say which with --from`,
+      `${path} is not a Disqus, WordPress, Remark42, Commento, Artalk, Waline, Isso or Kith export; say which with --from`,
     );
-  if (kind === 'kith' || kind === 'commento' || kind === 'artalk' || kind === 'waline') {
-    let text = '';
-    for await (const chunk of chunks) text += chunk;
-    // A Kith export is checked against its schema, which refuses NUL with the member's pointer.
-    if (kind === 'kith') return readKith(text);
-    return withoutNul(
-      kind === 'commento'
-        ? readCommento(text)
-        : kind === 'artalk'
-          ? readArtalk(text, options.sourceSite)
-          : readWaline(text),
-    );
-  }
-  return withoutNul(
-    await (kind === 'disqus'
-      ? readDisqus(chunks)
-      : kind === 'wordpress'
-        ? readWordPress(chunks)
-        : readRemark42(chunks)),
-  );
+  if (kind === 'disqus') return withoutNul(await readDisqus(chunks));
+  if (kind === 'wordpress') return withoutNul(await readWordPress(chunks));
+  if (kind === 'remark42') return withoutNul(await readRemark42(chunks));
+  // The JSON exports are one document each, read whole.
+  let text = '';
+  for await (const chunk of chunks) text += chunk;
+  // A Kith export is checked against its schema, which refuses NUL with the member's pointer.
+  if (kind === 'kith') return readKith(text);
+  const read = {
+    commento: readCommento,
+    artalk: (json: string) => readArtalk(json, options.sourceSite),
+    waline: readWaline,
+    isso: readIsso,
+  }[kind];
+  return withoutNul(read(text));
 }
 
 /**

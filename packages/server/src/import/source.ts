@@ -29,7 +29,15 @@ export interface SourceComment {
   drop?: DropReason;
 }
 
-export type SourceFormat = 'disqus' | 'wordpress' | 'remark42' | 'commento' | 'artalk' | 'waline' | 'kith';
+export type SourceFormat =
+  | 'disqus'
+  | 'wordpress'
+  | 'remark42'
+  | 'commento'
+  | 'artalk'
+  | 'waline'
+  | 'isso'
+  | 'kith';
 
 export const sourceFormats: readonly SourceFormat[] = [
   'disqus',
@@ -38,6 +46,7 @@ export const sourceFormats: readonly SourceFormat[] = [
   'commento',
   'artalk',
   'waline',
+  'isso',
   'kith',
 ];
 
@@ -90,6 +99,13 @@ export function dropReason(
 /** Counts comments left out because their page has no address a page could have. */
 export function unplaced(source: ImportSource, count = 1): void {
   source.unplaced['no-page'] = (source.unplaced['no-page'] ?? 0) + count;
+}
+
+/** A field of a JSON export as text: stores write ids, counts and flags as strings or not. */
+export function textOf(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean'
+    ? String(value).trim()
+    : '';
 }
 
 /** A JSON export file's content; a file that is not JSON is refused with the parser's reason. */

@@ -1,6 +1,14 @@
 import { markdownOrHtml } from './html.js';
 import type { DropReason, ImportSource } from './source.js';
-import { displayName, dropReason, parseJson, threadKeyOfPage, timestamp, unplaced } from './source.js';
+import {
+  displayName,
+  dropReason,
+  parseJson,
+  textOf,
+  threadKeyOfPage,
+  timestamp,
+  unplaced,
+} from './source.js';
 
 /**
  * One comment of a Waline export, the fields Kith reads. Ids are strings or numbers, by storage
@@ -24,15 +32,12 @@ interface WalineExport {
   data?: { Comment?: unknown; Users?: unknown };
 }
 
-const text = (value: unknown) =>
-  typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
-
 /** A date as a storage gave it: text, milliseconds, or LeanCloud's `{ "__type": "Date", "iso" }`. */
 function dateOf(value: unknown): string | null {
   if (typeof value === 'number')
     return Number.isFinite(value) ? timestamp(new Date(value).toISOString()) : null;
-  if (typeof value === 'object' && value !== null && 'iso' in value) return timestamp(text(value.iso));
-  return timestamp(text(value));
+  if (typeof value === 'object' && value !== null && 'iso' in value) return timestamp(textOf(value.iso));
+  return timestamp(textOf(value));
 }
 
 /**
@@ -58,7 +63,8 @@ export function readWaline(data: string): ImportSource {
     throw new Error('not a Waline export: it has no "data"."Comment" list');
   const users = new Map<string, string>();
   for (const user of Array.isArray(file.data.Users) ? file.data.Users : [])
-    if (typeof user === 'object' && user !== null) users.set(text(user.objectId), text(user.display_name));
+    if (typeof user === 'object' && user !== null)
+      users.set(textOf(user.objectId), textOf(user.display_name));
   const source: ImportSource = {
     format: 'waline',
     site: null,
@@ -68,32 +74,32 @@ export function readWaline(data: string): ImportSource {
   };
   for (const item of file.data.Comment as unknown[]) {
     const comment = (typeof item === 'object' && item !== null ? item : {}) as WalineComment;
-    const key = threadKeyOfPage(text(comment.url));
+    const key = threadKeyOfPage(textOf(comment.url));
     if (!key) {
       unplaced(source);
       continue;
     }
     source.threads.set(key, { closed: false });
-    const id = text(comment.objectId);
-    const parent = text(comment.pid);
+    const id = textOf(comment.objectId);
+    const parent = textOf(comment.pid);
     const createdAt = dateOf(comment.insertedAt ?? comment.createdAt);
-    const markdown = withoutAnswering(markdownOrHtml(text(comment.comment)), parent);
-    const status = text(comment.status);
+    const markdown = withoutAnswering(markdownOrHtml(textOf(comment.comment)), parent);
+    const status = textOf(comment.status);
     const drop = dropReason(status === 'spam' ? ('spam' satisfies DropReason) : undefined, {
       id,
       createdAt,
       markdown,
     });
-    const userId = text(comment.user_id);
+    const userId = textOf(comment.user_id);
     const account = userId ? users.get(userId) : undefined;
-    const likes = Math.max(0, Math.trunc(Number(text(comment.like)) || 0));
+    const likes = Math.max(0, Math.trunc(Number(textOf(comment.like)) || 0));
     source.comments.push({
       sourceId: id,
       parentSourceId: parent || null,
       threadKey: key,
       author: {
         id: account !== undefined ? `user ${userId}` : '',
-        name: displayName(account || text(comment.nick)) ?? '',
+        name: displayName(account || textOf(comment.nick)) ?? '',
         kind: 'guest',
         avatarUrl: null,
       },
