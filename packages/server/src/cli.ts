@@ -56,6 +56,9 @@ Usage:
                      [--map <moved-pages.txt>] [--anonymous <name>] [--dry-run]
                      [--source-site <name>]   (which site of an Artalk export holding several)
   kith-server export <site> [--out <file>]           (else to standard output)
+                     [--format kith|wxr] [--base <https://site.example>]
+                     (wxr: a WordPress export, which WordPress, Disqus, Remark42 and Isso import;
+                     its pages at --base, else the site's first origin)
 
 The embedded database (PGlite) keeps its data in --data (env KITH_DATA_DIR); set DATABASE_URL to
 use PostgreSQL instead. Other settings: PORT, HOST, KITH_LOG_LEVEL (debug|info|warn|error|silent),
@@ -110,6 +113,8 @@ const options = {
   map: { type: 'string' },
   anonymous: { type: 'string' },
   'source-site': { type: 'string' },
+  format: { type: 'string' },
+  base: { type: 'string' },
   events: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
   version: { type: 'boolean', short: 'v' },
@@ -631,13 +636,22 @@ async function main() {
     return;
   }
   if (command === 'export') {
-    if (!sub) fail('export <site> [--out <file>]');
-    const [{ Sites }, { exportSite }] = await Promise.all([
+    if (!sub) fail('export <site> [--out <file>] [--format kith|wxr] [--base <origin>]');
+    const format = values.format ?? 'kith';
+    if (format !== 'kith' && format !== 'wxr') fail('--format is kith (the default) or wxr');
+    if (values.base !== undefined && format !== 'wxr') fail('--base is for --format wxr');
+    const base = values.base === undefined ? undefined : wxrBase(values.base);
+    const [{ Sites }, { exportSite }, { exportWxr }] = await Promise.all([
       import('./services/sites.js'),
       import('./services/exports.js'),
+      import('./services/export-wxr.js'),
     ]);
     await withDb(async (db) => {
-      if (!(await new Sites(db).find(sub))) fail(`there is no site "${sub}"`);
+      const site = await new Sites(db).find(sub);
+      if (!site) fail(`there is no site "${sub}"`);
+      const origin = base ?? site.origins[0];
+      if (format === 'wxr' && !origin)
+        fail(`site ${sub} has no origin to put its pages at: say where with --base https://…`);
       let out: NodeJS.WritableStream = process.stdout;
       if (values.out) {
         try {
@@ -646,12 +660,27 @@ async function main() {
           throw new Error(`cannot write ${values.out}: ${(error as Error).message}`);
         }
       }
-      await pipeline(exportSite(db, sub), out);
+      await pipeline(format === 'wxr' ? exportWxr(db, sub, origin!) : exportSite(db, sub), out);
       if (values.out) process.stdout.write(`site ${sub} is exported to ${values.out}\n`);
     });
     return;
   }
   fail(`unknown command "${command}"`);
+}
+
+/** Where a WordPress export puts a site's pages: an origin, since thread keys are whole paths. */
+function wxrBase(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return fail(`--base is the site's address, as https://blog.example; "${value}" is not one`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    fail(`--base is an http:// or https:// address; "${value}" is not one`);
+  if (url.pathname !== '/' || url.search || url.hash)
+    fail(`--base is the site's origin, as https://blog.example, without a path: thread keys are whole paths`);
+  return url.origin;
 }
 
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -688,6 +717,8 @@ function importSummary(r: ImportReport, dry: boolean): string {
 }
 
 main().catch((error: unknown) => {
+  // Whatever read the output stopped reading (`kith-server export blog | head`): nothing is wrong.
+  if ((error as NodeJS.ErrnoException)?.code === 'EPIPE') process.exit(0);
   process.stderr.write(`kith-server: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);
 });

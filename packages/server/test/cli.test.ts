@@ -423,6 +423,22 @@ describe(`kith-server CLI on ${databaseKind}`, () => {
     assert.deepEqual(printed.threads, written.threads);
     const hello = written.threads.find((t: { key: string }) => t.key === '/posts/hello');
     assert.equal(hello.comments.length, 6);
+    // For another system: a WordPress export, its pages at the site's first origin or at --base.
+    const wxr = (await kith('export', 'blog', '--format', 'wxr')).stdout;
+    assert.match(wxr, /^<\?xml [\s\S]*<link>https:\/\/blog\.example\/posts\/hello<\/link>[\s\S]*<\/rss>\n$/);
+    assert.match(
+      (await kith('export', 'blog', '--format', 'wxr', '--base', 'https://www.blog.example')).stdout,
+      /<link>https:\/\/www\.blog\.example\/posts\/hello<\/link>/,
+    );
+    await assert.rejects(
+      kith('export', 'blog', '--format', 'csv'),
+      /--format is kith \(the default\) or wxr/,
+    );
+    await assert.rejects(kith('export', 'blog', '--base', 'https://x.example'), /--base is for --format wxr/);
+    await assert.rejects(
+      kith('export', 'blog', '--format', 'wxr', '--base', 'https://blog.example/posts/'),
+      /--base is the site's origin, as https:\/\/blog\.example, without a path/,
+    );
     await assert.rejects(
       kith('import', 'blog', disqus, '--from', 'blogger'),
       /--from is one of disqus, wordpress, remark42, commento, artalk, waline, isso, kith/,

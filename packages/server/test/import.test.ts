@@ -6,11 +6,13 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import type { SiteExport, ThreadPage } from '@kith/protocol';
+import type { ExportedComment, SiteExport, ThreadPage } from '@kith/protocol';
 import { issoQuery } from '../src/import/isso.js';
 import { readExport } from '../src/import/read.js';
+import { exportWxr } from '../src/services/export-wxr.js';
 import { exportSite } from '../src/services/exports.js';
 import { Imports } from '../src/services/imports.js';
+import { renderMarkdown } from '../src/services/markdown.js';
 import { Sites } from '../src/services/sites.js';
 import {
   databaseKind,
@@ -585,5 +587,44 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
       (c: { markdown: string }) => c.markdown === 'Waiting for a moderator',
     );
     assert.equal(waiting.author.name, 'Anonymous');
+  });
+  it('a WordPress export (WXR) takes the comments to another system, or back into Kith, as readers saw them', async () => {
+    let wxr = '';
+    for await (const piece of exportWxr(server.kith.db, server.site, 'https://blog.example')) wxr += piece;
+    assert.match(wxr, /<link>https:\/\/blog\.example\/posts\/hello<\/link>/);
+    assert.match(wxr, /<dsq:thread_identifier>\/posts\/hello<\/dsq:thread_identifier>/);
+    assert.ok(!/reactions|picnic/i.test(wxr), 'no reactions and no events: WXR has no place for them');
+    const file = join(dir, 'site.wxr');
+    writeFileSync(file, wxr);
+    await new Sites(server.kith.db).create('wxr', ['https://wxr.example']);
+    const source = await readExport(file);
+    assert.equal(source.format, 'wordpress', 'told by the file, as any WordPress export');
+    const report = await runImport('wxr', source);
+    assert.deepEqual(report.skipped, {});
+    const original = await exported(server.site);
+    const copy = await exported('wxr');
+    // WXR keeps whole seconds, and HTML: each comment as readers see it (its Markdown may be
+    // written another way), its place as who it answers.
+    const shape = (e: SiteExport) =>
+      e.threads
+        .filter((t) => t.comments.length)
+        .map((t) => {
+          const seen = (c: ExportedComment) => ({
+            name: c.author?.name,
+            html: renderMarkdown(c.markdown),
+            status: c.status,
+            deleted: c.deleted,
+            at: c.createdAt.slice(0, 19),
+          });
+          const byId = new Map(t.comments.map((c) => [c.id, c]));
+          return {
+            key: t.key,
+            closed: t.closed,
+            comments: t.comments
+              .map((c) => ({ ...seen(c), answers: c.parentId && seen(byId.get(c.parentId)!) }))
+              .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+          };
+        });
+    assert.deepEqual(shape(copy), shape(original));
   });
 });

@@ -64,16 +64,19 @@ async function exportedEvents(db: Db, threadIds: string[]): Promise<Map<string, 
   return byThread;
 }
 
+/** A thread of a site as an export holds it, each comment with the HTML readers see. */
+export type SiteThread = Omit<ExportedThread, 'comments'> & {
+  comments: (ExportedComment & { html: string })[];
+};
+
 /**
- * A site's threads, comments and events as a `SiteExport` document, produced piece by piece (one
- * batch of threads at a time) so a large site is written out without being held in memory whole.
- * Threads are in key order, comments in the order this server stored them (a parent always
- * before its replies); only threads with comments or an event, or closed, are listed.
+ * A site's threads with their comments and events, a batch of threads at a time, so a large site
+ * is read out without being held in memory whole. Threads are in key order, comments in the order
+ * this server stored them (a parent always before its replies); only threads with comments or an
+ * event, or closed, are listed.
  */
-export async function* exportSite(db: Db, siteId: string, now = new Date()): AsyncGenerator<string> {
-  yield `{"format":"kith-export","version":1,"site":${JSON.stringify(siteId)},"exportedAt":"${now.toISOString()}","threads":[`;
+export async function* siteThreads(db: Db, siteId: string): AsyncGenerator<SiteThread> {
   let after = '';
-  let first = true;
   for (;;) {
     const threads = await db.query<{ id: string; key: string; closed: boolean }>(
       `SELECT id, key, closed FROM threads t
@@ -97,27 +100,36 @@ export async function* exportSite(db: Db, siteId: string, now = new Date()): Asy
       [top.map((c) => c.id)],
     );
     const rows = [...top, ...replies].sort((a, b) => Number(a.seq) - Number(b.seq));
-    const byThread = new Map<string, ExportedComment[]>();
+    const byThread = new Map<string, SiteThread['comments']>();
     for (const row of rows) {
       const list = byThread.get(row.thread_id) ?? [];
       // The comment as the API shows it, less what is derived from the rest on import.
-      const { threadKey, rootId, depth, html, replyCount, ...exported } = toComment(row, '');
+      const { threadKey, rootId, depth, replyCount, ...exported } = toComment(row, '');
       list.push(exported);
       byThread.set(row.thread_id, list);
     }
     const events = await exportedEvents(db, ids);
     for (const thread of threads) {
       const event = events.get(thread.id);
-      const exported: ExportedThread = {
+      yield {
         key: thread.key,
         closed: thread.closed,
         comments: byThread.get(thread.id) ?? [],
         ...(event && { event }),
       };
-      yield `${first ? '' : ','}\n${JSON.stringify(exported)}`;
-      first = false;
     }
     after = threads.at(-1)!.key;
+  }
+}
+
+/** A site's threads, comments and events as a `SiteExport` document, produced piece by piece. */
+export async function* exportSite(db: Db, siteId: string, now = new Date()): AsyncGenerator<string> {
+  yield `{"format":"kith-export","version":1,"site":${JSON.stringify(siteId)},"exportedAt":"${now.toISOString()}","threads":[`;
+  let first = true;
+  for await (const { comments, ...thread } of siteThreads(db, siteId)) {
+    const exported: ExportedThread = { ...thread, comments: comments.map(({ html, ...comment }) => comment) };
+    yield `${first ? '' : ','}\n${JSON.stringify(exported)}`;
+    first = false;
   }
   yield '\n]}\n';
 }
