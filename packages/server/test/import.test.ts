@@ -513,6 +513,15 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     );
   });
 
+  it('a byte order mark before an export (as Windows editors save files) is no part of it', async () => {
+    for (const name of ['waline.json', 'remark42.jsonl', 'disqus.xml']) {
+      const file = join(dir, `bom-${name}`);
+      writeFileSync(file, `\uFEFF${readFileSync(fixture(name), 'utf8')}`);
+      const [plain, marked] = [await readExport(fixture(name)), await readExport(file)];
+      assert.deepEqual(marked, plain, name);
+    }
+  });
+
   it('a Waline export: account names, replies without their "@name:", reviews held, spam left out', async () => {
     // Read on a machine east of UTC: a time written without an offset is UTC all the same.
     const zone = process.env.TZ;

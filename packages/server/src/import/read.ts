@@ -15,7 +15,7 @@ import { readWordPress } from './wordpress.js';
 
 /** Which export a file is, from its first few kilobytes; null when it is none Kith reads. */
 export function detectFormat(head: string): SourceFormat | null {
-  const start = head.replace(/^\uFEFF/, '').trimStart();
+  const start = head.trimStart();
   if (start.startsWith('{')) {
     if (/"format"\s*:\s*"kith-export"/.test(start)) return 'kith';
     if (/^\{\s*"version"\s*:\s*[01]\s*,\s*"users"/.test(start)) return 'remark42';
@@ -49,12 +49,14 @@ async function openText(path: string): Promise<{ head: string; chunks: AsyncIter
   stream.setEncoding('utf8');
   const iterator: AsyncIterator<string> = stream[Symbol.asyncIterator]();
   const first = await iterator.next();
+  // A byte order mark (Windows editors write one) is no part of the text: JSON.parse refuses it.
+  const head = first.done ? '' : first.value.replace(/^\uFEFF/, '');
   async function* chunks() {
     if (first.done) return;
-    yield first.value;
+    yield head;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  return { head: first.done ? '' : first.value, chunks: chunks() };
+  return { head, chunks: chunks() };
 }
 
 export interface ReadOptions {
