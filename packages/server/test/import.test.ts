@@ -513,13 +513,20 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     );
   });
 
-  it('a byte order mark before an export (as Windows editors save files) is no part of it', async () => {
-    for (const name of ['waline.json', 'remark42.jsonl', 'disqus.xml']) {
-      const file = join(dir, `bom-${name}`);
-      writeFileSync(file, `\uFEFF${readFileSync(fixture(name), 'utf8')}`);
-      const [plain, marked] = [await readExport(fixture(name)), await readExport(file)];
-      assert.deepEqual(marked, plain, name);
+  it('a byte order mark before an export (as Windows editors save files) is no part of it, in UTF-8 or UTF-16', async () => {
+    // Windows PowerShell 5 writes what a command prints (sqlite3 -json … > isso.json) as UTF-16.
+    for (const name of ['waline.json', 'remark42.jsonl', 'disqus.xml', 'isso.json']) {
+      const plain = await readExport(fixture(name));
+      const text = `\uFEFF${readFileSync(fixture(name), 'utf8')}`;
+      for (const encoding of ['utf8', 'utf16le'] as const) {
+        const file = join(dir, `bom-${encoding}-${name}`);
+        writeFileSync(file, Buffer.from(text, encoding));
+        assert.deepEqual(await readExport(file), plain, `${name} in ${encoding}`);
+      }
     }
+    const big = join(dir, 'big-endian.json');
+    writeFileSync(big, Buffer.from([0xfe, 0xff, 0, 0x5b, 0, 0x5d]));
+    await assert.rejects(readExport(big), /big-endian\.json is UTF-16 big-endian text: save it as UTF-8/);
   });
 
   it('a Waline export: account names, replies without their "@name:", reviews held, spam left out', async () => {

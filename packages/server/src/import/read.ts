@@ -32,21 +32,25 @@ export function detectFormat(head: string): SourceFormat | null {
 
 /**
  * A file's text as a stream, gunzipped when it is gzip (Disqus sends its exports so, Remark42
- * keeps its backups so), with its first chunk to tell its format by.
+ * keeps its backups so), with its first chunk to tell its format by. UTF-8, or UTF-16 with its
+ * byte order mark, as Windows PowerShell 5 writes what a command prints into a file.
  */
 async function openText(path: string): Promise<{ head: string; chunks: AsyncIterable<string> }> {
   const file = await open(path);
-  let gzip: boolean;
+  let start: Buffer;
   try {
     const { buffer, bytesRead } = await file.read(Buffer.alloc(2), 0, 2, 0);
-    gzip = bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+    start = buffer.subarray(0, bytesRead);
   } finally {
     await file.close();
   }
+  const gzip = start[0] === 0x1f && start[1] === 0x8b;
+  if (start[0] === 0xfe && start[1] === 0xff)
+    throw new Error(`${path} is UTF-16 big-endian text: save it as UTF-8`);
   const raw = createReadStream(path);
   // pipeline hands a read error on to the gunzip stream, so reading it fails rather than hangs.
   const stream = gzip ? pipeline(raw, createGunzip(), () => {}) : raw;
-  stream.setEncoding('utf8');
+  stream.setEncoding(start[0] === 0xff && start[1] === 0xfe ? 'utf16le' : 'utf8');
   const iterator: AsyncIterator<string> = stream[Symbol.asyncIterator]();
   const first = await iterator.next();
   // A byte order mark (Windows editors write one) is no part of the text: JSON.parse refuses it.
