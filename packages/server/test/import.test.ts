@@ -605,8 +605,16 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     assert.equal(waiting.author.name, 'Anonymous');
   });
   it('a WordPress export (WXR) takes the comments to another system, or back into Kith, as readers saw them', async () => {
+    // What could end a CDATA section or pass for markup, in a name and in a comment.
+    const token = await guest(server.url, server.site, 'Zed ]]> <b>&amp;</b>');
+    const posted = await json(
+      `${server.url}/v1/sites/${server.site}/threads/${encodeURIComponent('/posts/cdata')}/comments`,
+      { method: 'POST', token, body: { markdown: 'Code: `a]]>b` and <script>x</script> ]]> & &amp;' } },
+    );
+    assert.equal(posted.status, 201);
     let wxr = '';
     for await (const piece of exportWxr(server.kith.db, server.site, 'https://blog.example')) wxr += piece;
+    assert.ok(wxr.includes('<![CDATA[Zed ]]]]><![CDATA[> <b>&amp;</b>]]>'), 'the name, in two sections');
     assert.match(wxr, /<link>https:\/\/blog\.example\/posts\/hello<\/link>/);
     assert.match(wxr, /<dsq:thread_identifier>\/posts\/hello<\/dsq:thread_identifier>/);
     assert.ok(!/reactions|picnic/i.test(wxr), 'no reactions and no events: WXR has no place for them');
