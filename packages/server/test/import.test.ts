@@ -529,6 +529,21 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     await assert.rejects(readExport(big), /big-endian\.json is UTF-16 big-endian text: save it as UTF-8/);
   });
 
+  it('a time past what a date holds is an unreadable comment, not a failed import', async () => {
+    const waline = JSON.parse(readFileSync(fixture('waline.json'), 'utf8'));
+    waline.data.Comment[0].insertedAt = 1e20;
+    const isso = JSON.parse(readFileSync(fixture('isso.json'), 'utf8'));
+    isso[0].created = 1e20;
+    for (const [name, file] of [
+      ['waline.json', waline],
+      ['isso.json', isso],
+    ]) {
+      writeFileSync(join(dir, `far-${name}`), JSON.stringify(file));
+      const { comments } = await readExport(join(dir, `far-${name}`));
+      assert.equal(comments[0]!.drop, 'unreadable', name);
+    }
+  });
+
   it('a Waline export: account names, replies without their "@name:", reviews held, spam left out', async () => {
     // Read on a machine east of UTC: a time written without an offset is UTC all the same.
     const zone = process.env.TZ;

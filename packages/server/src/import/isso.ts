@@ -1,6 +1,6 @@
 import { markdownOrHtml } from './html.js';
 import type { ImportSource } from './source.js';
-import { displayName, dropReason, parseJson, textOf, threadKeyOfPage, unplaced } from './source.js';
+import { displayName, dropReason, parseJson, textOf, threadKeyOfPage, timeOf, unplaced } from './source.js';
 
 /**
  * Isso keeps its comments in an SQLite database and has no export of its own. This query writes
@@ -33,7 +33,7 @@ interface IssoRow {
  */
 function dateOf(value: unknown): string | null {
   const seconds = typeof value === 'number' ? value : Number(textOf(value) || Number.NaN);
-  return Number.isFinite(seconds) && seconds > 0 ? new Date(Math.round(seconds * 1000)).toISOString() : null;
+  return seconds > 0 ? timeOf(seconds * 1000) : null;
 }
 
 /**

@@ -138,6 +138,12 @@ export function timestamp(value: string): string | null {
   return Number.isNaN(time) ? null : new Date(time).toISOString();
 }
 
+/** A time given as milliseconds since 1970, as an RFC 3339 timestamp; null past what a date holds. */
+export function timeOf(milliseconds: number): string | null {
+  const date = new Date(Math.round(milliseconds));
+  return Number.isNaN(date.getTime()) ? null : date.toISOString();
+}
+
 /**
  * The thread key for a page as Commento, Artalk and Waline keep it: its path on the site (a
  * whole address works too). Which host does not matter: thread keys leave it out.

@@ -1,11 +1,12 @@
 import { markdownOrHtml } from './html.js';
-import type { DropReason, ImportSource } from './source.js';
+import type { ImportSource } from './source.js';
 import {
   displayName,
   dropReason,
   parseJson,
   textOf,
   threadKeyOfPage,
+  timeOf,
   timestamp,
   unplaced,
 } from './source.js';
@@ -34,8 +35,7 @@ interface WalineExport {
 
 /** A date as a storage gave it: text, milliseconds, or LeanCloud's `{ "__type": "Date", "iso" }`. */
 function dateOf(value: unknown): string | null {
-  if (typeof value === 'number')
-    return Number.isFinite(value) ? timestamp(new Date(value).toISOString()) : null;
+  if (typeof value === 'number') return timeOf(value);
   if (typeof value === 'object' && value !== null && 'iso' in value) return timestamp(textOf(value.iso));
   return timestamp(textOf(value));
 }
@@ -85,11 +85,7 @@ export function readWaline(data: string): ImportSource {
     const createdAt = dateOf(comment.insertedAt ?? comment.createdAt);
     const markdown = withoutAnswering(markdownOrHtml(textOf(comment.comment)), parent);
     const status = textOf(comment.status);
-    const drop = dropReason(status === 'spam' ? ('spam' satisfies DropReason) : undefined, {
-      id,
-      createdAt,
-      markdown,
-    });
+    const drop = dropReason(status === 'spam' ? 'spam' : undefined, { id, createdAt, markdown });
     const userId = textOf(comment.user_id);
     const account = userId ? users.get(userId) : undefined;
     const likes = Math.max(0, Math.trunc(Number(textOf(comment.like)) || 0));
