@@ -99,6 +99,21 @@ export class KithAdminClient {
     return this.#call('GET', 'export');
   }
 
+  /**
+   * The site's comments as a WordPress export (WXR 1.2), the XML file WordPress, Disqus, Remark42
+   * and Isso import: to take them to another system. Its pages are at `base` (an origin such as
+   * `https://blog.example`), else at the site's first origin. Reactions, events and answers are
+   * not in it (`exportSite` has them).
+   */
+  async exportWxr(options: { base?: string } = {}): Promise<string> {
+    try {
+      const searchParams = options.base === undefined ? {} : { base: options.base };
+      return await (await request(this.#http, 'export.wxr', { searchParams })).text();
+    } catch (error) {
+      throw await toKithError(error);
+    }
+  }
+
   /** Changes the site's settings (features, limits, moderation, origins); returns the site. */
   updateSite(patch: SiteSettingsPatch): Promise<Site> {
     return this.#call('PATCH', 'settings', patch);

@@ -193,6 +193,22 @@ describe('KithClient against the reference server', () => {
       wrong.exportSite(),
       (e: unknown) => e instanceof KithError && e.code === 'invalid-token',
     );
+    // Or, to take the comments to another system, as a WordPress export.
+    const wxr = await owner.exportWxr({ base: 'https://core.example' });
+    assert.match(wxr, /^<\?xml version="1\.0" encoding="UTF-8"\?>\n<rss /);
+    assert.match(wxr, /<link>https:\/\/core\.example\/core\/[^<]+<\/link>/);
+    assert.equal(
+      (wxr.match(/<wp:comment>/g) ?? []).length,
+      exported.threads.flatMap((t) => t.comments).length,
+    );
+    await assert.rejects(
+      owner.exportWxr({ base: 'https://core.example/blog/' }),
+      (e: unknown) => e instanceof KithError && e.code === 'validation-failed' && /origin/.test(e.message),
+    );
+    await assert.rejects(
+      wrong.exportWxr(),
+      (e: unknown) => e instanceof KithError && e.code === 'invalid-token',
+    );
   });
 
   it('counts asked for in one tick go out as one request', async () => {

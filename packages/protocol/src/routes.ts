@@ -90,6 +90,26 @@ export const routes = {
     params: SiteParams,
     responses: { 200: SiteExport },
   },
+  exportSiteWxr: {
+    method: 'GET',
+    path: '/v1/sites/{site}/admin/export.wxr',
+    summary:
+      'The site’s comments as a WordPress export (WXR 1.2), which WordPress, Disqus, Remark42 and Isso import (site secret)',
+    auth: 'secret',
+    params: SiteParams,
+    query: Strict({
+      base: Type.Optional(
+        Type.String({
+          pattern: '^https?://[^/\\s]+$',
+          maxLength: 300,
+          errorMessage: 'Must be an origin: http:// or https://, the host and any port, no path',
+          description: 'Where the site’s pages are (an origin); the site’s first origin when left out.',
+        }),
+      ),
+    }),
+    responses: { 200: null },
+    text: 'application/rss+xml',
+  },
   updateSite: {
     method: 'PATCH',
     path: '/v1/sites/{site}/admin/settings',

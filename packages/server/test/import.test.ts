@@ -630,6 +630,23 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     let wxr = '';
     for await (const piece of exportWxr(server.kith.db, server.site, 'https://blog.example')) wxr += piece;
     assert.ok(wxr.includes('<![CDATA[Zed ]]]]><![CDATA[> <b>&amp;</b>]]>'), 'the name, in two sections');
+    // The same file through the API, for an owner without the command line.
+    const response = await fetch(
+      `${server.url}/v1/sites/${server.site}/admin/export.wxr?base=${encodeURIComponent('https://blog.example')}`,
+      { headers: { authorization: `Bearer ${server.secret}` } },
+    );
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/rss+xml; charset=utf-8');
+    assert.match(
+      response.headers.get('content-disposition') ?? '',
+      /^attachment; filename="kith-test-\d{4}-\d\d-\d\d\.wxr\.xml"$/,
+    );
+    const undated = (file: string) => file.replace(/<pubDate>[^<]*<\/pubDate>/, '');
+    assert.equal(undated(await response.text()), undated(wxr));
+    const { secret } = await new Sites(server.kith.db).create('nowhere', []);
+    const nowhere = await json(`${server.url}/v1/sites/nowhere/admin/export.wxr`, { token: secret });
+    assert.equal(nowhere.status, 422);
+    assert.match(nowhere.body.detail, /no origin to put its pages at: say where they are with base/);
     assert.match(wxr, /<link>https:\/\/blog\.example\/posts\/hello<\/link>/);
     assert.match(wxr, /<dsq:thread_identifier>\/posts\/hello<\/dsq:thread_identifier>/);
     assert.ok(!/reactions|picnic/i.test(wxr), 'no reactions and no events: WXR has no place for them');
