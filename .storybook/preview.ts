@@ -10,7 +10,8 @@ setCustomElementsManifest(manifest);
 const preview: Preview = {
   parameters: {
     controls: { expanded: true },
-    a11y: { test: 'error' },
+    // WCAG 2.2's target size (2.5.8) too, which axe leaves off by default.
+    a11y: { test: 'error', options: { rules: { 'target-size': { enabled: true } } } },
   },
   globalTypes: {
     theme: {

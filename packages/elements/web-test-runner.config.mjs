@@ -52,7 +52,12 @@ export default {
   // nanostores reads process.env.NODE_ENV, which the test runner does not replace.
   testRunnerHtml: (testFramework) => `<!doctype html>
     <html lang="en">
-      <head><script>window.process = { env: { NODE_ENV: 'development' } };</script></head>
+      <head><script>window.process = { env: { NODE_ENV: 'development' } };</script>
+        <script type="module">
+          // Every \`accessible()\` check takes WCAG 2.2's target size (2.5.8) too, which axe leaves off.
+          import 'axe-core/axe.min.js';
+          window.axe.configure({ rules: [{ id: 'target-size', enabled: true }] });
+        </script></head>
       <body><script type="module" src="${testFramework}"></script></body>
     </html>`,
 };

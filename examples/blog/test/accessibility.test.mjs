@@ -109,7 +109,7 @@ describe('demo blog: accessibility (axe)', () => {
     await page.context().close();
   });
 
-  it('passes axe with the editor and the Mastodon picker open', async () => {
+  it('passes axe with the editor, the Mastodon picker and the calendar links open', async () => {
     const context = await browser.newContext({ bypassCSP });
     const page = await context.newPage();
     await page.goto(`${demo.url}/posts/welcome/`);
@@ -121,6 +121,12 @@ describe('demo blog: accessibility (axe)', () => {
     await share.getByRole('link', { name: /Share on Mastodon/ }).click();
     await share.getByRole('dialog').waitFor();
     assert.deepEqual(await violations(page), [], 'axe with the editor and the picker open');
+    await page.goto(`${demo.url}/posts/spring-meetup/`);
+    await page.waitForFunction(settled);
+    const card = page.locator('kith-rsvp');
+    await card.getByText('Add to calendar').click();
+    await card.getByRole('link', { name: 'Google Calendar' }).waitFor();
+    assert.deepEqual(await violations(page), [], 'axe with the calendar links open');
     await context.close();
   });
 

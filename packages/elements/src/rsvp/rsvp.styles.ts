@@ -66,6 +66,13 @@ export const rsvpStyles = css`
   a {
     color: var(--_accent);
   }
+  /* Links on lines of their own: 24 px tall at least, however small the text (WCAG 2.5.8). */
+  [part='details'] a,
+  [part='calendar'] a {
+    display: inline-flex;
+    align-items: center;
+    min-height: 24px;
+  }
   ul {
     margin: 0;
     padding: 0;
