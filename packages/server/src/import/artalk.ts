@@ -1,8 +1,8 @@
 import { markdownOrHtml } from './html.js';
 import type { ImportSource } from './source.js';
 import {
-  displayName,
   dropReason,
+  guestAuthor,
   parseJson,
   textOf,
   threadKeyOfPage,
@@ -83,7 +83,7 @@ export function readArtalk(data: string, sourceSite?: string): ImportSource {
       parentSourceId: parent && parent !== '0' ? parent : null,
       threadKey: key,
       // Artalk tells its readers apart by name and email; the email is not read, so the name.
-      author: { id: '', name: displayName(textOf(comment.nick)) ?? '', kind: 'guest', avatarUrl: null },
+      author: guestAuthor('', textOf(comment.nick)),
       markdown,
       status: yes(comment.is_pending) ? 'pending' : 'published',
       createdAt: createdAt ?? new Date(0).toISOString(),

@@ -1,5 +1,5 @@
 import type { ImportSource } from './source.js';
-import { displayName, dropReason, parseJson, threadKeyOfPage, timestamp, unplaced } from './source.js';
+import { dropReason, guestAuthor, parseJson, threadKeyOfPage, timestamp, unplaced } from './source.js';
 
 interface CommentoExport {
   version?: number;
@@ -55,12 +55,7 @@ export function readCommento(text: string): ImportSource {
       sourceId: comment.commentHex ?? '',
       parentSourceId: comment.parentHex && comment.parentHex !== 'root' ? comment.parentHex : null,
       threadKey: key,
-      author: {
-        id: commenter === 'anonymous' ? '' : commenter,
-        name: displayName(names.get(commenter) ?? '') ?? '',
-        kind: 'guest',
-        avatarUrl: null,
-      },
+      author: guestAuthor(commenter === 'anonymous' ? '' : commenter, names.get(commenter) ?? ''),
       markdown,
       status: comment.state === 'approved' || comment.state === undefined ? 'published' : 'pending',
       createdAt: createdAt ?? new Date(0).toISOString(),

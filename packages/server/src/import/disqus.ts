@@ -1,6 +1,6 @@
 import { htmlToMarkdown } from './html.js';
 import type { ImportSource, SourceComment } from './source.js';
-import { displayName, dropReason, threadKeyOf, timestamp, unplaced } from './source.js';
+import { dropReason, guestAuthor, threadKeyOf, timestamp, unplaced } from './source.js';
 import { child, childText, readRecords } from './xml.js';
 
 const records = new Set(['thread', 'post']);
@@ -25,7 +25,6 @@ export async function readDisqus(chunks: AsyncIterable<string>): Promise<ImportS
     const createdAt = timestamp(childText(node, 'createdAt'));
     const author = child(node, 'author');
     const username = childText(author, 'isAnonymous') === 'true' ? '' : childText(author, 'username');
-    const name = displayName(childText(author, 'name') || username);
     const markdown = htmlToMarkdown(child(node, 'message')?.text ?? '');
     const removed =
       childText(node, 'isSpam') === 'true'
@@ -38,7 +37,7 @@ export async function readDisqus(chunks: AsyncIterable<string>): Promise<ImportS
       sourceId: id,
       parentSourceId: child(node, 'parent')?.attributes['dsq:id'] ?? null,
       threadId: child(node, 'thread')?.attributes['dsq:id'] ?? '',
-      author: { id: username, name: name ?? '', kind: 'guest', avatarUrl: null },
+      author: guestAuthor(username, childText(author, 'name') || username),
       markdown,
       status: 'published',
       createdAt: createdAt ?? new Date(0).toISOString(),

@@ -1,6 +1,6 @@
 import { markdownOrHtml } from './html.js';
 import type { ImportSource } from './source.js';
-import { displayName, dropReason, parseJson, textOf, threadKeyOfPage, timeOf, unplaced } from './source.js';
+import { dropReason, guestAuthor, parseJson, textOf, threadKeyOfPage, timeOf, unplaced } from './source.js';
 
 /**
  * Isso keeps its comments in an SQLite database and has no export of its own. This query writes
@@ -67,7 +67,7 @@ export function readIsso(data: string): ImportSource {
       sourceId: id,
       parentSourceId: textOf(row.parent) || null,
       threadKey: key,
-      author: { id: '', name: displayName(textOf(row.author)) ?? '', kind: 'guest', avatarUrl: null },
+      author: guestAuthor('', textOf(row.author)),
       markdown,
       status: mode === 2 ? 'pending' : 'published',
       createdAt: createdAt ?? new Date(0).toISOString(),

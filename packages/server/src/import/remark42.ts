@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { Readable } from 'node:stream';
 import { htmlToMarkdown } from './html.js';
 import type { ImportSource } from './source.js';
-import { displayName, dropReason, threadKeyOf, timestamp, unplaced } from './source.js';
+import { dropReason, guestAuthor, threadKeyOf, timestamp, unplaced } from './source.js';
 
 interface Remark42Meta {
   version?: number;
@@ -71,12 +71,7 @@ export async function readRemark42(chunks: AsyncIterable<string>): Promise<Impor
       sourceId: comment.id ?? '',
       parentSourceId: comment.pid || null,
       threadKey: key,
-      author: {
-        id: comment.user?.id ?? '',
-        name: displayName(comment.user?.name ?? '') ?? '',
-        kind: 'guest',
-        avatarUrl: null,
-      },
+      author: guestAuthor(comment.user?.id ?? '', comment.user?.name ?? ''),
       markdown,
       status: 'published',
       createdAt: createdAt ?? new Date(0).toISOString(),

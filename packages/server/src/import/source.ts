@@ -29,17 +29,8 @@ export interface SourceComment {
   drop?: DropReason;
 }
 
-export type SourceFormat =
-  | 'disqus'
-  | 'wordpress'
-  | 'remark42'
-  | 'commento'
-  | 'artalk'
-  | 'waline'
-  | 'isso'
-  | 'kith';
-
-export const sourceFormats: readonly SourceFormat[] = [
+/** The formats an import reads, as `--from` names them. */
+export const sourceFormats = [
   'disqus',
   'wordpress',
   'remark42',
@@ -48,7 +39,9 @@ export const sourceFormats: readonly SourceFormat[] = [
   'waline',
   'isso',
   'kith',
-];
+] as const;
+
+export type SourceFormat = (typeof sourceFormats)[number];
 
 /** Everything one export holds, read into Kith's terms. */
 export interface ImportSource {
@@ -156,6 +149,14 @@ export function threadKeyOfPage(page: string | undefined): string | null {
       ? trimmed
       : `https://site.invalid${trimmed.startsWith('/') ? '' : '/'}${trimmed}`,
   );
+}
+
+/**
+ * A reader of another system, as an import takes them: `id` is theirs there ('' for none: the
+ * name stands for them), the name made a display name ('' for none: the import's anonymous name).
+ */
+export function guestAuthor(id: string, name: string): Author {
+  return { id, name: displayName(name) ?? '', kind: 'guest', avatarUrl: null };
 }
 
 /** Display names are 1 to 64 characters, as a guest's own, with the same characters left out. */

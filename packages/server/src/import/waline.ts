@@ -1,8 +1,8 @@
 import { markdownOrHtml } from './html.js';
 import type { ImportSource } from './source.js';
 import {
-  displayName,
   dropReason,
+  guestAuthor,
   parseJson,
   textOf,
   threadKeyOfPage,
@@ -93,12 +93,7 @@ export function readWaline(data: string): ImportSource {
       sourceId: id,
       parentSourceId: parent || null,
       threadKey: key,
-      author: {
-        id: account !== undefined ? `user ${userId}` : '',
-        name: displayName(account || textOf(comment.nick)) ?? '',
-        kind: 'guest',
-        avatarUrl: null,
-      },
+      author: guestAuthor(account !== undefined ? `user ${userId}` : '', account || textOf(comment.nick)),
       markdown,
       status: status === 'waiting' ? 'pending' : 'published',
       createdAt: createdAt ?? new Date(0).toISOString(),

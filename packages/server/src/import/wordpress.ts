@@ -1,6 +1,6 @@
 import { htmlToMarkdown } from './html.js';
 import type { DropReason, ImportSource } from './source.js';
-import { displayName, dropReason, threadKeyOf, timestamp, unplaced } from './source.js';
+import { dropReason, guestAuthor, threadKeyOf, timestamp, unplaced } from './source.js';
 import { childText, readRecords } from './xml.js';
 
 const records = new Set(['item']);
@@ -59,15 +59,13 @@ export async function readWordPress(chunks: AsyncIterable<string>): Promise<Impo
         sourceId: id,
         parentSourceId: parent && parent !== '0' ? parent : null,
         threadKey: key,
-        author: {
+        author: guestAuthor(
           // A registered user of the blog; 0 for everyone else.
-          id: /^[1-9]\d*$/.test(childText(comment, 'wp:comment_user_id'))
+          /^[1-9]\d*$/.test(childText(comment, 'wp:comment_user_id'))
             ? `user-${childText(comment, 'wp:comment_user_id')}`
             : '',
-          name: displayName(childText(comment, 'wp:comment_author')) ?? '',
-          kind: 'guest',
-          avatarUrl: null,
-        },
+          childText(comment, 'wp:comment_author'),
+        ),
         markdown,
         status: approved === '1' ? 'published' : 'pending',
         createdAt: createdAt ?? new Date(0).toISOString(),

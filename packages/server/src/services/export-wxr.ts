@@ -1,15 +1,6 @@
 import type { Db } from '../db/driver.js';
 import { siteThreads } from './exports.js';
-
-/** What XML 1.0 cannot hold at all (control characters, lone surrogates), taken out. */
-const notXml = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
-
-const text = (value: string) =>
-  value.replace(notXml, '').replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-
-/** Character data as WordPress writes it; a `]]>` inside is split across two sections. */
-const cdata = (value: string) =>
-  `<![CDATA[${value.replace(notXml, '').replaceAll(']]>', ']]]]><![CDATA[>')}]]>`;
+import { cdata, xml } from './xml-text.js';
 
 /** WordPress's `2020-01-02 09:00:00`, in UTC. */
 const wpDate = (timestamp: string) => new Date(timestamp).toISOString().slice(0, 19).replace('T', ' ');
@@ -37,12 +28,12 @@ export async function* exportWxr(
   xmlns:dsq="http://www.disqus.com/"
   xmlns:wp="http://wordpress.org/export/1.2/">
 <channel>
-  <title>${text(siteId)}</title>
-  <link>${text(origin)}</link>
-  <description>Comments of ${text(siteId)}, exported by Kith</description>
+  <title>${xml(siteId)}</title>
+  <link>${xml(origin)}</link>
+  <description>Comments of ${xml(siteId)}, exported by Kith</description>
   <pubDate>${now.toUTCString()}</pubDate>
   <wp:wxr_version>1.2</wp:wxr_version>
-  <wp:base_site_url>${text(origin)}</wp:base_site_url>
+  <wp:base_site_url>${xml(origin)}</wp:base_site_url>
 `;
   let next = 0;
   for await (const thread of siteThreads(db, siteId)) {
@@ -68,12 +59,12 @@ export async function* exportWxr(
     </wp:comment>
 `;
     });
-    const link = text(new URL(thread.key, origin).href);
+    const link = xml(new URL(thread.key, origin).href);
     yield `  <item>
-    <title>${text(thread.key)}</title>
+    <title>${xml(thread.key)}</title>
     <link>${link}</link>
     <guid isPermaLink="true">${link}</guid>
-    <dsq:thread_identifier>${text(thread.key)}</dsq:thread_identifier>
+    <dsq:thread_identifier>${xml(thread.key)}</dsq:thread_identifier>
     <wp:post_type>post</wp:post_type>
     <wp:status>publish</wp:status>
     <wp:comment_status>${thread.closed ? 'closed' : 'open'}</wp:comment_status>

@@ -2,25 +2,10 @@ import type { Comment } from '@kith/protocol';
 import type { Queryable } from '../db/driver.js';
 import { type CommentRow, commentColumns, toComment } from './rows.js';
 import type { SiteRecord } from './sites.js';
+import { xml } from './xml-text.js';
 
 /** How many comments a feed lists: the latest, as feed readers poll for what is new. */
 export const feedSize = 50;
-
-// XML 1.0 takes no control characters but tab and newlines, nor lone surrogates or U+FFFE/U+FFFF.
-const notXml =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching them is the point
-  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
-const entities: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-function xml(text: string): string {
-  return text.replace(notXml, '').replace(/[&<>"']/g, (c) => entities[c]!);
-}
 
 /** The page a thread key names, where the key is a path and the site has an origin. */
 function pageUrl(site: SiteRecord, key: string): string | null {
