@@ -1,8 +1,8 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { buildOpenApi } from '@kith/protocol';
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { allowedMethods } from './http/allowed-methods.js';
+import { bodyLimit } from './http/body-limit.js';
 import type { AppContext } from './http/context.js';
 import { siteCors } from './http/cors.js';
 import { clientAddress } from './http/define.js';
@@ -51,16 +51,7 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
       c.header('content-security-policy', "default-src 'none'; frame-ancestors 'none'; sandbox");
   });
 
-  app.use(
-    '/v1/*',
-    bodyLimit({
-      maxSize: maxBodyBytes,
-      onError: () =>
-        problemResponse('payload-too-large', {
-          detail: `Request bodies may be at most ${maxBodyBytes} bytes.`,
-        }),
-    }),
-  );
+  app.use('/v1/*', bodyLimit(maxBodyBytes));
   app.use('/v1/sites/:site', siteCors(ctx));
   app.use('/v1/sites/:site/*', siteCors(ctx));
 

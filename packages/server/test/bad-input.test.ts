@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { connect } from 'node:net';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { gzipSync } from 'node:zlib';
 import { type RouteSpec, routes } from '@kith/protocol';
 import { SignJWT } from 'jose';
 import { databaseKind, freshDatabaseUrl, guest, json, startServer, type TestServer } from './helpers.js';
@@ -294,6 +295,26 @@ describe(`every route answers bad input with a problem, never a 5xx, on ${databa
     assert.equal(long.status, 431);
     assert.equal(long.headers.get('content-type'), 'application/problem+json');
     assert.equal(((await long.json()) as { code: string }).code, 'headers-too-large');
+  });
+
+  it('a compressed body is refused in words (415), not read as broken JSON', async () => {
+    const token = await guest(server.url, server.site, 'Zip');
+    const reply = await fetch(`${server.url}/v1/sites/${server.site}/threads/%2Fzipped/comments`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'content-encoding': 'gzip',
+        authorization: `Bearer ${token}`,
+      },
+      body: gzipSync(JSON.stringify({ markdown: 'Hello' })),
+    });
+    assert.equal(reply.status, 415);
+    const problem = (await reply.json()) as { code: string; detail: string };
+    assert.equal(problem.code, 'unsupported-media-type');
+    assert.match(problem.detail, /Content-Encoding/);
+    // And nothing was posted.
+    const thread = await json(`${server.url}/v1/sites/${server.site}/threads/%2Fzipped`);
+    assert.equal(thread.body.comments.length, 0);
   });
 
   it('a member’s name the site signs is mended to fit, where it can be, rather than refused', async () => {

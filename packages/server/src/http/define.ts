@@ -51,6 +51,11 @@ async function readJson(c: Context): Promise<unknown> {
   if (!/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(type)) {
     throw new ProblemError('unsupported-media-type', { detail: 'Send the body as application/json.' });
   }
+  // Bodies are taken as they are: a compressed one would only be called broken JSON.
+  const coding = c.req.header('content-encoding')?.trim().toLowerCase();
+  if (coding && coding !== 'identity') {
+    throw new ProblemError('unsupported-media-type', { detail: 'Send the body without a Content-Encoding.' });
+  }
   const text = await c.req.text();
   try {
     return JSON.parse(text);
