@@ -2,7 +2,7 @@ import type { Counts } from '@kith/protocol';
 import { atom, map } from 'nanostores';
 import type { KithClient } from './client.js';
 import { perClient } from './clients.js';
-import { type KithError, toKithError } from './errors.js';
+import { KithError, toKithError } from './errors.js';
 import { siteJson } from './site-call.js';
 
 /** Keys per request at most: the protocol's `countsBatchMax`. */
@@ -27,17 +27,29 @@ export async function getCounts(
   const counts: Record<string, number> = {};
   for (let i = 0; i < unique.length; ) {
     const searchParams = new URLSearchParams();
-    for (let n = 0, length = 0; i < unique.length && n < keysPerRequest; i++, n++) {
+    const batch: string[] = [];
+    for (let length = 0; i < unique.length && batch.length < keysPerRequest; i++) {
       const key = unique[i]!;
       length += new URLSearchParams({ thread: key }).toString().length + 1;
-      if (n && length > queryLength) break; // this key starts the next request
+      if (batch.length && length > queryLength) break; // this key starts the next request
       searchParams.append('thread', key);
+      batch.push(key);
     }
-    const page = await siteJson<Counts>(client, 'counts', 'get', undefined, {
+    const page = await siteJson<Counts | null>(client, 'counts', 'get', undefined, {
       searchParams,
       signal: options.signal,
     });
-    Object.assign(counts, page.counts);
+    // A thread the answer leaves out has no comments; anything but a count is not a Kith answer
+    // (a `server` that is some other API), which would otherwise leave its elements loading.
+    const answered = page?.counts;
+    const notCounts = () =>
+      new KithError('bad-response', 'The server did not answer with counts: is it a Kith server?');
+    if (!answered || typeof answered !== 'object' || Array.isArray(answered)) throw notCounts();
+    for (const key of batch) {
+      const count: unknown = Object.hasOwn(answered, key) ? answered[key] : 0;
+      if (!Number.isSafeInteger(count) || (count as number) < 0) throw notCounts();
+      counts[key] = count as number;
+    }
   }
   return counts;
 }

@@ -5,9 +5,16 @@ import { HttpError, retryAfter, TimeoutError } from './http.js';
 /**
  * What went wrong, in the terms an element needs to explain it and offer the right way out.
  * `proof-unsupported`: the site asks for a proof of work and this page cannot solve one (no Web
- * Crypto: the page is not https).
+ * Crypto: the page is not https). `bad-response`: the server answered, but not as the protocol
+ * says (a `server` that is not a Kith server, say).
  */
-export type KithErrorCode = ProblemCode | 'network' | 'timeout' | 'proof-unsupported' | 'unknown';
+export type KithErrorCode =
+  | ProblemCode
+  | 'network'
+  | 'timeout'
+  | 'proof-unsupported'
+  | 'bad-response'
+  | 'unknown';
 
 /** Every failed call rejects with this: a server problem (RFC 9457) or a transport failure. */
 export class KithError extends Error {

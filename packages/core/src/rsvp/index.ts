@@ -12,7 +12,7 @@
  */
 import type { AttendeePage, EventInfo, RsvpRequest } from '@kith/protocol';
 import { clientHttp, type KithClient, type PageOptions } from '../client.js';
-import { toKithError } from '../errors.js';
+import { KithError, toKithError } from '../errors.js';
 import { type RequestOptions, request } from '../http.js';
 
 async function call<T>(client: KithClient, path: string, options: RequestOptions = {}): Promise<T> {
@@ -26,6 +26,18 @@ async function call<T>(client: KithClient, path: string, options: RequestOptions
 const eventPath = (key: string) => `threads/${encodeURIComponent(key)}/event`;
 
 /**
+ * An event whose times read as times, else `bad-response`: an answer from something other than a
+ * Kith server would otherwise reach the card, which cannot show it.
+ */
+async function event(answer: Promise<EventInfo | null>): Promise<EventInfo> {
+  const info = await answer;
+  if (!info?.rsvp || Number.isNaN(Date.parse(info.start) + Date.parse(info.end))) {
+    throw new KithError('bad-response', 'The server did not answer with an event: is it a Kith server?');
+  }
+  return info;
+}
+
+/**
  * The page's event: its details, the answers so far (`rsvp`), the first attendees and, when the
  * client has a session, the reader's own answer (`mine`). Rejects with code `event-not-found` when
  * the page has none.
@@ -35,7 +47,7 @@ export function getEvent(
   key: string,
   options: { signal?: AbortSignal } = {},
 ): Promise<EventInfo> {
-  return call(client, eventPath(key), { signal: options.signal });
+  return event(call(client, eventPath(key), { signal: options.signal }));
 }
 
 /**
@@ -51,11 +63,13 @@ export function rsvp(
   answer: RsvpRequest,
   options: { signal?: AbortSignal } = {},
 ): Promise<EventInfo> {
-  return call(client, `${eventPath(key)}/rsvp`, {
-    method: 'PUT',
-    json: answer,
-    signal: options.signal,
-  });
+  return event(
+    call(client, `${eventPath(key)}/rsvp`, {
+      method: 'PUT',
+      json: answer,
+      signal: options.signal,
+    }),
+  );
 }
 
 /** Everyone going, in the order they took their seats; pass `nextCursor` back for more. */

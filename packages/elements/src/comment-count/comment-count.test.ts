@@ -133,6 +133,24 @@ describe('kith-comment-count', () => {
     el.remove();
   });
 
+  it('a server that answers something other than counts (not a Kith server) is an error, not loading for ever', async () => {
+    const server = fakeServer(() => json({ status: 'ok', items: [] }));
+    const el = document.createElement('kith-comment-count') as KithCommentCount;
+    Object.assign(el, { server, site: 'blog', thread: '/other-api' });
+    const errored = oneEvent(el, 'kith-error');
+    document.body.append(el);
+    const { detail } = await errored;
+    expect(detail.error.code).to.equal('bad-response');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="retry"]')).to.exist;
+    // A Kith server may leave out a thread it has nothing for: that thread has no comments.
+    setHandler(() => json({ counts: {} }));
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await loaded(el);
+    expect(text(el)).to.equal('No comments');
+    el.remove();
+  });
+
   it('inside a link, reports the failure in words (no button inside a link)', async () => {
     const server = fakeServer(() => problem('site-not-found', 404));
     const el = await fixture<HTMLElement>(

@@ -26,6 +26,18 @@ const timed: Intl.DateTimeFormatOptions = {
   minute: '2-digit',
 };
 
+/**
+ * `zone` if this browser knows it, else undefined (the reader's own zone): one named after its
+ * time-zone data was made (Europe/Kyiv, 2022) would throw wherever it is used.
+ */
+export function knownZone(zone: string): string | undefined {
+  try {
+    return new Intl.DateTimeFormat('en', { timeZone: zone }) && zone;
+  } catch {
+    return undefined;
+  }
+}
+
 function range(lang: string, options: Intl.DateTimeFormatOptions, start: number, end: number): string {
   return new Intl.DateTimeFormat(lang, options).formatRange(start, end);
 }
@@ -33,7 +45,8 @@ function range(lang: string, options: Intl.DateTimeFormatOptions, start: number,
 /**
  * When it happens, where it happens ("Thursday, May 14, 2026, 7:00 – 9:30 PM CEST"), and the same
  * in the reader's zone when their clock says otherwise (undefined when it agrees, and for all-day
- * events, which are the same days everywhere).
+ * events, which are the same days everywhere). An event in a zone this browser does not know is
+ * shown in the reader's zone alone.
  */
 export function eventWhen(event: EventInfo, lang: string): { there: string; here: string | undefined } {
   if (event.allDay) {
@@ -42,7 +55,9 @@ export function eventWhen(event: EventInfo, lang: string): { there: string; here
     return { there: range(lang, options, utc(event.start), utc(event.end)), here: undefined };
   }
   const [start, end] = bounds(event);
-  const there = range(lang, { ...timed, timeZone: event.timeZone, timeZoneName: 'short' }, start, end);
+  const zone = knownZone(event.timeZone);
+  const there = range(lang, { ...timed, timeZone: zone, timeZoneName: 'short' }, start, end);
+  if (!zone) return { there, here: undefined };
   const readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   const inZone = (timeZone: string) => range(lang, { ...timed, timeZone }, start, end);
   const here =

@@ -2,7 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { setDefaults } from '../base/config.js';
 import { drawnAt } from '../test-support/layout.js';
 import { type MemoryKith, memoryKith, ssoToken } from '../test-support/memory-kith.js';
-import { problem } from '../test-support/responses.js';
+import { json, problem } from '../test-support/responses.js';
 import type { KithRsvp } from './rsvp.js';
 import './rsvp.js';
 
@@ -353,6 +353,43 @@ describe('kith-rsvp', () => {
     await waitUntil(() => root(none).querySelector('[part="error"]'));
     expect(text(root(none).querySelector('[part="error"]'))).to.equal('This page has no event.');
     await expect(none).to.be.accessible();
+  });
+
+  it('an answer that is not an event (a `server` that is another API) is an error to retry, not a card loading for ever', async () => {
+    const kith = memoryKith();
+    meetup(kith);
+    kith.fail = () => json({ status: 'ok', items: [] });
+    const el = document.createElement('kith-rsvp') as KithRsvp;
+    Object.assign(el, { server: kith.url, site: 'blog', thread: '/meetups/may' });
+    const errored = oneEvent(el, 'kith-error');
+    document.body.append(el);
+    expect((await errored).detail.error.code).to.equal('bad-response');
+    await waitUntil(() => root(el).querySelector('[part="error"]'));
+    expect(text(root(el).querySelector('[part="error"]'))).to.match(/^Something went wrong/);
+    kith.fail = undefined;
+    button(el, 'Try again')!.click();
+    await loaded(el);
+    expect(text(root(el).querySelector('[part="title"]'))).to.equal('May meetup');
+    el.remove();
+  });
+
+  it('an event in a zone this browser does not know shows in the reader’s zone, and can be added to a calendar', async () => {
+    // As Europe/Kyiv was to browsers whose time-zone data came before 2022.
+    const kith = memoryKith();
+    meetup(kith, '/meetups/may', { timeZone: 'Mars/Olympus_Mons' });
+    const el = await card(kith);
+    // As the same event in the reader's own zone shows.
+    meetup(kith, '/meetups/here', { timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone });
+    const here = await card(kith, '/meetups/here');
+    const when = (card: KithRsvp) => text(root(card).querySelector('[part="details"] time'));
+    expect(when(el)).to.match(/May 14, 2099/);
+    expect(when(el)).to.equal(when(here));
+    expect(root(el).querySelector('.here'), 'one time, the reader’s').to.equal(null);
+    root(el).querySelector('summary')!.click();
+    await waitUntil(() => root(el).querySelectorAll('[part="calendar"] a').length === 5, 'no calendar links');
+    const google = root(el).querySelector<HTMLAnchorElement>('[part="calendar"] a')!;
+    expect(google.href).to.include('dates=20990514T170000Z/20990514T193000Z');
+    await expect(el).to.be.accessible();
   });
 
   it('an event that keeps its attendees private shows how many, not who', async () => {

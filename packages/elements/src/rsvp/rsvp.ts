@@ -22,7 +22,7 @@ import { KithElement } from '../base/kith-element.js';
 import { defineStrings, Localizer } from '../base/localize.js';
 import { followSiteSignIn } from '../base/site-sign-in.js';
 import { pageThreadKey } from '../base/thread-key.js';
-import { eventPhase, eventWhen } from './event-time.js';
+import { eventPhase, eventWhen, knownZone } from './event-time.js';
 import { eventJsonLd, scriptText } from './json-ld.js';
 import { rsvpStyles } from './rsvp.styles.js';
 import en from './translations/en.js';
@@ -526,7 +526,7 @@ export class KithRsvp extends KithElement {
       title: event.title,
       start: event.start,
       end: event.end,
-      timeZone: event.timeZone,
+      timeZone: knownZone(event.timeZone),
       description: event.description ?? undefined,
       location:
         [event.place?.name, event.place?.address, event.place?.online].filter(Boolean).join(', ') ||
