@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { ExportedComment, SiteExport, ThreadPage } from '@kith/protocol';
 import { issoQuery } from '../src/import/isso.js';
+import { planImport } from '../src/import/plan.js';
 import { readExport } from '../src/import/read.js';
+import type { ImportSource } from '../src/import/source.js';
 import { exportWxr } from '../src/services/export-wxr.js';
 import { exportSite } from '../src/services/exports.js';
 import { Imports } from '../src/services/imports.js';
@@ -465,6 +467,78 @@ describe(`importing and exporting a site on ${databaseKind}`, () => {
     const dump = JSON.stringify(await server.kith.db.query('SELECT * FROM comments'));
     assert.ok(!dump.includes('ann.example'), 'no link or photo of the commenter is kept');
   });
+  it('replies go 100 levels deep at most, from a file or from a reader: deeper ones go in at that level', async () => {
+    // A chain of replies, each answering the one before: 105 levels from a Commento file.
+    const chain = Array.from({ length: 105 }, (_, i) => ({
+      commentHex: `d${i}`,
+      url: '/posts/deep',
+      commenterHex: 'anonymous',
+      markdown: `Level ${i}`,
+      parentHex: i ? `d${i - 1}` : 'root',
+      score: 0,
+      state: 'approved',
+      creationDate: new Date(Date.UTC(2020, 0, 1, 0, i)).toISOString(),
+      deleted: false,
+    }));
+    const file = join(dir, 'deep.json');
+    writeFileSync(file, JSON.stringify({ version: 1, comments: chain, commenters: [] }));
+    assert.equal((await runImport(server.site, await readExport(file))).imported, 105);
+    const rows = await server.kith.db.query<{ markdown: string; depth: number; parent: string | null }>(
+      `SELECT c.markdown, c.depth, p.markdown AS parent FROM comments c
+       LEFT JOIN comments p ON p.id = c.parent_id
+       JOIN threads t ON t.id = c.thread_id WHERE t.key = '/posts/deep' ORDER BY c.created_at`,
+    );
+    const level = (n: number) => rows.find((r) => r.markdown === `Level ${n}`)!;
+    assert.deepEqual(level(100), { markdown: 'Level 100', depth: 100, parent: 'Level 99' });
+    assert.deepEqual(level(101), { markdown: 'Level 101', depth: 100, parent: 'Level 99' });
+    assert.deepEqual(level(104), { markdown: 'Level 104', depth: 100, parent: 'Level 99' });
+    assert.equal(Math.max(...rows.map((r) => r.depth)), 100);
+
+    // A reader answering the deepest: in at level 100 too, and the answer says where.
+    const top = (await thread('/posts/deep')).comments[0]!;
+    const deepest = await json<{ comments: { id: string; markdown: string }[] }>(
+      `${server.url}/v1/sites/${server.site}/comments/${top.id}/replies?limit=100`,
+    );
+    const replyTo = (n: number) => deepest.body.comments.find((c) => c.markdown === `Level ${n}`)!.id;
+    const reply = await json(`${server.url}/v1/sites/${server.site}/threads/%2Fposts%2Fdeep/comments`, {
+      method: 'POST',
+      token: await guest(server.url, server.site, 'Deep'),
+      body: { markdown: 'And one more', parentId: replyTo(100) },
+    });
+    assert.equal(reply.status, 201);
+    assert.equal(reply.body.depth, 100);
+    assert.equal(reply.body.parentId, replyTo(99));
+    assert.equal((await thread('/posts/deep')).comments[0]!.replyCount, 105);
+  });
+
+  it('a chain of 50,000 replies is placed 100 levels deep at most, so no row keeps a long path', () => {
+    const depth = 50_000;
+    const source: ImportSource = {
+      format: 'commento',
+      site: null,
+      threads: new Map([['/posts/endless', { closed: false }]]),
+      comments: Array.from({ length: depth }, (_, i) => ({
+        sourceId: `e${i}`,
+        parentSourceId: i ? `e${i - 1}` : null,
+        threadKey: '/posts/endless',
+        author: { id: '', name: 'Echo', kind: 'guest', avatarUrl: null },
+        markdown: '',
+        status: 'published' as const,
+        createdAt: new Date(Date.UTC(2020, 0, 1) + i).toISOString(),
+        editedAt: null,
+        reactions: {},
+      })),
+      unplaced: {},
+    };
+    const { comments } = planImport(server.site, source);
+    assert.equal(comments.length, depth);
+    assert.equal(
+      comments.reduce((most, c) => Math.max(most, c.depth), 0),
+      100,
+    );
+    assert.ok(comments.every((c) => c.path.length < 2000));
+  });
+
   it('an Artalk export (Artrans) of several sites: the one asked for, its Markdown, pending comments and votes', async () => {
     const file = fixture('artalk.artrans');
     await assert.rejects(

@@ -1,4 +1,5 @@
 import type { Author } from '@kith/protocol';
+import { maxReplyDepth } from '../services/comments.js';
 import { renderMarkdown } from '../services/markdown.js';
 import { fingerprint } from '../services/secrets.js';
 import type { DropReason, ImportSource, SourceComment } from './source.js';
@@ -39,7 +40,8 @@ export interface Planned {
  * the file (a Kith export into its own site) or are derived from it, so importing the same file
  * again adds nothing twice. A reply whose parent is not in the file stands as a top-level comment;
  * a removed comment is kept as a tombstone only where imported replies hang below it; replies below
- * a comment awaiting approval wait too.
+ * a comment awaiting approval wait too. Replies go `maxReplyDepth` levels deep at most, as on the
+ * live server.
  */
 export function planImport(
   siteId: string,
@@ -73,8 +75,10 @@ export function planImport(
     visiting.add(c);
     let parentSource = parentOf(c);
     if (parentSource && visiting.has(parentSource)) parentSource = undefined; // a loop in the file
-    const parent = parentSource && place(parentSource);
+    let parent = parentSource && place(parentSource);
     visiting.delete(c);
+    // Past the deepest level, a reply goes in at that level, below the ancestor there.
+    while (parent && parent.depth >= maxReplyDepth) parent = parent.parent;
     const id = keepIds ? c.sourceId : derived(c.sourceId);
     const deleted = !!c.drop;
     // Authors from elsewhere get opaque ids: the source's id for them (or their name) hashed.

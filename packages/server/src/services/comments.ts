@@ -27,6 +27,14 @@ import { newId } from './secrets.js';
 import type { Viewer } from './sessions.js';
 import type { SiteRecord } from './sites.js';
 
+/**
+ * How deep replies go: a reply to a comment this many levels down goes in at its level, below that
+ * comment's parent. Each level lengthens the path every row below it stores and adds a count to
+ * update on each new reply, so an endless chain (a file's, or one built reply by reply) would cost
+ * more with every level.
+ */
+export const maxReplyDepth = 100;
+
 // Comments are listed in the order they were written (an imported comment from years ago sorts
 // among its peers, not as the newest); seq breaks ties. A cursor holds the seq of the last comment
 // shown and, for "top", its score then (scores change; a comment's time does not).
@@ -302,6 +310,17 @@ export class Comments {
         });
       }
       if (parent.deleted) throw new ProblemError('comment-deleted', { detail: 'The comment was deleted.' });
+      // Past the deepest level, a reply goes in at that level, below the ancestor there.
+      if (parent.depth >= maxReplyDepth) {
+        const anchor = parent.path.split('/').filter(Boolean)[maxReplyDepth - 1];
+        parent = (
+          await tx.query<CommentRow & { key: string }>(
+            `SELECT ${commentColumns}, t.key FROM comments c JOIN threads t ON t.id = c.thread_id
+             WHERE c.id = $1 AND c.site_id = $2`,
+            [anchor, site.id],
+          )
+        )[0];
+      }
     }
     const html = renderMarkdown(markdown);
     const status = (await this.#held(tx, site, viewer, markdown, html)) ? 'pending' : 'published';
