@@ -184,6 +184,15 @@ export const Loading: Story = {
     }),
 };
 
+/** The event could not be had (the server failing, or not a Kith server): said, with Try again. */
+export const LoadFailed: Story = {
+  render: (args) =>
+    pair(args, (kith) => {
+      meetup(kith);
+      kith.fail = () => problem('internal-error', 500);
+    }),
+};
+
 /** The page has no event (a site owner's mistake, said plainly). */
 export const NoEvent: Story = { render: (args) => pair(args, () => {}) };
 
