@@ -1,6 +1,7 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { buildOpenApi } from '@kith/protocol';
 import { Hono } from 'hono';
+import { DatabaseUnavailable } from './db/driver.js';
 import { allowedMethods } from './http/allowed-methods.js';
 import { bodyLimit } from './http/body-limit.js';
 import type { AppContext } from './http/context.js';
@@ -109,8 +110,20 @@ export function createApp(ctx: AppContext, options: AppOptions = {}): Hono {
     response.headers.set('allow', allowed.join(', '));
     return response;
   });
+  let saidUnavailableAt = 0;
   app.onError((error, c) => {
     if (error instanceof ProblemError) return problemResponse(error.code, error.extras);
+    if (error instanceof DatabaseUnavailable) {
+      // Said once in a while, not once a request: an outage would flood the log.
+      if (Date.now() - saidUnavailableAt > 30_000) {
+        saidUnavailableAt = Date.now();
+        ctx.log.warn('the database cannot be reached; answering 503 until it can', { error: error.message });
+      }
+      return problemResponse('unavailable', {
+        detail: 'The database cannot be reached just now; try again shortly.',
+        retryAfter: 5,
+      });
+    }
     ctx.log.error('unhandled error', { method: c.req.method, path: c.req.path, ...errorFields(error) });
     return problemResponse('internal-error');
   });

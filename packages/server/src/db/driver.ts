@@ -26,3 +26,11 @@ export interface Db extends Queryable {
   ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/**
+ * The database could not be reached (down, restarting, refusing or dropping connections), as
+ * opposed to a statement that failed: worth trying again shortly.
+ */
+export class DatabaseUnavailable extends Error {
+  override name = 'DatabaseUnavailable';
+}

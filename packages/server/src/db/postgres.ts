@@ -1,14 +1,61 @@
 import pg from 'pg';
-import type { Db, Queryable } from './driver.js';
+import { DatabaseUnavailable, type Db, type Queryable } from './driver.js';
 import { listenAlways } from './postgres-listen.js';
 
 // Keep bigint columns (ids, sequence numbers) as strings and let timestamps come back as Date.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
 
+/**
+ * What says the database is out of reach rather than that a statement failed: SQLSTATE class 08
+ * (connection exceptions), a shutdown or a start in progress (57P01-57P03), no connection slot
+ * left (53300), and the socket's own failures.
+ */
+const unreachableCodes = new Set([
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+]);
+
+function unreachable(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (typeof code === 'string' && (code.startsWith('08') || unreachableCodes.has(code))) return true;
+  // pg's own words for a connection lost or never had (no code).
+  return /Connection terminated|timeout exceeded when trying to connect|connection error/i.test(
+    String(message),
+  );
+}
+
+/** How long a request waits for a connection of the pool: past it, the database is out of reach. */
+const connectTimeoutMs = 5000;
+
 /** PostgreSQL through a connection pool, for when one machine is not enough. */
 export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const where = describe(url);
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: connectTimeoutMs,
+  });
+  /** `work`, with a database out of reach said as such (the API answers 503, not 500). */
+  const reached = async <T>(work: () => Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (!unreachable(error)) throw error;
+      throw new DatabaseUnavailable(`PostgreSQL ${where} cannot be reached: ${(error as Error).message}`, {
+        cause: error,
+      });
+    }
+  };
   // An idle client that loses its connection emits here; without a listener it would crash the process.
   pool.on('error', () => {});
   try {
@@ -19,7 +66,9 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   }
   const listeners = new Set<() => Promise<void>>();
   /** One transaction on one pooled connection, opened with `begin`. */
-  const inTransaction = async <T>(begin: string, fn: (tx: Queryable) => Promise<T>): Promise<T> => {
+  const inTransaction = <T>(begin: string, fn: (tx: Queryable) => Promise<T>): Promise<T> =>
+    reached(() => transaction(begin, fn));
+  const transaction = async <T>(begin: string, fn: (tx: Queryable) => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     const q: Queryable = {
       query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
@@ -41,12 +90,12 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   };
   return {
     kind: 'postgres',
-    async query<T>(sql: string, params?: unknown[]) {
-      return (await pool.query(sql, params)).rows as T[];
-    },
-    async exec(sql) {
-      await pool.query(sql);
-    },
+    query: <T>(sql: string, params?: unknown[]) =>
+      reached(async () => (await pool.query(sql, params)).rows as T[]),
+    exec: (sql) =>
+      reached(async () => {
+        await pool.query(sql);
+      }),
     transaction: (fn) => inTransaction('BEGIN', fn),
     // The isolation level in BEGIN itself: one round trip fewer than a SET TRANSACTION after it.
     snapshot: (fn) => inTransaction('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY', fn),
