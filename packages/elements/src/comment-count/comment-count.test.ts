@@ -18,6 +18,15 @@ const text = (el: KithCommentCount) =>
   el.shadowRoot!.querySelector('[part="base"]')!.textContent!.replace(/\s+/g, ' ').trim();
 const loaded = (el: KithCommentCount) => waitUntil(() => el.count !== undefined, 'count did not load');
 
+/** A count of `thread` on `server`, put on the page, and the error it reports. */
+async function failing(server: string, thread: string) {
+  const el = document.createElement('kith-comment-count') as KithCommentCount;
+  Object.assign(el, { server, site: 'blog', thread });
+  const errored = oneEvent(el, 'kith-error');
+  document.body.append(el);
+  return { el, error: (await errored).detail.error };
+}
+
 describe('kith-comment-count', () => {
   it('shows the thread’s count in words', async () => {
     const server = countsServer({ '/posts/a': 5 });
@@ -113,14 +122,11 @@ describe('kith-comment-count', () => {
   });
 
   it('says when the count is unavailable and retries on request', async () => {
-    const server = fakeServer(() => problem('internal-error', 500));
-    const el = document.createElement('kith-comment-count') as KithCommentCount;
-    Object.assign(el, { server, site: 'blog', thread: '/err' });
-    // Fail fast: no automatic retries for this element's client.
-    const errored = oneEvent(el, 'kith-error');
-    document.body.append(el);
-    const { detail } = await errored;
-    expect(detail.error.code).to.equal('internal-error');
+    const { el, error } = await failing(
+      fakeServer(() => problem('internal-error', 500)),
+      '/err',
+    );
+    expect(error.code).to.equal('internal-error');
     await el.updateComplete;
     const retry = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!;
     expect(retry.getAttribute('aria-label')).to.equal('Comment count unavailable. Retry');
@@ -134,13 +140,11 @@ describe('kith-comment-count', () => {
   });
 
   it('a server that answers something other than counts (not a Kith server) is an error, not loading for ever', async () => {
-    const server = fakeServer(() => json({ status: 'ok', items: [] }));
-    const el = document.createElement('kith-comment-count') as KithCommentCount;
-    Object.assign(el, { server, site: 'blog', thread: '/other-api' });
-    const errored = oneEvent(el, 'kith-error');
-    document.body.append(el);
-    const { detail } = await errored;
-    expect(detail.error.code).to.equal('bad-response');
+    const { el, error } = await failing(
+      fakeServer(() => json({ status: 'ok', items: [] })),
+      '/other-api',
+    );
+    expect(error.code).to.equal('bad-response');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="retry"]')).to.exist;
     // A Kith server may leave out a thread it has nothing for: that thread has no comments.

@@ -67,27 +67,26 @@ export async function openPostgres(url: string, poolSize = 10): Promise<Db> {
   const listeners = new Set<() => Promise<void>>();
   /** One transaction on one pooled connection, opened with `begin`. */
   const inTransaction = <T>(begin: string, fn: (tx: Queryable) => Promise<T>): Promise<T> =>
-    reached(() => transaction(begin, fn));
-  const transaction = async <T>(begin: string, fn: (tx: Queryable) => Promise<T>): Promise<T> => {
-    const client = await pool.connect();
-    const q: Queryable = {
-      query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
-      exec: async (sql) => {
-        await client.query(sql);
-      },
-    };
-    try {
-      await client.query(begin);
-      const result = await fn(q);
-      await client.query('COMMIT');
-      return result;
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => {});
-      throw error;
-    } finally {
-      client.release();
-    }
-  };
+    reached(async () => {
+      const client = await pool.connect();
+      const q: Queryable = {
+        query: async <R>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as R[],
+        exec: async (sql) => {
+          await client.query(sql);
+        },
+      };
+      try {
+        await client.query(begin);
+        const result = await fn(q);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw error;
+      } finally {
+        client.release();
+      }
+    });
   return {
     kind: 'postgres',
     query: <T>(sql: string, params?: unknown[]) =>

@@ -35,6 +35,21 @@ import type { SiteRecord } from './sites.js';
  */
 export const maxReplyDepth = 100;
 
+/** The site's comment `id` with its thread's key, if there is one (and it passes `where`). */
+async function withThreadKey(
+  tx: Queryable,
+  site: SiteRecord,
+  id: string,
+  where = '',
+): Promise<(CommentRow & { key: string }) | undefined> {
+  const rows = await tx.query<CommentRow & { key: string }>(
+    `SELECT ${commentColumns}, t.key FROM comments c JOIN threads t ON t.id = c.thread_id
+     WHERE c.id = $1 AND c.site_id = $2 ${where}`,
+    [id, site.id],
+  );
+  return rows[0];
+}
+
 // Comments are listed in the order they were written (an imported comment from years ago sorts
 // among its peers, not as the newest); seq breaks ties. A cursor holds the seq of the last comment
 // shown and, for "top", its score then (scores change; a comment's time does not).
@@ -297,13 +312,7 @@ export class Comments {
     const markdown = checkMarkdown(site, input.markdown);
     let parent: (CommentRow & { key: string }) | undefined;
     if (input.parentId) {
-      parent = (
-        await tx.query<CommentRow & { key: string }>(
-          `SELECT ${commentColumns}, t.key FROM comments c JOIN threads t ON t.id = c.thread_id
-           WHERE c.id = $1 AND c.site_id = $2 AND c.status = 'published'`,
-          [input.parentId, site.id],
-        )
-      )[0];
+      parent = await withThreadKey(tx, site, input.parentId, "AND c.status = 'published'");
       if (!parent || parent.key !== key) {
         throw new ProblemError('parent-not-found', {
           detail: `There is no comment "${input.parentId}" in this thread to reply to.`,
@@ -312,14 +321,8 @@ export class Comments {
       if (parent.deleted) throw new ProblemError('comment-deleted', { detail: 'The comment was deleted.' });
       // Past the deepest level, a reply goes in at that level, below the ancestor there.
       if (parent.depth >= maxReplyDepth) {
-        const anchor = parent.path.split('/').filter(Boolean)[maxReplyDepth - 1];
-        parent = (
-          await tx.query<CommentRow & { key: string }>(
-            `SELECT ${commentColumns}, t.key FROM comments c JOIN threads t ON t.id = c.thread_id
-             WHERE c.id = $1 AND c.site_id = $2`,
-            [anchor, site.id],
-          )
-        )[0];
+        const anchor = parent.path.split('/').filter(Boolean)[maxReplyDepth - 1]!;
+        parent = await withThreadKey(tx, site, anchor);
       }
     }
     const html = renderMarkdown(markdown);
